@@ -1,0 +1,10 @@
+import { listDatasets } from "@/lib/db/datasets";
+import { handler, json, parseQuery } from "@/lib/api/respond";
+import { DatasetsQuery } from "@/lib/validation/api";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handler(async (request) => {
+  const { kind } = parseQuery(DatasetsQuery, request);
+  return json({ datasets: await listDatasets(kind) });
+});

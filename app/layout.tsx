@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "HashAtlas — where Bitcoin's hash power lives",
+  description:
+    "Per-country Bitcoin hashrate estimates, mining sites and power prices on a world map; concentration by jurisdiction and what a shutdown would do.",
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f7f4" },
+    { media: "(prefers-color-scheme: dark)", color: "#14161a" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <a href="/" className="brand">
+            HashAtlas
+          </a>
+          <nav aria-label="Main">
+            <a href="/">Map</a>
+            <a href="/api/datasets">Data (JSON)</a>
+          </nav>
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,69 @@
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+
+/** Every 4xx/5xx body: the first offending field and a reason a person can act on. */
+export type ApiErrorBody = { error: { status: number; message: string; field?: string; issues?: { field: string; message: string }[] } };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function errorResponse(status: number, message: string, field?: string, issues?: { field: string; message: string }[]) {
+  const body: ApiErrorBody = { error: { status, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) } };
+  return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+export function json<T>(data: T, init?: { status?: number; headers?: Record<string, string> }) {
+  return NextResponse.json(data, { status: init?.status ?? 200, headers: { "cache-control": "no-store", ...init?.headers } });
+}
+
+/** Validate a request's query string; the error names the first bad parameter. */
+export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key in raw) throw new ApiError(400, `query parameter "${key}" is given more than once`, key);
+    raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ field: i.path.map(String).join(".") || "(query)", message: i.message }));
+    const first = issues[0] ?? { field: "(query)", message: "invalid query" };
+    throw new ApiQueryError(first.field, `${first.field}: ${first.message}`, issues);
+  }
+  return parsed.data;
+}
+
+export class ApiQueryError extends ApiError {
+  constructor(
+    field: string,
+    message: string,
+    readonly issues: { field: string; message: string }[],
+  ) {
+    super(400, message, field);
+  }
+}
+
+/**
+ * Wrap a route handler: ApiErrors become their 4xx answer; anything else is logged and becomes a
+ * 500 without internals (a 500 is always a bug to fix, never an answer to bad input).
+ */
+export function handler(fn: (request: Request) => Promise<Response> | Response) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      return await fn(request);
+    } catch (error) {
+      if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
+      if (error instanceof ApiError) return errorResponse(error.status, error.message, error.field);
+      console.error(JSON.stringify({ level: "error", msg: "unhandled error in route", url: request.url, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
+      return errorResponse(500, "internal error");
+    }
+  };
+}

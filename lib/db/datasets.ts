@@ -1,0 +1,53 @@
+import "server-only";
+import { prisma } from "./client";
+
+export type DatasetSummary = {
+  slug: string;
+  kind: string;
+  title: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  retrievedAt: string;
+  method: string | null;
+  caveats: string | null;
+  origin: string;
+  importedAt: string;
+  rows: number;
+  periods: string[];
+};
+
+export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
+  const datasets = await prisma().dataset.findMany({
+    where: kind ? { kind } : undefined,
+    orderBy: [{ kind: "asc" }, { slug: "asc" }],
+    include: {
+      _count: { select: { shares: true, networkStats: true, retargets: true, powerPrices: true, sites: true, networkEvents: true, blocs: true, shockEvents: true } },
+    },
+  });
+  const periods = await prisma().hashrateShare.groupBy({ by: ["datasetId", "period"], orderBy: [{ datasetId: "asc" }, { period: "asc" }] });
+  return datasets.map(({ _count, id, contentHash: _hash, ...d }) => ({
+    slug: d.slug,
+    kind: d.kind,
+    title: d.title,
+    publisher: d.publisher,
+    url: d.url,
+    licence: d.licence,
+    retrievedAt: d.retrievedAt,
+    method: d.method,
+    caveats: d.caveats,
+    origin: d.origin,
+    importedAt: d.importedAt,
+    rows: Object.values(_count).reduce((a, b) => a + b, 0),
+    periods: periods.filter((p) => p.datasetId === id).map((p) => p.period),
+  }));
+}
+
+export type DatasetRef = { id: number; slug: string; kind: string; title: string; publisher: string; url: string; licence: string };
+
+export async function findDataset(slug: string): Promise<DatasetRef | null> {
+  return prisma().dataset.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, kind: true, title: true, publisher: true, url: true, licence: true },
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { buildDistribution, type Distribution } from "../metrics/distribution";
+import { prisma } from "./client";
+
+/** The dataset that supplies network hashrate for datasets without absolute figures. */
+export const NETWORK_DATASET = "network-monthly";
+
+export async function listPeriods(datasetId: number): Promise<string[]> {
+  const rows = await prisma().hashrateShare.findMany({
+    where: { datasetId },
+    distinct: ["period"],
+    select: { period: true },
+    orderBy: { period: "asc" },
+  });
+  return rows.map((r) => r.period);
+}
+
+export async function networkHashrateOf(period: string): Promise<number | null> {
+  const stat = await prisma().networkStat.findFirst({ where: { period, dataset: { slug: NETWORK_DATASET } }, select: { hashrateEh: true } });
+  return stat?.hashrateEh ?? null;
+}
+
+/** The distribution of one dataset in one period, or null when the dataset has no rows for it. */
+export async function loadDistribution(dataset: { id: number; slug: string }, period: string): Promise<Distribution | null> {
+  const rows = await prisma().hashrateShare.findMany({
+    where: { datasetId: dataset.id, period },
+    select: { countryIso2: true, share: true, hashrateEh: true, country: { select: { name: true } } },
+  });
+  if (rows.length === 0) return null;
+  const stat = await networkHashrateOf(period);
+  return buildDistribution(
+    dataset.slug,
+    period,
+    rows.map((r) => ({ iso2: r.countryIso2, name: r.country?.name ?? null, share: r.share, hashrateEh: r.hashrateEh })),
+    stat,
+  );
+}

@@ -1,0 +1,38 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Validated once per process; every module reads configuration through `env()`, never process.env.
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/hashatlas.db")
+    .default("file:./data/hashatlas.db")
+    .describe("SQLite database file; a relative path is resolved against the working directory"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HASHATLAS_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { databasePath: string };
+
+let cached: Env | undefined;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  return { ...parsed.data, databasePath: databasePathFromUrl(parsed.data.DATABASE_URL) };
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** `file:./x.db` → absolute path, relative to the current directory as Prisma does. */
+export function databasePathFromUrl(url: string): string {
+  const raw = url.replace(/^file:/, "").split("?")[0] ?? "";
+  return path.resolve(process.cwd(), raw);
+}

@@ -1,0 +1,80 @@
+import { parseCsv } from "./csv";
+import { type RowIssue, validateRecords } from "./issues";
+import { parseDecimal } from "../validation/cells";
+import { blockSubsidyForPeriod } from "../metrics/subsidy";
+import {
+  NetworkEventRowSchema,
+  type NetworkEventRecord,
+  NetworkMonthlyRowSchema,
+  type NetworkStatRecord,
+  RetargetRowSchema,
+  type RetargetRecord,
+} from "../validation/network";
+
+export function parseNetworkMonthlyCsv(text: string, file: string): { stats: NetworkStatRecord[]; issues: RowIssue[] } {
+  const { rows, issues } = validateRecords(NetworkMonthlyRowSchema, parseCsv(text, file).records, file);
+  const seen = new Set<string>();
+  const stats: NetworkStatRecord[] = [];
+  for (const { line, value } of rows) {
+    if (seen.has(value.period)) {
+      issues.push({ file, line, column: "period", message: `repeats ${value.period}` });
+      continue;
+    }
+    seen.add(value.period);
+    stats.push({
+      period: value.period,
+      hashrateEh: value.hashrate_eh,
+      difficulty: value.difficulty,
+      blockSubsidyBtc: blockSubsidyForPeriod(value.period),
+      avgFeesBtc: null,
+      method: value.method,
+    });
+  }
+  return { stats, issues };
+}
+
+export function parseRetargetsCsv(text: string, file: string): { retargets: RetargetRecord[]; issues: RowIssue[] } {
+  const { rows, issues } = validateRecords(RetargetRowSchema, parseCsv(text, file).records, file);
+  const retargets: RetargetRecord[] = [];
+  for (const { line, value } of rows) {
+    // The newest retarget's epoch is still open: its average hashrate and length are blank.
+    const optional = (column: "epoch_hashrate_eh" | "epoch_days") => {
+      const cell = value[column].trim();
+      if (cell === "") return null;
+      const n = parseDecimal(cell);
+      if (n === undefined || n <= 0) issues.push({ file, line, column, message: `"${cell}" is not a positive number` });
+      return n ?? null;
+    };
+    retargets.push({
+      height: value.height,
+      dateUtc: value.date_utc,
+      difficulty: value.difficulty,
+      changePct: value.change_pct,
+      epochHashrateEh: optional("epoch_hashrate_eh"),
+      epochDays: optional("epoch_days"),
+      dateSource: value.date_source,
+    });
+  }
+  return { retargets, issues };
+}
+
+export function parseNetworkEventsCsv(text: string, file: string): { events: NetworkEventRecord[]; issues: RowIssue[] } {
+  const { rows, issues } = validateRecords(NetworkEventRowSchema, parseCsv(text, file).records, file);
+  const events = rows.map(({ value }) => {
+    const [, ym = "", day] = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(value.date_utc) ?? [];
+    // Values such as "<110" or "~1200" keep their text; the number is for charts.
+    const number = /[-+]?\d+(\.\d+)?/.exec(value.value)?.[0];
+    return {
+      dateLabel: value.date_utc,
+      date: `${ym}-${day ?? "01"}`,
+      event: value.event,
+      metric: value.metric,
+      value: number === undefined ? null : Number(number),
+      valueText: value.value,
+      unit: value.unit,
+      certainty: value.certainty,
+      sourceUrl: value.source_url,
+    };
+  });
+  return { events, issues };
+}

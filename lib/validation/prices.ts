@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { countryByIso2 } from "../geo/countries";
+import { decimalCell, httpUrl, nonEmptyText, optionalText } from "./cells";
+import { certainties } from "./sites";
+
+export const priceTypes = ["industrial", "business", "miner_tariff", "household", "wholesale"] as const;
+export type PriceType = (typeof priceTypes)[number];
+
+/** Prices are dated by year, half-year (Eurostat's 2024-S2) or month. */
+export const pricePeriodSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-S[12])?$/, "must be YYYY, YYYY-MM or YYYY-S1/S2");
+
+/** One row of the curated electricity_prices.csv. */
+export const PriceCsvRowSchema = z.object({
+  country_iso2: z
+    .string()
+    .trim()
+    .refine((c) => countryByIso2(c) !== undefined && /^[A-Z]{2}$/.test(c), "is not an ISO 3166-1 alpha-2 code"),
+  country_name: nonEmptyText,
+  usd_per_kwh: decimalCell.refine((n) => n > 0 && n < 5, "must be a price in USD/kWh above 0 and below 5"),
+  price_type: z.enum(priceTypes),
+  period: pricePeriodSchema,
+  source_name: nonEmptyText,
+  source_url: httpUrl,
+  certainty: z.enum(certainties),
+  note: optionalText,
+});
+
+export type PowerPriceRecord = {
+  countryIso2: string;
+  subdivision: string | null;
+  usdPerKwh: number;
+  priceType: PriceType;
+  period: string;
+  sourceName: string;
+  sourceUrl: string;
+  certainty: string;
+  note: string | null;
+};
+
+/** "Canada (Quebec)" → "Quebec"; a qualifier that only restates the country ("China (Mainland)") is none. */
+export function subdivisionFromName(name: string): string | null {
+  const inner = /\(([^)]+)\)\s*$/.exec(name)?.[1]?.trim();
+  if (!inner || /^mainland$/i.test(inner)) return null;
+  return inner;
+}
