@@ -46,8 +46,11 @@ export function WorldMap({ values, label, noDataTooltip }: { values: MapValue[];
       map = new maplibregl.Map({
         container: containerRef.current,
         style: baseStyle(theme),
-        center: [15, 30],
-        zoom: 0.9,
+        // Inhabited latitudes fill the frame whatever its shape.
+        bounds: [
+          [-168, -56],
+          [180, 78],
+        ],
         minZoom: 0.5,
         maxZoom: 8,
         renderWorldCopies: false,
