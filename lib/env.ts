@@ -34,5 +34,5 @@ export function env(): Env {
 /** `file:./x.db` → absolute path, relative to the current directory as Prisma does. */
 export function databasePathFromUrl(url: string): string {
   const raw = url.replace(/^file:/, "").split("?")[0] ?? "";
-  return path.resolve(process.cwd(), raw);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import { env } from "../env";
-import { migrationStatus } from "./migrate";
+import { migrationStatus } from "./migration-status";
 import { openSqlite } from "./sqlite";
 import { COUNTED_TABLES } from "./tables";
 

@@ -3,7 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, createMigration, DEFAULT_MIGRATIONS_DIR, migrationStatus, toMigrationName } from "./migrate";
+import {
+  applyMigrations,
+  createMigration,
+  DEFAULT_MIGRATIONS_DIR,
+  DEFAULT_SCHEMA_PATH,
+  migrationStatus,
+  toMigrationName,
+} from "./migrate";
 
 const EXPECTED_TABLES = [
   "Bloc",
@@ -131,22 +138,32 @@ describe("migrations on a temp database", () => {
   }, ENGINE_TIMEOUT_MS);
 
   it(
-    "creates no migration when schema.prisma matches the history",
+    "creates no migration and writes nothing when schema.prisma matches the history",
     async () => {
       const copy = path.join(tmpDir, "migrations");
       fs.cpSync(DEFAULT_MIGRATIONS_DIR, copy, { recursive: true });
+      // Catch up first if schema.prisma was edited without a migration (the next test reports that).
+      await createMigration("catch_up", undefined, { migrationsDir: copy });
       const before = snapshot(copy);
 
       expect(await createMigration("nothing_changed", undefined, { migrationsDir: copy })).toEqual({
         created: null,
         warnings: [],
       });
-      // Also when checked against a real (up-to-date) database, as `<name> --apply` does.
-      expect(await createMigration("nothing_changed", dbPath, { migrationsDir: copy })).toEqual({
-        created: null,
-        warnings: [],
-      });
       expect(snapshot(copy)).toEqual(before);
+    },
+    ENGINE_TIMEOUT_MS,
+  );
+
+  it(
+    "has committed migrations that match schema.prisma (else run: tsx scripts/db-migrate.ts <name>)",
+    async () => {
+      const copy = path.join(tmpDir, "migrations-check");
+      fs.cpSync(DEFAULT_MIGRATIONS_DIR, copy, { recursive: true });
+      // Against the up-to-date temp database too, as `<name> --apply` does.
+      const { created } = await createMigration("pending_schema_change", dbPath, { migrationsDir: copy });
+      const sql = created ? fs.readFileSync(path.join(copy, created, "migration.sql"), "utf8") : null;
+      expect(sql).toBeNull();
     },
     ENGINE_TIMEOUT_MS,
   );
@@ -159,7 +176,7 @@ describe("migrations on a temp database", () => {
       const schemaPath = path.join(tmpDir, "schema.prisma");
       fs.writeFileSync(
         schemaPath,
-        `${fs.readFileSync(path.join("prisma", "schema.prisma"), "utf8")}\nmodel MigrateProbe {\n  id Int @id\n}\n`,
+        `${fs.readFileSync(DEFAULT_SCHEMA_PATH, "utf8")}\nmodel MigrateProbe {\n  id Int @id\n}\n`,
       );
 
       const { created } = await createMigration("Add probe", undefined, { migrationsDir: copy, schemaPath });
@@ -208,7 +225,7 @@ describe("error reporting", () => {
     ENGINE_TIMEOUT_MS,
   );
 
-  it("rejects names that slugify to nothing", () => {
+  it("slugifies migration names like the Prisma CLI and rejects empty ones", () => {
     expect(toMigrationName("Add Country index")).toBe("add_country_index");
     expect(toMigrationName("addCountryIndex")).toBe("add_country_index");
     expect(() => toMigrationName(" !! ")).toThrow(/Invalid migration name/);

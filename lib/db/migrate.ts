@@ -13,6 +13,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { listMigrationNames } from "./migration-status";
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -28,9 +29,9 @@ const LOCKFILE_NAME = "migration_lock.toml";
 const MIGRATION_FILE_NAME = "migration.sql";
 /** better-sqlite3's default, made explicit: a lock held by the running app is waited for, not failed on. */
 const BUSY_TIMEOUT_MS = 5_000;
-/** /api/health must answer quickly even while a migration holds the database lock. */
-const STATUS_BUSY_TIMEOUT_MS = 1_000;
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+export { migrationStatus, type MigrationStatus } from "./migration-status";
 
 export interface MigrateOptions {
   /** Folder holding `<timestamp>_<name>/migration.sql`; defaults to the repo's prisma/migrations. */
@@ -42,14 +43,6 @@ export interface CreateMigrationOptions extends MigrateOptions {
   schemaPath?: string;
 }
 
-export interface MigrationStatus {
-  /** Migrations recorded as finished in `_prisma_migrations`, oldest first. */
-  applied: string[];
-  /** Migrations on disk that are not applied (failed ones included). */
-  pending: string[];
-  /** Migrations that started but did not finish; Prisma refuses to apply anything until they are resolved. */
-  failed: string[];
-}
 
 export interface CreateMigrationResult {
   /** Folder name (`<YYYYMMDDHHMMSS>_<name>`) of the new migration, or null when the schema had no changes. */
@@ -84,39 +77,6 @@ export async function applyMigrations(dbPath: string, options: MigrateOptions = 
     });
     return { applied: appliedMigrationNames };
   });
-}
-
-/**
- * Cheap, read-only status for health checks: reads `_prisma_migrations` and lists the folder.
- * Never creates the database file.
- */
-export function migrationStatus(dbPath: string, options: MigrateOptions = {}): MigrationStatus {
-  const onDisk = listMigrationNames(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  const applied: string[] = [];
-  const failed: string[] = [];
-
-  if (fs.existsSync(dbPath)) {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: STATUS_BUSY_TIMEOUT_MS });
-    try {
-      const hasTable = db
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
-        .get();
-      if (hasTable) {
-        const rows = db
-          .prepare(
-            `SELECT migration_name AS name, finished_at IS NOT NULL AS finished FROM _prisma_migrations
-             WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`,
-          )
-          .all() as { name: string; finished: number }[];
-        for (const row of rows) (row.finished ? applied : failed).push(row.name);
-      }
-    } finally {
-      db.close();
-    }
-  }
-
-  const appliedSet = new Set(applied);
-  return { applied, pending: onDisk.filter((name) => !appliedSet.has(name)), failed };
 }
 
 /**
@@ -230,20 +190,6 @@ function readMigrationList(migrationsDir: string): MigrationList {
     shadowDbInitScript: "",
     migrationDirectories,
   };
-}
-
-function listMigrationNames(migrationsDir: string): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(migrationsDir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b));
 }
 
 // ---------------------------------------------------------------------------------------------------------
