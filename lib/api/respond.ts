@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { MetricsError } from "../metrics/errors";
 
 /** Every 4xx/5xx body: the first offending field and a reason a person can act on. */
 export type ApiErrorBody = { error: { status: number; message: string; field?: string; issues?: { field: string; message: string }[] } };
@@ -62,6 +63,11 @@ export function handler(fn: (request: Request) => Promise<Response> | Response) 
     } catch (error) {
       if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
       if (error instanceof ApiError) return errorResponse(error.status, error.message, error.field);
+      // Input the engine cannot compute on: a bad parameter is 400, data that cannot be measured 422.
+      if (error instanceof MetricsError) {
+        const status = error.code === "invalid-parameter" || error.code === "invalid-fraction" ? 400 : 422;
+        return errorResponse(status, error.message, error.field);
+      }
       console.error(JSON.stringify({ level: "error", msg: "unhandled error in route", url: request.url, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
       return errorResponse(500, "internal error");
     }

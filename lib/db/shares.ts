@@ -35,3 +35,24 @@ export async function loadDistribution(dataset: { id: number; slug: string }, pe
     stat,
   );
 }
+
+/** Every period of a dataset at once (for time series): one query for the shares, one for the network. */
+export async function loadSharesByPeriod(dataset: { id: number; slug: string }): Promise<Distribution[]> {
+  const rows = await prisma().hashrateShare.findMany({
+    where: { datasetId: dataset.id },
+    select: { period: true, countryIso2: true, share: true, hashrateEh: true, country: { select: { name: true } } },
+    orderBy: [{ period: "asc" }],
+  });
+  const stats = await prisma().networkStat.findMany({ where: { dataset: { slug: NETWORK_DATASET } }, select: { period: true, hashrateEh: true } });
+  const network = new Map(stats.map((s) => [s.period, s.hashrateEh]));
+  const byPeriod = new Map<string, typeof rows>();
+  for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
+  return [...byPeriod].map(([period, list]) =>
+    buildDistribution(
+      dataset.slug,
+      period,
+      list.map((r) => ({ iso2: r.countryIso2, name: r.country?.name ?? null, share: r.share, hashrateEh: r.hashrateEh })),
+      network.get(period) ?? null,
+    ),
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { PriceRow } from "../metrics/prices";
+import { prisma } from "./client";
+import { memo } from "./data-version";
+
+export type BlocRef = { id: string; name: string; description: string; membershipAsOf: string; members: string[] };
+
+export function countryNames(): Promise<ReadonlyMap<string, string>> {
+  return memo("country-names", async () => {
+    const rows = await prisma().country.findMany({ select: { iso2: true, name: true } });
+    return new Map(rows.map((r) => [r.iso2, r.name]));
+  });
+}
+
+export function allPriceRows(): Promise<PriceRow[]> {
+  return memo("price-rows", async () => {
+    const rows = await prisma().powerPrice.findMany({ include: { dataset: { select: { slug: true } } }, orderBy: { id: "asc" } });
+    return rows.map((r) => ({
+      countryIso2: r.countryIso2,
+      subdivision: r.subdivision,
+      usdPerKwh: r.usdPerKwh,
+      priceType: r.priceType,
+      period: r.period,
+      sourceUrl: r.sourceUrl,
+      dataset: r.dataset.slug,
+    }));
+  });
+}
+
+export function allBlocs(): Promise<BlocRef[]> {
+  return memo("blocs", async () => {
+    const rows = await prisma().bloc.findMany({ include: { members: { select: { countryIso2: true }, orderBy: { countryIso2: "asc" } } }, orderBy: { id: "asc" } });
+    return rows.map((b) => ({ id: b.id, name: b.name, description: b.description, membershipAsOf: b.membershipAsOf, members: b.members.map((m) => m.countryIso2) }));
+  });
+}
+
+/** Network hashrate (EH/s) by month from the network-monthly dataset. */
+export function networkHashrateByPeriod(): Promise<ReadonlyMap<string, number>> {
+  return memo("network-by-period", async () => {
+    const rows = await prisma().networkStat.findMany({ where: { dataset: { slug: "network-monthly" } }, select: { period: true, hashrateEh: true } });
+    return new Map(rows.map((r) => [r.period, r.hashrateEh]));
+  });
+}

@@ -1,0 +1,39 @@
+// Choosing one comparable power price per country. Pure.
+
+export type PriceRow = {
+  countryIso2: string;
+  subdivision: string | null;
+  usdPerKwh: number;
+  priceType: string;
+  period: string;
+  sourceUrl: string;
+  dataset: string;
+};
+
+/** Most comparable first: what large consumers pay, then miners' own tariffs, household prices last. */
+export const PRICE_TYPE_PREFERENCE = ["industrial", "business", "miner_tariff", "wholesale", "household"] as const;
+
+/** First month a price period covers: "2024" → 2024-01, "2024-S2" → 2024-07, "2024-05" → 2024-05. */
+export function priceStartMonth(period: string): string {
+  if (/^\d{4}$/.test(period)) return `${period}-01`;
+  const half = /^(\d{4})-S([12])$/.exec(period);
+  if (half) return `${half[1]}-${half[2] === "1" ? "01" : "07"}`;
+  return period.slice(0, 7);
+}
+
+/**
+ * The price to use for a country in a month: a whole-country row if there is one, of the most
+ * comparable type available, dated at or before the month (the latest such), else the earliest after.
+ */
+export function choosePrice(rows: readonly PriceRow[], period: string): PriceRow | null {
+  const national = rows.filter((r) => r.subdivision === null);
+  const pool = national.length > 0 ? national : rows;
+  for (const type of PRICE_TYPE_PREFERENCE) {
+    const candidates = pool.filter((r) => r.priceType === type);
+    if (candidates.length === 0) continue;
+    const sorted = [...candidates].sort((a, b) => priceStartMonth(a.period).localeCompare(priceStartMonth(b.period)) || a.usdPerKwh - b.usdPerKwh);
+    const before = sorted.filter((r) => priceStartMonth(r.period) <= period);
+    return before.at(-1) ?? sorted[0] ?? null;
+  }
+  return null;
+}
