@@ -26,7 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </a>
           <nav aria-label="Main">
             <a href="/">Map</a>
-            <a href="/api/datasets">Data (JSON)</a>
+            <a href="/api-docs">API</a>
           </nav>
         </header>
         <main>{children}</main>

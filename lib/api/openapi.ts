@@ -1,0 +1,114 @@
+import type { z } from "zod";
+import { createDocument } from "zod-openapi";
+import pkg from "../../package.json";
+import {
+  DatasetsQuery,
+  DistributionQuery,
+  MetricsQuery,
+  PeriodsQuery,
+  PowerPricesQuery,
+  SeriesQuery,
+  ShocksQuery,
+  SitesQuery,
+} from "../validation/api";
+import {
+  DatasetsResponse,
+  DistributionResponse,
+  ErrorBody,
+  HealthResponse,
+  MetricsResponse,
+  PeriodsResponse,
+  PowerPricesResponse,
+  SeriesResponse,
+  ShocksResponse,
+  SitesResponse,
+} from "../validation/responses";
+
+/** Every route of the API: the single list the OpenAPI document and the API page are made from. */
+export const API_ROUTES: {
+  path: string;
+  method: "get" | "post";
+  summary: string;
+  description: string;
+  query?: z.ZodObject;
+  response: z.ZodType;
+  errors: number[];
+}[] = [
+  { path: "/api/health", method: "get", summary: "Service health", description: "Database reachable, WAL mode, migrations applied, row counts. 503 when not healthy.", response: HealthResponse, errors: [503] },
+  { path: "/api/datasets", method: "get", summary: "Datasets and their provenance", description: "Every dataset with publisher, URL, licence, retrieval date, method and caveats.", query: DatasetsQuery, response: DatasetsResponse, errors: [400] },
+  { path: "/api/periods", method: "get", summary: "Months of a shares dataset", description: "The periods (YYYY-MM) for which a dataset has hashrate shares.", query: PeriodsQuery, response: PeriodsResponse, errors: [400, 404] },
+  {
+    path: "/api/distribution",
+    method: "get",
+    summary: "Hashrate share by country for one month",
+    description: "Shares as the source gives them (fractions), the unattributed bucket, and EH/s from the dataset's own totals or the month's network hashrate.",
+    query: DistributionQuery,
+    response: DistributionResponse,
+    errors: [400, 404],
+  },
+  {
+    path: "/api/metrics",
+    method: "get",
+    summary: "Concentration metrics for one month",
+    description: "HHI, HHI upper bound, effective jurisdictions, concentration band, Nakamoto coefficient, top-1/top-3, entropy; per country its share, EH/s, comparable power price and electricity cost per BTC.",
+    query: MetricsQuery,
+    response: MetricsResponse,
+    errors: [400, 404, 422],
+  },
+  { path: "/api/metrics/series", method: "get", summary: "Concentration over time", description: "One row per period of a shares dataset, for the time chart.", query: SeriesQuery, response: SeriesResponse, errors: [400, 404] },
+  {
+    path: "/api/shocks",
+    method: "get",
+    summary: "Which shutdown hurts most",
+    description: "Every country with a non-zero share and every bloc shut down alone: lost share, slower blocks, next retarget, concentration after. Sorted by lost share.",
+    query: ShocksQuery,
+    response: ShocksResponse,
+    errors: [400, 404],
+  },
+  { path: "/api/sites", method: "get", summary: "Mining sites", description: "Large named mining sites with operator, capacity, approximate location, status and source.", query: SitesQuery, response: SitesResponse, errors: [400] },
+  { path: "/api/power-prices", method: "get", summary: "Electricity prices", description: "USD/kWh by country (and subdivision), price type, period and source.", query: PowerPricesQuery, response: PowerPricesResponse, errors: [400] },
+];
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed input: the body names the parameter and why",
+  404: "No such dataset or period",
+  422: "The data cannot be measured (e.g. a distribution with no weight)",
+  503: "Not healthy",
+};
+
+let document: ReturnType<typeof createDocument> | undefined;
+
+/** The OpenAPI 3.1 document, generated from the zod schemas above (built once per process). */
+export function openApiDocument() {
+  document ??= createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "HashAtlas API",
+      version: pkg.version,
+      description:
+        "Where Bitcoin's hash power lives, how concentrated it is by jurisdiction, and what a shutdown would do. JSON; shares are fractions 0–1; HHI on 0–10 000. Bad input gets a 4xx naming the field.",
+    },
+    paths: Object.fromEntries(
+      API_ROUTES.map((route) => [
+        route.path,
+        {
+          [route.method]: {
+            summary: route.summary,
+            description: route.description,
+            ...(route.query ? { requestParams: { query: route.query } } : {}),
+            responses: {
+              200: { description: "OK", content: { "application/json": { schema: route.response } } },
+              ...Object.fromEntries(
+                route.errors.map((status) => [
+                  status,
+                  { description: ERROR_TEXT[status] ?? "Error", content: { "application/json": { schema: status === 503 ? route.response : ErrorBody } } },
+                ]),
+              ),
+            },
+          },
+        },
+      ]),
+    ),
+  });
+  return document;
+}
