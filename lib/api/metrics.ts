@@ -17,6 +17,14 @@ import { requireSharesDataset } from "./datasets";
 
 export const DEFAULT_SITES_DATASET = "mining-sites";
 
+/**
+ * The serialised answer of a cached computation: repeated requests for the same data version cost
+ * one version check, not a recomputation or a re-serialisation.
+ */
+export function cachedJson(key: string, compute: () => Promise<unknown>): Promise<string> {
+  return memo(`json:${key}`, async () => JSON.stringify(await compute()));
+}
+
 export function toMetricDistribution(d: Distribution): MetricDistribution {
   return { countries: d.countries.map((c) => ({ country: c.iso2, weight: c.share })), unattributed: d.unattributedShare };
 }

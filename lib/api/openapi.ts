@@ -20,6 +20,7 @@ import {
   PeriodsResponse,
   PowerPricesResponse,
   SeriesResponse,
+  VersionResponse,
   ShocksResponse,
   SitesResponse,
 } from "../validation/responses";
@@ -35,6 +36,7 @@ export const API_ROUTES: {
   errors: number[];
 }[] = [
   { path: "/api/health", method: "get", summary: "Service health", description: "Database reachable, WAL mode, migrations applied, row counts. 503 when not healthy.", response: HealthResponse, errors: [503] },
+  { path: "/api/version", method: "get", summary: "Application version", description: "Name and version; no database access.", response: VersionResponse, errors: [] },
   { path: "/api/datasets", method: "get", summary: "Datasets and their provenance", description: "Every dataset with publisher, URL, licence, retrieval date, method and caveats.", query: DatasetsQuery, response: DatasetsResponse, errors: [400] },
   { path: "/api/periods", method: "get", summary: "Months of a shares dataset", description: "The periods (YYYY-MM) for which a dataset has hashrate shares.", query: PeriodsQuery, response: PeriodsResponse, errors: [400, 404] },
   {

@@ -25,6 +25,11 @@ export function json<T>(data: T, init?: { status?: number; headers?: Record<stri
   return NextResponse.json(data, { status: init?.status ?? 200, headers: { "cache-control": "no-store", ...init?.headers } });
 }
 
+/** A JSON answer whose body is already serialised (cached responses skip JSON.stringify). */
+export function jsonText(body: string, init?: { status?: number }) {
+  return new Response(body, { status: init?.status ?? 200, headers: { "content-type": "application/json", "cache-control": "no-store" } });
+}
+
 /** Validate a request's query string; the error names the first bad parameter. */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
   const params = new URL(request.url).searchParams;

@@ -32,6 +32,8 @@ export const HealthResponse = z
   })
   .meta({ id: "Health" });
 
+export const VersionResponse = z.object({ name: z.literal("hashatlas"), version: z.string() });
+
 export const DatasetSummary = z
   .object({
     slug: z.string(),

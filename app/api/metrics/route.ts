@@ -1,7 +1,10 @@
-import { getMetrics } from "@/lib/api/metrics";
-import { handler, json, parseQuery } from "@/lib/api/respond";
+import { cachedJson, getMetrics } from "@/lib/api/metrics";
+import { handler, jsonText, parseQuery } from "@/lib/api/respond";
 import { MetricsQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async (request) => json(await getMetrics(parseQuery(MetricsQuery, request))));
+export const GET = handler(async (request) => {
+  const query = parseQuery(MetricsQuery, request);
+  return jsonText(await cachedJson(`metrics:${JSON.stringify(query)}`, () => getMetrics(query)));
+});

@@ -1,7 +1,10 @@
-import { getShocks } from "@/lib/api/metrics";
-import { handler, json, parseQuery } from "@/lib/api/respond";
+import { cachedJson, getShocks } from "@/lib/api/metrics";
+import { handler, jsonText, parseQuery } from "@/lib/api/respond";
 import { ShocksQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async (request) => json(await getShocks(parseQuery(ShocksQuery, request))));
+export const GET = handler(async (request) => {
+  const query = parseQuery(ShocksQuery, request);
+  return jsonText(await cachedJson(`shocks:${JSON.stringify(query)}`, () => getShocks(query)));
+});

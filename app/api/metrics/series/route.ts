@@ -1,7 +1,10 @@
-import { getSeries } from "@/lib/api/metrics";
-import { handler, json, parseQuery } from "@/lib/api/respond";
+import { cachedJson, getSeries } from "@/lib/api/metrics";
+import { handler, jsonText, parseQuery } from "@/lib/api/respond";
 import { SeriesQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async (request) => json(await getSeries(parseQuery(SeriesQuery, request).dataset)));
+export const GET = handler(async (request) => {
+  const { dataset } = parseQuery(SeriesQuery, request);
+  return jsonText(await cachedJson(`series:${dataset}`, () => getSeries(dataset)));
+});

@@ -1,0 +1,52 @@
+import autocannon from "autocannon";
+
+export type Figure = {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  ratio?: number;
+  target: string;
+  met: boolean | null;
+  note?: string;
+};
+
+export type HttpMeasure = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number };
+
+/** Load one URL on 127.0.0.1 for a bounded time. */
+export async function load(url: string, options: { seconds: number; connections: number; method?: "GET" | "POST"; body?: string }): Promise<HttpMeasure> {
+  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error(`benchmarks only load 127.0.0.1, not ${url}`);
+  const result = await autocannon({
+    url,
+    method: options.method ?? "GET",
+    body: options.body,
+    headers: options.body ? { "content-type": "application/json" } : undefined,
+    connections: options.connections,
+    duration: options.seconds,
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/**
+ * Compare a route with a baseline route under the same load, alternating A/B/A/B so that drift of
+ * a noisy machine hits both alike; each side's figure is the mean of its runs.
+ */
+export async function compareRoutes(base: string, baseline: string, candidate: string, options: { seconds: number; connections: number; rounds: number }) {
+  await load(`${base}${baseline}`, { seconds: 1, connections: options.connections }); // warm-up
+  await load(`${base}${candidate}`, { seconds: 1, connections: options.connections });
+  const a: HttpMeasure[] = [];
+  const b: HttpMeasure[] = [];
+  for (let i = 0; i < options.rounds; i++) {
+    a.push(await load(`${base}${baseline}`, options));
+    b.push(await load(`${base}${candidate}`, options));
+  }
+  const mean = (xs: HttpMeasure[]) => xs.reduce((s, x) => s + x.requestsPerSecond, 0) / xs.length;
+  const failures = [...a, ...b].reduce((s, x) => s + x.errors + x.non2xx, 0);
+  return { baseline: mean(a), candidate: mean(b), ratio: mean(b) / mean(a), failures, p99Ms: Math.max(...b.map((x) => x.p99Ms)) };
+}

@@ -1,0 +1,73 @@
+// `npm run bench`: every benchmark against a production build on a free local port with a seeded
+// database, each figure as a ratio to a baseline measured in the same run. Writes bench/results.json
+// and bench/RESULTS.md. `--quick` shortens every load (for a smoke run).
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { startAppServer } from "../scripts/app-server";
+import type { Figure } from "./lib";
+import { metricsBench } from "./metrics.bench";
+
+const root = path.resolve(__dirname, "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function markdown(results: { date: string; commit: string; machine: string; figures: { bench: string; figures: Figure[] }[] }): string {
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Measured ${results.date} on ${results.machine}, commit \`${results.commit}\`, by \`npm run bench\`.`,
+    "Ratios compare a figure with a baseline measured in the same run (these machines are noisy).",
+    "",
+  ];
+  for (const group of results.figures) {
+    lines.push(`## ${group.bench}`, "", "| figure | value | baseline | ratio | target | met |", "|---|---|---|---|---|---|");
+    for (const f of group.figures) {
+      const baseline = f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.name})` : "—";
+      lines.push(`| ${f.name} | ${f.value} ${f.unit} | ${baseline} | ${f.ratio ?? "—"} | ${f.target} | ${f.met === null ? "n/a" : f.met ? "yes" : "**no**"} |`);
+      if (f.note) lines.push(`| ↳ | ${f.note} | | | | |`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+async function main() {
+  const quick = process.argv.includes("--quick");
+  const budget = quick ? { seconds: 1, rounds: 1 } : { seconds: 4, rounds: 3 };
+  const port = await freePort();
+  const server = await startAppServer({ port, dbFile: path.join(root, ".tmp", `bench-${port}.db`), stdio: "ignore" });
+  const figures: { bench: string; figures: Figure[] }[] = [];
+  try {
+    figures.push({ bench: "Metrics routes (issue 3: cached per data version)", figures: await metricsBench(server.url, budget) });
+  } finally {
+    await server.stop();
+  }
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const results = {
+    date: new Date().toISOString(),
+    commit: execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim(),
+    machine: `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    quick,
+    figures,
+  };
+  fs.writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(root, "bench", "RESULTS.md"), markdown(results));
+  for (const g of figures) for (const f of g.figures) console.log(`${f.met ? "met " : f.met === null ? "n/a " : "MISS"} ${f.name}: ${f.value} ${f.unit}${f.ratio !== undefined ? ` (ratio ${f.ratio})` : ""}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});

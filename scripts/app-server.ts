@@ -1,0 +1,63 @@
+// Start the production app on a port with a database file of its own: for Playwright and benchmarks.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { seedDatabase } from "../seed/seed";
+import { buildIfNeeded } from "./build-if-needed";
+
+const root = path.resolve(__dirname, "..");
+
+export type AppServer = { url: string; child: ChildProcess; dbFile: string; stop: () => Promise<void> };
+
+export function removeDatabaseFiles(dbFile: string) {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it answered`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs} ms`);
+}
+
+/** Build if needed, seed a fresh database at `dbFile`, start `next start` on 127.0.0.1:`port`. */
+export async function startAppServer(options: { port: number; dbFile: string; stdio?: "inherit" | "ignore"; waitMs?: number }): Promise<AppServer> {
+  buildIfNeeded();
+  removeDatabaseFiles(options.dbFile);
+  await seedDatabase(options.dbFile);
+  const next = require.resolve("next/dist/bin/next", { paths: [root] });
+  const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: options.stdio ?? "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) {
+        removeDatabaseFiles(options.dbFile);
+        resolve();
+        return;
+      }
+      child.once("exit", () => {
+        removeDatabaseFiles(options.dbFile);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+  try {
+    await waitForHealth(url, child, options.waitMs ?? 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, child, dbFile: options.dbFile, stop };
+}
