@@ -66,7 +66,7 @@ export default function ApiDocsPage() {
               </table>
             )}
             <p className="source">
-              Errors: {route.errors.join(", ")}. Try it: <a href={route.path}>{route.path}</a>
+              Errors: {route.errors.join(", ")}. Try it: <a href={route.example ?? route.path}>{route.example ?? route.path}</a>
             </p>
           </section>
         );

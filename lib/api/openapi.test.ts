@@ -36,7 +36,7 @@ describe("OpenAPI document", () => {
   // Real answers parse with the documented schemas, so the document cannot drift from the code.
   it.each(API_ROUTES.map((r) => [r.path, r] as const))("%s answers in its documented shape", async (routePath, route) => {
     const mod = (await import(`@/app${routePath}/route`)) as { GET: (r: Request) => Promise<Response> };
-    const { status, body } = await get(mod.GET, routePath);
+    const { status, body } = await get(mod.GET, route.example ?? routePath);
     expect(status).toBe(200);
     const parsed = route.response.safeParse(body);
     expect(parsed.success ? "ok" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe("ok");

@@ -2,16 +2,19 @@ import type { z } from "zod";
 import { createDocument } from "zod-openapi";
 import pkg from "../../package.json";
 import {
+  CountryQuery,
   DatasetsQuery,
   DistributionQuery,
   MetricsQuery,
   PeriodsQuery,
   PowerPricesQuery,
   SeriesQuery,
+  ShockEventsQuery,
   ShocksQuery,
   SitesQuery,
 } from "../validation/api";
 import {
+  CountryResponse,
   DatasetsResponse,
   DistributionResponse,
   ErrorBody,
@@ -20,9 +23,10 @@ import {
   PeriodsResponse,
   PowerPricesResponse,
   SeriesResponse,
-  VersionResponse,
+  ShockEventsResponse,
   ShocksResponse,
   SitesResponse,
+  VersionResponse,
 } from "../validation/responses";
 
 /** Every route of the API: the single list the OpenAPI document and the API page are made from. */
@@ -34,6 +38,8 @@ export const API_ROUTES: {
   query?: z.ZodObject;
   response: z.ZodType;
   errors: number[];
+  /** A working request, for the API page's "try it" link and the shape test (default: the bare path). */
+  example?: string;
 }[] = [
   { path: "/api/health", method: "get", summary: "Service health", description: "Database reachable, WAL mode, migrations applied, row counts. 503 when not healthy.", response: HealthResponse, errors: [503] },
   { path: "/api/version", method: "get", summary: "Application version", description: "Name and version; no database access.", response: VersionResponse, errors: [] },
@@ -67,6 +73,17 @@ export const API_ROUTES: {
     response: ShocksResponse,
     errors: [400, 404],
   },
+  {
+    path: "/api/country",
+    method: "get",
+    summary: "One country",
+    description: "Its share, EH/s and rank in every period of a dataset, its mining sites, power prices and blocs.",
+    query: CountryQuery,
+    response: CountryResponse,
+    errors: [400, 404],
+    example: "/api/country?iso2=US",
+  },
+  { path: "/api/shock-events", method: "get", summary: "Historical shocks", description: "Bans, restrictions and blackouts with a documented effect on hashrate, with sources.", query: ShockEventsQuery, response: ShockEventsResponse, errors: [400] },
   { path: "/api/sites", method: "get", summary: "Mining sites", description: "Large named mining sites with operator, capacity, approximate location, status and source.", query: SitesQuery, response: SitesResponse, errors: [400] },
   { path: "/api/power-prices", method: "get", summary: "Electricity prices", description: "USD/kWh by country (and subdivision), price type, period and source.", query: PowerPricesQuery, response: PowerPricesResponse, errors: [400] },
 ];

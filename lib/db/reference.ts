@@ -41,3 +41,21 @@ export function networkHashrateByPeriod(): Promise<ReadonlyMap<string, number>> 
     return new Map(rows.map((r) => [r.period, r.hashrateEh]));
   });
 }
+
+export type ShockEventRef = { slug: string; date: string; endDate: string | null; kind: string; title: string; description: string; sourceUrl: string; countries: string[] };
+
+export function allShockEvents(): Promise<ShockEventRef[]> {
+  return memo("shock-events", async () => {
+    const rows = await prisma().shockEvent.findMany({ include: { countries: { select: { countryIso2: true } } }, orderBy: [{ date: "asc" }, { slug: "asc" }] });
+    return rows.map((e) => ({
+      slug: e.slug,
+      date: e.date,
+      endDate: e.endDate,
+      kind: e.kind,
+      title: e.title,
+      description: e.description,
+      sourceUrl: e.sourceUrl,
+      countries: e.countries.map((c) => c.countryIso2).sort(),
+    }));
+  });
+}

@@ -56,3 +56,13 @@ export async function loadSharesByPeriod(dataset: { id: number; slug: string }):
     ),
   );
 }
+
+/** One country's share in every period of a dataset, with its rank among the attributed countries. */
+export async function countryHistory(dataset: { id: number; slug: string }, iso2: string) {
+  const all = await loadSharesByPeriod(dataset);
+  return all.map((d) => {
+    const index = d.countries.findIndex((c) => c.iso2 === iso2);
+    const row = index >= 0 ? d.countries[index] : undefined;
+    return { period: d.period, share: row?.share ?? null, hashrateEh: row?.hashrateEh ?? null, rank: row && row.share > 0 ? index + 1 : null };
+  });
+}

@@ -69,3 +69,12 @@ export const ShocksQuery = z.object({
     .default(0)
     .describe("Blocks of the current 2016-block epoch already mined when the shutdown hits (0–2015)"),
 });
+
+export const CountryQuery = z.object({
+  iso2: iso2Param.describe("ISO 3166-1 alpha-2 code of the country"),
+  dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET),
+});
+
+export const ShockEventsQuery = z.object({
+  country: iso2Param.optional(),
+});

@@ -200,3 +200,34 @@ export const ShocksResponse = z
     ),
   })
   .meta({ id: "Shocks" });
+
+export const ShockEventSchema = z
+  .object({
+    slug: z.string(),
+    date: z.string().describe("YYYY-MM-DD (announcement or start)"),
+    endDate: z.string().nullable(),
+    kind: z.enum(["ban", "restriction", "blackout", "tariff"]),
+    title: z.string(),
+    description: z.string(),
+    sourceUrl: z.string(),
+    countries: z.array(z.string()),
+  })
+  .meta({ id: "ShockEvent" });
+
+export const ShockEventsResponse = z.object({ events: z.array(ShockEventSchema) });
+
+export const CountryResponse = z
+  .object({
+    iso2: z.string(),
+    iso3: z.string(),
+    name: z.string(),
+    region: z.string().nullable(),
+    dataset: z.string(),
+    history: z
+      .array(z.object({ period: z.string(), share: share.nullable(), hashrateEh: nullableNumber, rank: z.number().int().nullable() }))
+      .describe("Every period of the dataset; share null where the dataset has no figure for the country"),
+    sites: z.array(SiteSchema),
+    prices: z.array(PowerPriceSchema),
+    blocs: z.array(z.string()).describe("Blocs the country belongs to"),
+  })
+  .meta({ id: "Country" });

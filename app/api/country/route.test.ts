@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { CountryResponse } from "@/lib/validation/responses";
+import { expectFieldError, get } from "@/tests/support/api";
+import { GET } from "./route";
+
+describe("GET /api/country", () => {
+  it("gives Kazakhstan's history, rank, sites, prices and blocs", async () => {
+    const { status, body } = await get(GET, "/api/country?iso2=kz");
+    expect(status).toBe(200);
+    const c = CountryResponse.parse(body);
+    expect(c).toMatchObject({ iso2: "KZ", iso3: "KAZ", name: "Kazakhstan", dataset: "cbeci-monthly", blocs: ["EAEU"] });
+    expect(c.history).toHaveLength(29);
+    expect(c.history.at(-1)).toMatchObject({ period: "2022-01", share: 0.1322, rank: 3 });
+    expect(c.sites.every((s) => s.countryIso2 === "KZ")).toBe(true);
+    expect(c.prices.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives a country without estimates an empty history, not an error", async () => {
+    const c = CountryResponse.parse((await get(GET, "/api/country?iso2=BR")).body);
+    expect(c.history.every((h) => h.share === null && h.rank === null)).toBe(true);
+    expect(c.blocs).toEqual(["BRICS"]);
+  });
+
+  it("answers 400 for a malformed code and 404 for an unknown one", async () => {
+    expectFieldError(await get(GET, "/api/country"), 400, "iso2");
+    expectFieldError(await get(GET, "/api/country?iso2=USA"), 400, "iso2");
+    expectFieldError(await get(GET, "/api/country?iso2=ZZ"), 404, "iso2");
+  });
+});
