@@ -1,0 +1,121 @@
+import { costPerBtcUsd } from "../metrics/energy";
+import { choosePrice, type PriceRow } from "../metrics/prices";
+import { formatEh, formatShare, formatUsd, formatUsdPerKwh } from "./format";
+import { COST_SCALE, energyCategory, PRICE_SCALE, type Scale, SHARE_SCALE } from "./scales";
+import type { Layer } from "./url-state";
+
+// API answers → what the map paints for each layer. The map component does no arithmetic.
+
+export type MapValue = { iso2: string; value: number; tooltip: string };
+export type LayerView = { values: MapValue[]; scale: Scale; noDataLabel: string; note: string };
+
+export type DistributionView = { period: string; unattributedShare: number; countries: { iso2: string; name: string; share: number; hashrateEh: number | null }[] };
+
+export function shareLayer(d: DistributionView): LayerView {
+  return {
+    scale: SHARE_SCALE,
+    values: d.countries.map((c) => ({ iso2: c.iso2, value: c.share, tooltip: `${formatShare(c.share)} of hashrate · ${formatEh(c.hashrateEh)}` })),
+    noDataLabel: "No estimate for this country (not 0 %)",
+    note: `Unattributed by the source (“Other”): ${formatShare(d.unattributedShare)}`,
+  };
+}
+
+/** One comparable price per country for the month (see lib/metrics/prices.ts). */
+export function chosenPrices(prices: readonly PriceRow[], period: string): Map<string, PriceRow> {
+  const byCountry = new Map<string, PriceRow[]>();
+  for (const p of prices) byCountry.set(p.countryIso2, [...(byCountry.get(p.countryIso2) ?? []), p]);
+  const chosen = new Map<string, PriceRow>();
+  for (const [iso2, rows] of byCountry) {
+    const price = choosePrice(rows, period);
+    if (price) chosen.set(iso2, price);
+  }
+  return chosen;
+}
+
+const priceLabel = (p: PriceRow) => `${formatUsdPerKwh(p.usdPerKwh)} (${p.priceType.replace("_", " ")}${p.subdivision ? `, ${p.subdivision}` : ""}, ${p.period})`;
+
+export function priceLayer(prices: readonly PriceRow[], period: string): LayerView {
+  const chosen = chosenPrices(prices, period);
+  return {
+    scale: PRICE_SCALE,
+    values: [...chosen.values()].map((p) => ({ iso2: p.countryIso2, value: p.usdPerKwh, tooltip: priceLabel(p) })),
+    noDataLabel: "No price on record",
+    note: "Industrial price where there is one, else business, miner tariff, wholesale, household — the type is in the tooltip.",
+  };
+}
+
+export function costLayer(prices: readonly PriceRow[], period: string, kwhPerBtc: number | null, btcPriceUsd: number): LayerView {
+  const chosen = chosenPrices(prices, period);
+  const values: MapValue[] = [];
+  if (kwhPerBtc !== null) {
+    for (const p of chosen.values()) {
+      const cost = costPerBtcUsd(kwhPerBtc, p.usdPerKwh);
+      const ratio = cost / btcPriceUsd;
+      values.push({
+        iso2: p.countryIso2,
+        value: ratio,
+        tooltip: `electricity ${formatUsd(cost)} per BTC at ${formatUsdPerKwh(p.usdPerKwh)} — ${ratio < 1 ? "mines at a profit" : "mines at a loss"} at ${formatUsd(btcPriceUsd)}`,
+      });
+    }
+  }
+  return {
+    scale: COST_SCALE,
+    values,
+    noDataLabel: "No price on record",
+    note: kwhPerBtc === null ? "The network hashrate of this period is unknown." : "Electricity only: no hardware, hosting or fees counted.",
+  };
+}
+
+export function layerView(layer: Layer, input: { distribution: DistributionView; prices: readonly PriceRow[]; kwhPerBtc: number | null; btcPriceUsd: number }): LayerView {
+  switch (layer) {
+    case "price":
+      return priceLayer(input.prices, input.distribution.period);
+    case "cost":
+      return costLayer(input.prices, input.distribution.period, input.kwhPerBtc, input.btcPriceUsd);
+    default:
+      return shareLayer(input.distribution);
+  }
+}
+
+export type SiteView = {
+  id: number;
+  name: string;
+  operator: string;
+  countryIso2: string;
+  lat: number | null;
+  lon: number | null;
+  capacityMw: number | null;
+  hashrateEh: number | null;
+  energySource: string | null;
+  status: string;
+  sourceUrl: string;
+};
+
+/** Sites with a location as GeoJSON points for the sites layer; properties are what the popup shows. */
+export function sitesGeoJson(sites: readonly SiteView[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  return {
+    type: "FeatureCollection",
+    features: sites.flatMap((s) =>
+      s.lat === null || s.lon === null
+        ? []
+        : [
+            {
+              type: "Feature" as const,
+              geometry: { type: "Point" as const, coordinates: [s.lon, s.lat] },
+              properties: {
+                id: s.id,
+                name: s.name,
+                operator: s.operator,
+                capacityMw: s.capacityMw ?? 0,
+                capacityKnown: s.capacityMw !== null,
+                hashrateEh: s.hashrateEh,
+                status: s.status,
+                energy: energyCategory(s.energySource),
+                energySource: s.energySource ?? "",
+                sourceUrl: s.sourceUrl,
+              },
+            },
+          ],
+    ),
+  };
+}

@@ -1,0 +1,43 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEFAULTS, type DashboardState, LAYERS, parseDashboardState, serializeDashboardState } from "./url-state";
+
+describe("dashboard URL state", () => {
+  it("reads every field", () => {
+    const s = parseDashboardState(new URLSearchParams("dataset=hashrate-index-2025&period=2025-07&layer=price&country=us&view=10.5,40.25,2.5&efficiency=20&btc=65000"));
+    expect(s).toEqual({ dataset: "hashrate-index-2025", period: "2025-07", layer: "price", country: "US", view: { lng: 10.5, lat: 40.25, zoom: 2.5 }, efficiency: 20, btcPrice: 65000 });
+  });
+
+  it.each([
+    ["layer=nope", { layer: "share" }],
+    ["period=2021-13", { period: null }],
+    ["country=USA", { country: null }],
+    ["view=1,2", { view: null }],
+    ["view=500,0,1", { view: null }],
+    ["efficiency=-3", { efficiency: DEFAULTS.efficiency }],
+    ["dataset=../../x", { dataset: "cbeci-monthly" }],
+  ])("falls back to the default for a bad value: %s", (query, expected) => {
+    expect(parseDashboardState(new URLSearchParams(query))).toMatchObject(expected);
+  });
+
+  it("omits defaults, so the bare page is the default state", () => {
+    expect(serializeDashboardState(parseDashboardState(new URLSearchParams("")))).toBe("");
+  });
+
+  it("round-trips any valid state", () => {
+    const stateArb: fc.Arbitrary<DashboardState> = fc.record({
+      dataset: fc.constantFrom("cbeci-monthly", "hashrate-index-2025"),
+      period: fc.option(fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`), { nil: null }),
+      layer: fc.constantFrom(...LAYERS),
+      country: fc.option(fc.constantFrom("US", "CN", "KZ"), { nil: null }),
+      view: fc.option(fc.record({ lng: fc.integer({ min: -180000, max: 180000 }).map((x) => x / 1000), lat: fc.integer({ min: -85000, max: 85000 }).map((x) => x / 1000), zoom: fc.integer({ min: 0, max: 1200 }).map((x) => x / 100) }), { nil: null }),
+      efficiency: fc.integer({ min: 10, max: 2000 }).map((x) => x / 10),
+      btcPrice: fc.integer({ min: 1, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        expect(parseDashboardState(new URLSearchParams(serializeDashboardState(state)))).toEqual(state);
+      }),
+    );
+  });
+});
