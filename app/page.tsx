@@ -1,71 +1,55 @@
-import { ShareLegend } from "@/components/legend/ShareLegend";
-import { WorldMap } from "@/components/map/WorldMap";
+import { type DashboardInitial, Dashboard } from "@/components/dashboard/Dashboard";
+import { getMetrics, getSeries, getShocks } from "@/lib/api/metrics";
+import { listDatasets } from "@/lib/db/datasets";
+import { listPowerPrices } from "@/lib/db/prices";
+import { allShockEvents, countryNames } from "@/lib/db/reference";
 import { findDataset } from "@/lib/db/datasets";
-import { listPeriods, loadDistribution } from "@/lib/db/shares";
-import { DEFAULT_SHARES_DATASET } from "@/lib/validation/api";
-import { shareMapView } from "@/lib/view/share-map";
+import { loadDistribution } from "@/lib/db/shares";
+import { apiUrls } from "@/lib/view/api-urls";
+import { parseDashboardState } from "@/lib/view/url-state";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const dataset = await findDataset(DEFAULT_SHARES_DATASET);
-  const period = dataset ? (await listPeriods(dataset.id)).at(-1) : undefined;
-  const distribution = dataset && period ? await loadDistribution(dataset, period) : null;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-  if (!dataset || !distribution) {
+/** Loads the first view on the server (no loading flash), then the dashboard takes over in the browser. */
+export default async function HomePage({ searchParams }: Props) {
+  const state = parseDashboardState(await searchParams);
+  const datasets = (await listDatasets("shares")).map((d) => ({ slug: d.slug, title: d.title, periods: d.periods }));
+  const dataset = datasets.find((d) => d.slug === state.dataset) ?? datasets.find((d) => d.slug === "cbeci-monthly") ?? datasets[0];
+  if (!dataset) {
     return (
       <section className="panel">
         <h1>No hashrate data yet</h1>
-        <p>The database holds no CBECI shares. Run <code>npm run db:seed</code> and reload.</p>
+        <p>
+          The database holds no hashrate shares. Run <code>npm run db:seed</code> and reload.
+        </p>
       </section>
     );
   }
-  const view = shareMapView(distribution, dataset.title);
-  return (
-    <>
-      <h1>{view.title}</h1>
-      <p className="lede">
-        Where Bitcoin&apos;s hash power physically lives: the latest month of the Cambridge (CBECI) mining map, which
-        geolocates the hashers of large pools. Hover a country for its share.
-      </p>
-      <div className="layout">
-        <div>
-          <WorldMap values={view.values} label={view.title} noDataTooltip="no estimate" />
-          <ShareLegend unattributed={view.facts.find((f) => f.label.startsWith("Unattributed"))?.value ?? ""} />
-        </div>
-        <aside className="panel" aria-labelledby="by-country">
-          <h2 id="by-country">By country</h2>
-          <dl className="facts">
-            {view.facts.map((f) => (
-              <div key={f.label} style={{ display: "contents" }}>
-                <dt>{f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
-          <table className="data" data-testid="share-table">
-            <thead>
-              <tr>
-                <th scope="col">Country</th>
-                <th scope="col" className="num">Share</th>
-                <th scope="col" className="num">Hashrate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((r) => (
-                <tr key={r.iso2} data-iso2={r.iso2}>
-                  <td>{r.name}</td>
-                  <td className="num">{r.share}</td>
-                  <td className="num">{r.hashrate}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="source">
-            Source: <a href={dataset.url}>{dataset.publisher}</a>. {dataset.licence}.
-          </p>
-        </aside>
-      </div>
-    </>
-  );
+  const period = state.period && dataset.periods.includes(state.period) ? state.period : (dataset.periods.at(-1) ?? "");
+  const ref = await findDataset(dataset.slug);
+  const [distribution, metrics, shocks, series, prices, events, names] = await Promise.all([
+    ref ? loadDistribution(ref, period) : null,
+    getMetrics({ dataset: dataset.slug, period, basis: "estimate", efficiency: state.efficiency }),
+    getShocks({ dataset: dataset.slug, period, blocksIntoEpoch: 0 }),
+    getSeries(dataset.slug),
+    listPowerPrices(),
+    allShockEvents(),
+    countryNames(),
+  ]);
+  const initial: DashboardInitial = {
+    state: { ...state, dataset: dataset.slug },
+    datasets,
+    countryNames: [...names],
+    answers: [
+      [apiUrls.distribution(dataset.slug, period), distribution],
+      [apiUrls.metrics(dataset.slug, period, state.efficiency), metrics],
+      [apiUrls.shocks(dataset.slug, period), shocks],
+      [apiUrls.series(dataset.slug), series],
+      [apiUrls.prices(), { count: prices.length, prices }],
+      [apiUrls.events(), { events }],
+    ],
+  };
+  return <Dashboard initial={initial} />;
 }

@@ -1,57 +1,21 @@
-import { expect, type Page, test } from "@playwright/test";
-
-type Rgba = [number, number, number, number];
-
-/** Read one drawn pixel of the map canvas at a longitude/latitude. */
-async function pixelAt(page: Page, lngLat: [number, number]): Promise<Rgba> {
-  return page.evaluate(([lng, lat]) => {
-    const map = window.__hashatlasMap;
-    if (!map) throw new Error("no map");
-    const point = map.project([lng, lat]);
-    const source = map.getCanvas();
-    const ratio = source.width / source.clientWidth;
-    const copy = document.createElement("canvas");
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext("2d");
-    if (!ctx) throw new Error("no 2d context");
-    ctx.drawImage(source, 0, 0);
-    const d = ctx.getImageData(Math.round(point.x * ratio), Math.round(point.y * ratio), 1, 1).data;
-    return [d[0] ?? 0, d[1] ?? 0, d[2] ?? 0, d[3] ?? 0] as [number, number, number, number];
-  }, lngLat);
-}
-
-const distance = (a: Rgba, b: Rgba) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+import { expect, test } from "@playwright/test";
+import { distance, featureValue, mapReady, pixelAt, screenPoint, watchForeignRequests } from "./support";
 
 test("the home page draws the latest CBECI month on the map without leaving the machine", async ({ page, baseURL }) => {
-  const foreign: string[] = [];
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (!["data:", "blob:"].includes(url.protocol) && url.hostname !== new URL(baseURL ?? "").hostname) foreign.push(request.url());
-  });
-
+  const foreign = watchForeignRequests(page, baseURL);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Share of Bitcoin hashrate by country, January 2022");
-  const map = page.getByTestId("world-map");
-  await expect(map).toHaveAttribute("data-ready", "true");
+  await mapReady(page);
 
   // Rendered features, not just DOM: the country layer is drawn and carries the shares.
-  const rendered = await page.evaluate(() => {
-    const m = window.__hashatlasMap;
-    if (!m) return null;
-    const features = m.queryRenderedFeatures({ layers: ["country-fill"] });
-    return {
-      count: new Set(features.map((f) => f.properties?.iso2)).size,
-      us: m.getFeatureState({ source: "countries", id: "US" }).value,
-      kz: m.getFeatureState({ source: "countries", id: "KZ" }).value,
-      br: m.getFeatureState({ source: "countries", id: "BR" }).value ?? null,
-    };
-  });
-  expect(rendered?.count).toBeGreaterThan(150);
-  expect(rendered).toMatchObject({ us: 0.3784, kz: 0.1322, br: null });
+  const count = await page.evaluate(() => new Set(window.__hashatlasMap?.queryRenderedFeatures({ layers: ["country-fill"] }).map((f) => f.properties?.iso2)).size);
+  expect(count).toBeGreaterThan(150);
+  expect(await featureValue(page, "US")).toBe(0.3784);
+  expect(await featureValue(page, "KZ")).toBe(0.1322);
+  expect(await featureValue(page, "BR")).toBeNull();
 
-  // Drawn pixels: the US (37.84 %) and Kazakhstan (13.22 %) are coloured differently from each
-  // other and from Brazil, which has no estimate and shows the no-data grey.
+  // Drawn pixels: the US (37.84 %) and Kazakhstan (13.22 %) differ from each other and from Brazil,
+  // which has no estimate and shows the no-data grey.
   const us = await pixelAt(page, [-98, 39]);
   const kz = await pixelAt(page, [67, 48]);
   const br = await pixelAt(page, [-52, -10]);
@@ -61,21 +25,114 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   expect(distance(br, ocean)).toBeGreaterThan(10);
   expect(distance(br, [201, 204, 209, 255])).toBeLessThan(12);
 
-  // The table beside the map holds the same numbers as the API.
-  const api = await (await page.request.get("/api/distribution?dataset=cbeci-monthly")).json();
-  await expect(page.getByTestId("share-table").locator("tbody tr")).toHaveCount(api.countries.length);
-  await expect(page.locator('tr[data-iso2="US"] td').nth(1)).toHaveText("37.84%");
-
-  await page.screenshot({ path: ".tmp/screenshots/home.png", fullPage: true });
+  // Summary cards from /api/metrics.
+  const metrics = await (await page.request.get("/api/metrics?period=2022-01")).json();
+  await expect(page.getByTestId("card-nakamoto")).toContainText(String(metrics.nakamoto));
+  await expect(page.getByTestId("card-top")).toContainText("United States");
+  await expect(page.getByTestId("time-chart")).toBeVisible();
   expect(foreign).toEqual([]);
 });
 
-test("hovering a country shows its name and share", async ({ page }) => {
+test("the table view holds the same numbers as the API, and sorts", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByTestId("world-map")).toHaveAttribute("data-ready", "true");
-  const point = await page.evaluate(() => window.__hashatlasMap?.project([-98, 39]));
-  const box = await page.getByTestId("world-map").boundingBox();
-  if (!point || !box) throw new Error("map not laid out");
-  await page.mouse.move(box.x + point.x, box.y + point.y);
+  const api = await (await page.request.get("/api/distribution?dataset=cbeci-monthly&period=2022-01")).json();
+  const table = page.getByTestId("country-table");
+  await expect(table.locator("tbody tr")).toHaveCount(api.countries.length);
+  for (const c of api.countries as { iso2: string; share: number; hashrateEh: number }[]) {
+    const cells = table.locator(`tr[data-iso2="${c.iso2}"] td`);
+    await expect(cells.nth(2)).toHaveText(`${(c.share * 100).toFixed(2)}%`);
+    await expect(cells.nth(3)).toHaveText(`${c.hashrateEh.toFixed(1)} EH/s`);
+  }
+  await table.getByRole("button", { name: "Country" }).click();
+  await expect(table.locator("tbody tr").first()).toHaveAttribute("data-iso2", "CA");
+  await table.getByRole("button", { name: "Share" }).click();
+  await expect(table.locator("tbody tr").first()).toHaveAttribute("data-iso2", "US");
+  await expect(table.getByRole("columnheader", { name: "Share" })).toHaveAttribute("aria-sort", "descending");
+});
+
+test("hovering a country shows its name and share; clicking opens its panel", async ({ page }) => {
+  await page.goto("/");
+  await mapReady(page);
+  const us = await screenPoint(page, [-98, 39]);
+  await page.mouse.move(us.x, us.y);
   await expect(page.getByTestId("map-tooltip")).toHaveText(/United States: 37\.84% of hashrate · 71\.0 EH\/s/);
+
+  const kz = await screenPoint(page, [67, 48]);
+  await page.mouse.click(kz.x, kz.y);
+  const panel = page.getByTestId("country-panel");
+  await expect(panel.getByRole("heading", { level: 2 })).toHaveText("Kazakhstan");
+  await expect(panel.getByTestId("panel-share")).toContainText("13.22%");
+  await expect(panel.getByTestId("panel-rank")).toContainText("#3");
+  await expect(panel.getByTestId("panel-shutdown")).toContainText("Block interval");
+  await expect(page).toHaveURL(/country=KZ/);
+});
+
+test("the slider and play change the period and the URL; reloading restores the view", async ({ page }) => {
+  await page.goto("/");
+  await mapReady(page);
+  const slider = page.getByTestId("period-slider");
+  await slider.focus();
+  for (let i = 0; i < 28; i++) await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("period-label")).toHaveText("September 2019");
+  await expect(page).toHaveURL(/period=2019-09/);
+  await mapReady(page);
+  const us2019 = await featureValue(page, "US");
+  expect(us2019).toBe(0.0406);
+
+  await page.getByTestId("play").click();
+  await expect(page.getByTestId("period-label")).toHaveText("November 2019", { timeout: 10_000 });
+  await page.getByTestId("play").click(); // pause
+  const url = page.url();
+  expect(url).toMatch(/period=2019-1[01]/);
+
+  await page.getByTestId("layer-price").check();
+  await expect(page).toHaveURL(/layer=price/);
+  await page.reload();
+  await mapReady(page);
+  await expect(page.getByTestId("layer-price")).toBeChecked();
+  expect(new URL(page.url()).searchParams.get("period")).toBe(new URL(url).searchParams.get("period"));
+});
+
+test("the colour of the United States changes between 2019-09 and 2022-01", async ({ page }) => {
+  await page.goto("/?period=2019-09");
+  await mapReady(page);
+  const before = await pixelAt(page, [-98, 39]);
+  await page.goto("/?period=2022-01");
+  await mapReady(page);
+  const after = await pixelAt(page, [-98, 39]);
+  expect(distance(before, after)).toBeGreaterThan(40);
+});
+
+test("switching layers changes what is drawn; site popups show their source link", async ({ page }) => {
+  await page.goto("/?period=2022-01");
+  await mapReady(page);
+  const shareUs = await pixelAt(page, [-98, 39]);
+  await page.getByTestId("layer-price").check();
+  await mapReady(page);
+  expect(await featureValue(page, "NO")).toBeCloseTo(0.0478, 6); // Norway has a price but no share
+  const priceUs = await pixelAt(page, [-98, 39]);
+  expect(distance(shareUs, priceUs)).toBeGreaterThan(30);
+
+  await page.getByTestId("layer-cost").check();
+  await mapReady(page);
+  const costUs = (await featureValue(page, "US")) as number;
+  expect(costUs).toBeGreaterThan(0);
+
+  await page.getByTestId("layer-sites").check();
+  await mapReady(page);
+  // Zoom to Paraguay, where five hydro sites sit, and open one.
+  await page.evaluate(() => window.__hashatlasMap?.jumpTo({ center: [-54.6, -25.4], zoom: 8 }));
+  await mapReady(page);
+  const point = await page.evaluate(() => {
+    const m = window.__hashatlasMap;
+    const f = m?.queryRenderedFeatures({ layers: ["site-points"] })[0];
+    if (!m || !f || f.geometry.type !== "Point") return null;
+    return m.project(f.geometry.coordinates as [number, number]);
+  });
+  expect(point).not.toBeNull();
+  const box = await page.getByTestId("world-map").boundingBox();
+  await page.mouse.click((box?.x ?? 0) + (point?.x ?? 0), (box?.y ?? 0) + (point?.y ?? 0));
+  const popup = page.getByTestId("site-popup");
+  await expect(popup).toBeVisible();
+  await expect(popup.getByRole("link", { name: "Source" })).toHaveAttribute("href", /^https?:\/\//);
 });

@@ -1,12 +1,13 @@
 "use client";
 
 import "maplibre-gl/dist/maplibre-gl.css";
-import type { Map as MaplibreMap, MapLayerMouseEvent } from "maplibre-gl";
+import type { GeoJSONSource, Map as MaplibreMap, MapGeoJSONFeature, MapLayerMouseEvent, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
-import { baseStyle, COUNTRY_SOURCE, countryLayers, type MapTheme, WORLD_GEOJSON_URL } from "./layers";
-
-/** A map-ready value: the share (0–1) that colours a country and the tooltip text, already formatted. */
-export type MapValue = { iso2: string; value: number; tooltip: string };
+import type { MapValue } from "@/lib/view/map-layers";
+import type { Stop } from "@/lib/view/scales";
+import type { MapView } from "@/lib/view/url-state";
+import { baseStyle, COUNTRY_SOURCE, countryLayers, fillColor, type MapTheme, PALETTE, SITE_SOURCE, siteLayers, WORLD_GEOJSON_URL } from "./layers";
+import { sitePopupContent } from "./popup";
 
 declare global {
   interface Window {
@@ -15,68 +16,118 @@ declare global {
   }
 }
 
-function systemTheme(): MapTheme {
+export type WorldMapProps = {
+  values: MapValue[];
+  stops: Stop[];
+  label: string;
+  noDataTooltip: string;
+  sites: GeoJSON.FeatureCollection<GeoJSON.Point> | null;
+  selected: string | null;
+  initialView: MapView | null;
+  /** The data for the map is still loading: not ready, whatever is drawn. */
+  busy?: boolean;
+  onViewChange?: (view: MapView) => void;
+  onCountryClick?: (iso2: string, modifiers: { shiftKey: boolean }) => void;
+};
+
+const WORLD_BOUNDS: [[number, number], [number, number]] = [
+  [-168, -56],
+  [180, 78],
+];
+
+function currentTheme(): MapTheme {
   return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
+function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string | null {
+  const value = feature?.properties?.[key];
+  return typeof value === "string" ? value : null;
+}
+
 /**
- * The world choropleth. It does no arithmetic: it receives one value per country and paints it
- * through feature state on a single GeoJSON source keyed by ISO alpha-2. maplibre is loaded
- * lazily so that it stays out of the page's first-load JavaScript.
+ * The world map. It does no arithmetic: it paints the values it is given through feature state on
+ * one GeoJSON source keyed by ISO alpha-2, and shows the sites it is given. maplibre is imported
+ * lazily, so it stays out of the page's first-load JavaScript.
  */
-export function WorldMap({ values, label, noDataTooltip }: { values: MapValue[]; label: string; noDataTooltip: string }) {
+export function WorldMap(props: WorldMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MaplibreMap | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
   const [loaded, setLoaded] = useState(false);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  const [theme, setTheme] = useState<MapTheme>("light");
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
-  const valuesRef = useRef(values);
-  valuesRef.current = values;
+  const pendingIdle = useRef(false);
+  const painted = useRef<Set<string>>(new Set());
+
+  /** data-ready turns false now and true at the first idle after what was just set is drawn. */
+  const awaitDrawn = () => {
+    const map = mapRef.current;
+    if (!map) return;
+    setReady(false);
+    if (pendingIdle.current) return;
+    pendingIdle.current = true;
+    const check = () => {
+      const countriesDrawn = map.isSourceLoaded(COUNTRY_SOURCE) && map.queryRenderedFeatures({ layers: ["country-fill"] }).length > 0;
+      const sitesDrawn = !map.getSource(SITE_SOURCE) || map.isSourceLoaded(SITE_SOURCE);
+      if (countriesDrawn && sitesDrawn) {
+        pendingIdle.current = false;
+        setReady(true);
+      } else map.once("idle", check);
+    };
+    map.once("idle", check);
+    map.triggerRepaint();
+  };
 
   useEffect(() => {
     let cancelled = false;
     let map: MaplibreMap | undefined;
+    let popup: Popup | undefined;
     let hovered: string | null = null;
     (async () => {
       const maplibregl = await import("maplibre-gl");
       if (cancelled || !containerRef.current) return;
       // Bundled by Next the worker cannot start; it is served as a static file instead.
       maplibregl.setWorkerUrl("/vendor/maplibre-gl-worker.mjs");
-      const theme = systemTheme();
+      const startTheme = currentTheme();
+      setTheme(startTheme);
+      const view = propsRef.current.initialView;
       map = new maplibregl.Map({
         container: containerRef.current,
-        style: baseStyle(theme),
-        // Inhabited latitudes fill the frame whatever its shape.
-        bounds: [
-          [-168, -56],
-          [180, 78],
-        ],
-        minZoom: 0.5,
-        maxZoom: 8,
+        style: baseStyle(startTheme),
+        ...(view ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom } : { bounds: WORLD_BOUNDS }),
+        minZoom: 0,
+        maxZoom: 10,
         renderWorldCopies: false,
         dragRotate: false,
+        pitchWithRotate: false,
         attributionControl: { compact: true, customAttribution: "Boundaries: Natural Earth (public domain) via world-atlas" },
-        // Keeps the drawn frame readable, for "download the map as PNG" and for pixel checks in tests.
+        // Keeps the drawn frame readable: "download the map as PNG", and pixel checks in tests.
         canvasContextAttributes: { preserveDrawingBuffer: true },
       });
-      map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+      mapRef.current = map;
       window.__hashatlasMap = map;
+      map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
       map.on("error", (e) => setFailed(e.error?.message ?? "map error"));
       map.on("load", () => {
         if (!map) return;
         map.addSource(COUNTRY_SOURCE, { type: "geojson", data: WORLD_GEOJSON_URL, promoteId: "iso2" });
-        for (const layer of countryLayers(theme)) map.addLayer(layer);
+        for (const layer of countryLayers(startTheme, propsRef.current.stops)) map.addLayer(layer);
+        map.addSource(SITE_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] }, cluster: true, clusterRadius: 30, clusterMaxZoom: 6 });
+        for (const layer of siteLayers(startTheme)) map.addLayer(layer);
+
         map.on("mousemove", "country-fill", (e: MapLayerMouseEvent) => {
           const feature = e.features?.[0];
-          const iso2 = typeof feature?.properties?.iso2 === "string" ? feature.properties.iso2 : null;
-          const name = typeof feature?.properties?.name === "string" ? feature.properties.name : "";
+          const iso2 = stringProp(feature, "iso2");
           if (!map || !iso2) return;
           if (hovered && hovered !== iso2) map.setFeatureState({ source: COUNTRY_SOURCE, id: hovered }, { hover: false });
           hovered = iso2;
           map.setFeatureState({ source: COUNTRY_SOURCE, id: iso2 }, { hover: true });
           map.getCanvas().style.cursor = "pointer";
-          const value = valuesRef.current.find((v) => v.iso2 === iso2);
-          setTooltip({ x: e.point.x, y: e.point.y, text: `${name}: ${value ? value.tooltip : noDataTooltip}` });
+          const value = propsRef.current.values.find((v) => v.iso2 === iso2);
+          setTooltip({ x: e.point.x, y: e.point.y, text: `${stringProp(feature, "name") ?? iso2}: ${value ? value.tooltip : propsRef.current.noDataTooltip}` });
         });
         map.on("mouseleave", "country-fill", () => {
           if (map && hovered) map.setFeatureState({ source: COUNTRY_SOURCE, id: hovered }, { hover: false });
@@ -84,46 +135,99 @@ export function WorldMap({ values, label, noDataTooltip }: { values: MapValue[];
           if (map) map.getCanvas().style.cursor = "";
           setTooltip(null);
         });
+        map.on("click", (e) => {
+          if (!map) return;
+          const site = map.queryRenderedFeatures(e.point, { layers: ["site-points", "site-clusters"] })[0];
+          if (site?.layer.id === "site-clusters") {
+            const clusterId = site.properties?.cluster_id;
+            const geometry = site.geometry;
+            if (typeof clusterId === "number" && geometry.type === "Point") {
+              void (map.getSource(SITE_SOURCE) as GeoJSONSource).getClusterExpansionZoom(clusterId).then((zoom) => {
+                map?.easeTo({ center: [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0], zoom });
+              });
+            }
+            return;
+          }
+          if (site && site.geometry.type === "Point") {
+            popup?.remove();
+            popup = new maplibregl.Popup({ closeButton: true, maxWidth: "300px", className: "site-popup" })
+              .setLngLat([site.geometry.coordinates[0] ?? 0, site.geometry.coordinates[1] ?? 0])
+              .setDOMContent(sitePopupContent(site.properties ?? {}))
+              .addTo(map);
+            return;
+          }
+          const country = map.queryRenderedFeatures(e.point, { layers: ["country-fill"] })[0];
+          const iso2 = stringProp(country, "iso2");
+          if (iso2) propsRef.current.onCountryClick?.(iso2, { shiftKey: e.originalEvent.shiftKey });
+        });
+        for (const layer of ["site-points", "site-clusters"]) {
+          map.on("mouseenter", layer, () => map && (map.getCanvas().style.cursor = "pointer"));
+          map.on("mouseleave", layer, () => map && (map.getCanvas().style.cursor = ""));
+        }
+        map.on("moveend", () => {
+          if (!map) return;
+          const c = map.getCenter();
+          propsRef.current.onViewChange?.({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+        });
         setLoaded(true);
       });
     })().catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
     return () => {
       cancelled = true;
+      popup?.remove();
       map?.remove();
+      mapRef.current = null;
       if (window.__hashatlasMap === map) window.__hashatlasMap = undefined;
     };
-  }, [noDataTooltip]);
+  }, []);
 
-  // Recolour through feature state; the GeoJSON source is never rebuilt.
+  // Follow the system's colour scheme, map included.
   useEffect(() => {
-    const map = window.__hashatlasMap;
+    const query = window.matchMedia?.("(prefers-color-scheme: dark)");
+    if (!query) return;
+    const onChange = () => setTheme(currentTheme());
+    query.addEventListener("change", onChange);
+    return () => query.removeEventListener("change", onChange);
+  }, []);
+
+  // Recolour: the scale through a paint property, the values through feature state.
+  const { values, stops, sites, selected } = props;
+  useEffect(() => {
+    const map = mapRef.current;
     if (!loaded || !map) return;
-    setReady(false);
-    const present = new Set(values.map((v) => v.iso2));
-    for (const feature of map.querySourceFeatures(COUNTRY_SOURCE)) {
-      const iso2 = feature.properties?.iso2;
-      if (typeof iso2 === "string" && !present.has(iso2)) map.removeFeatureState({ source: COUNTRY_SOURCE, id: iso2 }, "value");
-    }
+    const palette = PALETTE[theme];
+    map.setPaintProperty("background", "background-color", palette.background);
+    map.setPaintProperty("country-fill", "fill-color", fillColor(theme, stops));
+    map.setPaintProperty("country-border", "line-color", palette.border);
+    map.setPaintProperty("country-hover", "line-color", palette.hover);
+    map.setPaintProperty("country-selected", "line-color", palette.selected);
+    const next = new Set(values.map((v) => v.iso2));
+    for (const iso2 of painted.current) if (!next.has(iso2)) map.removeFeatureState({ source: COUNTRY_SOURCE, id: iso2 }, "value");
     for (const v of values) map.setFeatureState({ source: COUNTRY_SOURCE, id: v.iso2 }, { value: v.value });
-    const markReady = () => {
-      // Idle also fires before the GeoJSON has arrived; ready means the countries are drawn.
-      if (map.isSourceLoaded(COUNTRY_SOURCE) && map.queryRenderedFeatures({ layers: ["country-fill"] }).length > 0) setReady(true);
-      else map.once("idle", markReady);
-    };
-    map.once("idle", markReady);
-    map.triggerRepaint();
-  }, [loaded, values]);
+    painted.current = next;
+    awaitDrawn();
+  }, [loaded, values, stops, theme]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    (map.getSource(SITE_SOURCE) as GeoJSONSource | undefined)?.setData(sites ?? { type: "FeatureCollection", features: [] });
+    for (const layer of ["site-points", "site-clusters"]) map.setLayoutProperty(layer, "visibility", sites ? "visible" : "none");
+    awaitDrawn();
+  }, [loaded, sites]);
+
+  const previousSelected = useRef<string | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    if (previousSelected.current) map.setFeatureState({ source: COUNTRY_SOURCE, id: previousSelected.current }, { selected: false });
+    if (selected) map.setFeatureState({ source: COUNTRY_SOURCE, id: selected }, { selected: true });
+    previousSelected.current = selected;
+  }, [loaded, selected]);
 
   return (
     <div className="map-frame">
-      <div
-        ref={containerRef}
-        className="map-canvas"
-        data-testid="world-map"
-        data-ready={ready ? "true" : "false"}
-        role="img"
-        aria-label={label}
-      />
+      <div ref={containerRef} className="map-canvas" data-testid="world-map" data-ready={ready && !props.busy ? "true" : "false"} role="region" aria-label={props.label} />
       {!ready && !failed && <p className="map-status">Loading map…</p>}
       {failed && (
         <p className="map-status" role="alert">

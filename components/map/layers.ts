@@ -1,46 +1,89 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
-import { NO_DATA_COLOR, SHARE_STOPS } from "./scale";
+import { ENERGY_COLORS, NO_DATA_COLOR, type Stop } from "@/lib/view/scales";
+
+// The map's sources and layers, as typed data. Recolouring goes through feature state and paint
+// properties; these specs are never rebuilt to change a colour.
 
 export const COUNTRY_SOURCE = "countries";
+export const SITE_SOURCE = "sites";
 export const WORLD_GEOJSON_URL = "/geo/world.json";
 
 export type MapTheme = "light" | "dark";
 
-const PALETTE = {
-  light: { background: "#dfe6ec", border: "#ffffff", hover: "#1b1d21" },
-  dark: { background: "#1a2230", border: "#14161a", hover: "#ffffff" },
+export const PALETTE = {
+  light: { background: "#dfe6ec", border: "#ffffff", hover: "#1b1d21", selected: "#d62728", siteStroke: "#ffffff" },
+  dark: { background: "#1a2230", border: "#14161a", hover: "#ffffff", selected: "#ff7f7f", siteStroke: "#14161a" },
 } as const;
 
-/** Fill colour from the feature state `value` (a share 0–1); countries without a value are "no data". */
-export function fillColor(theme: MapTheme): ExpressionSpecification {
-  return [
-    "case",
-    ["==", ["typeof", ["feature-state", "value"]], "number"],
-    ["interpolate", ["linear"], ["feature-state", "value"], ...SHARE_STOPS.flatMap((s) => [s.value, s.color])],
-    NO_DATA_COLOR[theme],
-  ] as ExpressionSpecification;
+/** Fill colour from the feature state `value` on the given scale; countries without a value are "no data". */
+export function fillColor(theme: MapTheme, stops: readonly Stop[]): ExpressionSpecification {
+  // maplibre's expression types cannot express a variadic stop list; the shape is checked by the style validator.
+  const ramp = ["interpolate", ["linear"], ["feature-state", "value"], ...stops.flatMap((s) => [s.value, s.color])] as unknown as ExpressionSpecification;
+  return ["case", ["==", ["typeof", ["feature-state", "value"]], "number"], ramp, NO_DATA_COLOR[theme]];
 }
 
-/** The map's layers, as data: recolouring happens through feature state, never by rebuilding these. */
-export function countryLayers(theme: MapTheme): LayerSpecification[] {
+export function countryLayers(theme: MapTheme, stops: readonly Stop[]): LayerSpecification[] {
   const palette = PALETTE[theme];
   return [
-    { id: "country-fill", type: "fill", source: COUNTRY_SOURCE, paint: { "fill-color": fillColor(theme), "fill-opacity": 1 } },
+    { id: "country-fill", type: "fill", source: COUNTRY_SOURCE, paint: { "fill-color": fillColor(theme, stops) } },
     { id: "country-border", type: "line", source: COUNTRY_SOURCE, paint: { "line-color": palette.border, "line-width": 0.5 } },
     {
       id: "country-hover",
       type: "line",
       source: COUNTRY_SOURCE,
-      paint: { "line-color": palette.hover, "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 2, 0] },
+      paint: { "line-color": palette.hover, "line-width": ["case", ["boolean", ["feature-state", "hover"], false], 1.5, 0] },
+    },
+    {
+      id: "country-selected",
+      type: "line",
+      source: COUNTRY_SOURCE,
+      paint: { "line-color": palette.selected, "line-width": ["case", ["boolean", ["feature-state", "selected"], false], 2.5, 0] },
+    },
+  ];
+}
+
+const energyColor: ExpressionSpecification = [
+  "match",
+  ["get", "energy"],
+  ...Object.entries(ENERGY_COLORS).flatMap(([k, v]) => [k, v]),
+  ENERGY_COLORS.grid,
+] as unknown as ExpressionSpecification; // variadic match arms: see fillColor
+
+/** Sites: clusters when many overlap (sized by count), single sites sized by √MW and coloured by energy source. */
+export function siteLayers(theme: MapTheme): LayerSpecification[] {
+  const stroke = PALETTE[theme].siteStroke;
+  return [
+    {
+      id: "site-clusters",
+      type: "circle",
+      source: SITE_SOURCE,
+      filter: ["has", "point_count"],
+      paint: {
+        "circle-color": theme === "dark" ? "#e9eaec" : "#3b3f46",
+        "circle-opacity": 0.85,
+        "circle-radius": ["interpolate", ["linear"], ["get", "point_count"], 2, 10, 50, 20, 1000, 34],
+        "circle-stroke-color": stroke,
+        "circle-stroke-width": 1.5,
+      },
+    },
+    {
+      id: "site-points",
+      type: "circle",
+      source: SITE_SOURCE,
+      filter: ["!", ["has", "point_count"]],
+      paint: {
+        "circle-color": energyColor,
+        "circle-opacity": 0.9,
+        // Area proportional to MW; sites of unknown capacity get the smallest circle.
+        "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "capacityMw"]], 0, 3, 10, 6, 40, 16],
+        "circle-stroke-color": stroke,
+        "circle-stroke-width": 1,
+      },
     },
   ];
 }
 
 /** A fully inline style: no tile server, sprite or glyph URL, so nothing leaves the machine. */
 export function baseStyle(theme: MapTheme): StyleSpecification {
-  return {
-    version: 8,
-    sources: {},
-    layers: [{ id: "background", type: "background", paint: { "background-color": PALETTE[theme].background } }],
-  };
+  return { version: 8, sources: {}, layers: [{ id: "background", type: "background", paint: { "background-color": PALETTE[theme].background } }] };
 }

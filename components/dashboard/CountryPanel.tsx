@@ -1,0 +1,81 @@
+"use client";
+
+import { TimeChart } from "@/components/charts/TimeChart";
+import type { countryPanel } from "@/lib/view/dashboard";
+
+type Panel = ReturnType<typeof countryPanel>;
+
+export function CountryPanel({ panel, period, loading, onClose }: { panel: Panel | null; period: string; loading: boolean; onClose: () => void }) {
+  return (
+    <aside className="panel country-panel" data-testid="country-panel" aria-labelledby="country-panel-title" aria-busy={loading}>
+      <div className="panel-head">
+        <h2 id="country-panel-title">{panel?.title ?? "Loading…"}</h2>
+        <button type="button" className="button small" onClick={onClose} aria-label="Close the country panel">
+          ✕
+        </button>
+      </div>
+      {panel && (
+        <>
+          <dl className="facts">
+            {panel.facts.map((f) => (
+              <div key={f.label} className="fact" data-testid={f.testId}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <TimeChart
+            periods={panel.history.periods}
+            series={[
+              { label: "Share", unit: "%", values: panel.history.share, axis: "left" },
+              { label: "Hashrate", unit: "EH/s", values: panel.history.eh, axis: "right" },
+            ]}
+            highlight={period}
+            height={150}
+            ariaLabel={`${panel.title}: share and hashrate over time`}
+            testId="country-chart"
+          />
+          <h3>Power price</h3>
+          {panel.price ? (
+            <p>
+              {panel.price.text} —{" "}
+              <a href={panel.price.sourceUrl} target="_blank" rel="noopener noreferrer">
+                source
+              </a>
+            </p>
+          ) : (
+            <p className="muted">No price on record.</p>
+          )}
+          <h3>If {panel.title} shut mining down</h3>
+          {panel.shutdown ? (
+            <dl className="facts" data-testid="panel-shutdown">
+              {panel.shutdown.map((f) => (
+                <div key={f.label} className="fact">
+                  <dt>{f.label}</dt>
+                  <dd>{f.value}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p className="muted">No share in this period: a shutdown changes nothing.</p>
+          )}
+          <h3>Mining sites ({panel.sites.length})</h3>
+          {panel.sites.length > 0 ? (
+            <ul className="site-list">
+              {panel.sites.map((s) => (
+                <li key={s.id}>
+                  <a href={s.sourceUrl} target="_blank" rel="noopener noreferrer">
+                    {s.name}
+                  </a>{" "}
+                  — {s.operator}, {s.capacity}, {s.status}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None on record.</p>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

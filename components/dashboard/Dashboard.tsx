@@ -1,0 +1,206 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { TimeChart } from "@/components/charts/TimeChart";
+import { WorldMap } from "@/components/map/WorldMap";
+import { apiUrls } from "@/lib/view/api-urls";
+import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
+import { formatPeriod } from "@/lib/view/format";
+import { layerView, sitesGeoJson } from "@/lib/view/map-layers";
+import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state";
+import {
+  CountryResponse,
+  DistributionResponse,
+  MetricsResponse,
+  PowerPricesResponse,
+  SeriesResponse,
+  ShockEventsResponse,
+  ShocksResponse,
+  SitesResponse,
+} from "@/lib/validation/responses";
+import { CountryPanel } from "./CountryPanel";
+import { CountryTable } from "./CountryTable";
+import { Legend } from "./Legend";
+import { PeriodControl } from "./PeriodControl";
+import { SummaryCards } from "./SummaryCards";
+import { seedJsonCache, useJson } from "./useJson";
+import { useUrlState } from "./useUrlState";
+
+export type DatasetOption = { slug: string; title: string; periods: string[] };
+
+export type DashboardInitial = {
+  state: DashboardState;
+  datasets: DatasetOption[];
+  countryNames: [string, string][];
+  /** First answers, keyed by the URL the client would fetch them from. */
+  answers: [string, unknown][];
+};
+
+const TITLES: Record<Layer, string> = {
+  share: "Share of Bitcoin hashrate by country",
+  price: "Electricity prices where Bitcoin is mined",
+  cost: "Electricity cost of one bitcoin by country",
+  sites: "Large Bitcoin mining sites",
+};
+
+const LAYER_LABELS: Record<Layer, string> = {
+  share: "Hash share",
+  price: "Power price",
+  cost: "Cost per BTC",
+  sites: "Mining sites",
+};
+
+/**
+ * The dashboard: owns the URL state and the data requests, and hands ready-made values to the
+ * map, cards, chart, panel and table (which do no arithmetic of their own).
+ */
+export function Dashboard({ initial }: { initial: DashboardInitial }) {
+  useState(() => {
+    for (const [url, data] of initial.answers) seedJsonCache(url, data);
+    return null;
+  });
+  const [state, update] = useUrlState(initial.state);
+  const names = useMemo(() => new Map(initial.countryNames), [initial.countryNames]);
+  const dataset = initial.datasets.find((d) => d.slug === state.dataset) ?? initial.datasets[0];
+  const periods = dataset?.periods ?? [];
+  const period = state.period && periods.includes(state.period) ? state.period : (periods.at(-1) ?? "");
+  const slug = dataset?.slug ?? state.dataset;
+
+  const distribution = useJson(period ? apiUrls.distribution(slug, period) : null, DistributionResponse);
+  const metrics = useJson(period ? apiUrls.metrics(slug, period, state.efficiency) : null, MetricsResponse);
+  const shocks = useJson(period ? apiUrls.shocks(slug, period) : null, ShocksResponse);
+  const series = useJson(apiUrls.series(slug), SeriesResponse);
+  const prices = useJson(apiUrls.prices(), PowerPricesResponse);
+  const events = useJson(apiUrls.events(), ShockEventsResponse);
+  const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, SitesResponse);
+  const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, CountryResponse);
+
+  const priceRows = prices.data?.prices ?? [];
+  const layer = useMemo(
+    () =>
+      distribution.data &&
+      layerView(state.layer, {
+        distribution: distribution.data,
+        prices: priceRows,
+        kwhPerBtc: metrics.data?.kwhPerBtc ?? null,
+        btcPriceUsd: state.btcPrice,
+      }),
+    [state.layer, distribution.data, priceRows, metrics.data, state.btcPrice],
+  );
+  const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);
+  const rows = useMemo(
+    () => (distribution.data ? countryRows(distribution.data, priceRows, metrics.data?.kwhPerBtc ?? null, shocks.data) : []),
+    [distribution.data, priceRows, metrics.data, shocks.data],
+  );
+  const panel = useMemo(
+    () => (country.data && country.data.iso2 === state.country ? countryPanel(country.data, period, shocks.data, priceRows) : null),
+    [country.data, state.country, period, shocks.data, priceRows],
+  );
+  const markers = useMemo(
+    () => (events.data?.events ?? []).filter((e) => periods.includes(e.date.slice(0, 7))).map((e) => ({ x: e.date.slice(0, 7), label: e.title })),
+    [events.data, periods],
+  );
+
+  const onViewChange = useCallback((view: MapView) => update({ view }), [update]);
+  const onCountryClick = useCallback((iso2: string) => update({ country: iso2 }), [update]);
+  const busy = distribution.loading || (state.layer !== "share" && (metrics.loading || prices.loading)) || sites.loading;
+  const error = distribution.error ?? metrics.error ?? shocks.error ?? null;
+
+  return (
+    <div className="dashboard">
+      <h1>
+        {TITLES[state.layer]}, {formatPeriod(period)}
+      </h1>
+      <div className="controls" role="group" aria-label="What the map shows">
+        <label className="control">
+          <span className="label">Dataset</span>
+          <select value={slug} onChange={(e) => update({ dataset: e.target.value, period: null })} data-testid="dataset-select">
+            {initial.datasets.map((d) => (
+              <option key={d.slug} value={d.slug}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PeriodControl periods={periods} value={period} onChange={(p) => update({ period: p })} />
+        <fieldset className="layer-control">
+          <legend className="label">Layer</legend>
+          {LAYERS.map((l) => (
+            <label key={l} className={state.layer === l ? "chip active" : "chip"}>
+              <input type="radio" name="layer" value={l} checked={state.layer === l} onChange={() => update({ layer: l })} data-testid={`layer-${l}`} />
+              {LAYER_LABELS[l]}
+            </label>
+          ))}
+        </fieldset>
+        {state.layer === "cost" && (
+          <div className="cost-inputs">
+            <label className="control">
+              <span className="label">Fleet efficiency (J/TH)</span>
+              <input type="number" min={1} max={200} step={0.1} value={state.efficiency} onChange={(e) => Number(e.target.value) >= 1 && update({ efficiency: Number(e.target.value) })} data-testid="efficiency" />
+            </label>
+            <label className="control">
+              <span className="label">Bitcoin price (USD)</span>
+              <input type="number" min={1} step={1000} value={state.btcPrice} onChange={(e) => Number(e.target.value) >= 1 && update({ btcPrice: Number(e.target.value) })} data-testid="btc-price" />
+            </label>
+          </div>
+        )}
+      </div>
+
+      {error && (
+        <p role="alert" className="error">
+          Could not load the data: {error}
+        </p>
+      )}
+
+      <SummaryCards cards={metrics.data ? summaryCards(metrics.data, names) : PLACEHOLDER_CARDS} loading={metrics.loading} />
+
+      <div className={state.country ? "map-row with-panel" : "map-row"}>
+        <div className="map-column">
+          <WorldMap
+            values={layer?.values ?? []}
+            stops={layer?.scale.stops ?? []}
+            label={`${LAYER_LABELS[state.layer]} by country, ${formatPeriod(period)}`}
+            noDataTooltip={layer?.noDataLabel.toLowerCase() ?? "no data"}
+            sites={state.layer === "sites" ? siteFeatures : null}
+            selected={state.country}
+            initialView={state.view}
+            busy={busy}
+            onViewChange={onViewChange}
+            onCountryClick={onCountryClick}
+          />
+          {layer && <Legend layer={layer} showSites={state.layer === "sites"} />}
+        </div>
+        {state.country && <CountryPanel panel={panel} period={period} loading={country.loading} onClose={() => update({ country: null })} />}
+      </div>
+
+      <section className="panel" aria-labelledby="over-time">
+        <h2 id="over-time">Concentration over time — {dataset?.title}</h2>
+        <TimeChart
+          periods={(series.data?.rows ?? []).map((r) => r.period)}
+          series={[
+            { label: "HHI", unit: "0–10 000", values: (series.data?.rows ?? []).map((r) => r.hhi), axis: "left" },
+            { label: "Nakamoto coefficient", unit: "countries", values: (series.data?.rows ?? []).map((r) => r.nakamoto), axis: "right", step: true },
+          ]}
+          markers={markers}
+          highlight={period}
+          height={240}
+          ariaLabel="HHI and Nakamoto coefficient by month, with historical shocks marked"
+          testId="time-chart"
+          onSelect={(p) => update({ period: p })}
+        />
+      </section>
+
+      <section className="panel" aria-labelledby="table-title">
+        <h2 id="table-title">By country, {formatPeriod(period)}</h2>
+        <CountryTable rows={rows} caption={`Hashrate by country, ${formatPeriod(period)} (${dataset?.title ?? ""})`} onSelect={(iso2) => update({ country: iso2 })} />
+      </section>
+    </div>
+  );
+}
+
+const PLACEHOLDER_CARDS = ["HHI", "Nakamoto coefficient", "Effective jurisdictions", "Top country", "Network hashrate"].map((label) => ({
+  label,
+  value: "…",
+  detail: "loading",
+  testId: `card-${label}`,
+}));

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+type DatasetJson = { slug: string; title: string; licence: string; retrievedAt: string; caveats: string | null };
+
+const SECTION_IDS = ["definitions", "shutdown-model", "historical-validation", "energy", "other", "sources", "caveats"];
+
+test("the methodology page states the definitions and cites every dataset, without leaving the machine", async ({ page, baseURL }) => {
+  const localHosts = new Set([new URL(baseURL ?? "http://127.0.0.1").hostname, "127.0.0.1", "localhost", "[::1]"]);
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === "data:" || url.protocol === "blob:") return;
+    if (!localHosts.has(url.hostname)) foreign.push(request.url());
+  });
+
+  const response = await page.goto("/methodology");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveTitle("Methodology — HashAtlas");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Methodology");
+  await expect(page.locator("h1")).toHaveCount(1);
+
+  // Headings never skip a level (h1 → h2 → h3), and the table of contents links to every section.
+  const levels = await page.locator("main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1))));
+  expect(levels[0]).toBe(1);
+  levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0), `heading ${i} jumps from h${levels[i - 1]} to h${level}`).toBeLessThanOrEqual(1));
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  for (const id of SECTION_IDS) {
+    await expect(toc.locator(`a[href="#${id}"]`)).toHaveCount(1);
+    await expect(page.locator(`section#${id} > h2`)).toBeVisible();
+  }
+  await expect(page.locator("section#historical-validation h2")).toHaveText("Historical validation: the 2021 China ban");
+
+  // Every dataset the API knows is in the sources table with its licence and retrieval date.
+  const { datasets } = (await (await page.request.get("/api/datasets")).json()) as { datasets: DatasetJson[] };
+  expect(datasets.length).toBeGreaterThan(0);
+  const table = page.getByTestId("sources-table");
+  await expect(table.locator("tbody tr")).toHaveCount(datasets.length);
+  for (const d of datasets) {
+    const row = table.locator(`tbody tr[data-slug="${d.slug}"]`);
+    await expect(row).toContainText(d.title);
+    await expect(row.locator('[data-field="licence"]')).toHaveText(d.licence);
+    await expect(row.locator('[data-field="retrieved"]')).toHaveText(d.retrievedAt);
+    if (d.caveats) await expect(page.getByTestId("dataset-caveats").locator(`[data-slug="${d.slug}"] dd`)).toHaveText(d.caveats);
+  }
+  await expect(page.locator("#sources")).toContainText("i18n-iso-countries");
+  await expect(page.locator("#sources")).toContainText("ODbL");
+  await expect(page.locator("#sources")).toContainText("Natural Earth");
+
+  // The definitions as DESIGN.md states them (\s also matches the narrow no-break space in 10 000).
+  await expect(page.getByTestId("def-hhi")).toContainText(/hhi\s*=\s*10\s000\s*·\s*Σ\s*c\s*s\s*c\s*2/);
+  await expect(page.getByTestId("def-hhi-upper")).toContainText(/hhiUpper\s*=\s*hhi\s*\+\s*10\s000\s*·\s*u\s*2/);
+  await expect(page.getByTestId("def-bands")).toContainText("low if hhi < 1000, moderate if 1000 ≤ hhi ≤ 1800, high if hhi > 1800");
+  await expect(page.getByTestId("def-lost-share")).toContainText(/L\s*=\s*Σ\s*c∈S\s*f\s*c\s*·\s*s\s*c/);
+  const clamp = page.getByTestId("def-clamp");
+  await expect(clamp).toContainText(/factor\s*=\s*clamp\(2016\s*·\s*10\s*\/\s*A,\s*1\/4,\s*4\)/);
+  await expect(clamp).toContainText("×4 up or ÷4 down");
+  await expect(clamp).toContainText("2015 intervals");
+  await expect(page.locator("#energy")).toContainText("28.2 J/TH");
+  await expect(page.locator("#energy")).toContainText("$96k");
+
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: ".tmp/screenshots/methodology.png", fullPage: true });
+  expect(foreign).toEqual([]);
+});

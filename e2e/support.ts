@@ -1,0 +1,51 @@
+import { expect, type Page } from "@playwright/test";
+
+export type Rgba = [number, number, number, number];
+
+export async function mapReady(page: Page) {
+  await expect(page.getByTestId("world-map")).toHaveAttribute("data-ready", "true");
+}
+
+/** Read one drawn pixel of the map canvas at a longitude/latitude. */
+export async function pixelAt(page: Page, lngLat: [number, number]): Promise<Rgba> {
+  return page.evaluate(([lng, lat]) => {
+    const map = window.__hashatlasMap;
+    if (!map) throw new Error("no map");
+    const point = map.project([lng, lat]);
+    const source = map.getCanvas();
+    const ratio = source.width / source.clientWidth;
+    const copy = document.createElement("canvas");
+    copy.width = source.width;
+    copy.height = source.height;
+    const ctx = copy.getContext("2d");
+    if (!ctx) throw new Error("no 2d context");
+    ctx.drawImage(source, 0, 0);
+    const d = ctx.getImageData(Math.round(point.x * ratio), Math.round(point.y * ratio), 1, 1).data;
+    return [d[0] ?? 0, d[1] ?? 0, d[2] ?? 0, d[3] ?? 0] as [number, number, number, number];
+  }, lngLat);
+}
+
+export const distance = (a: Rgba, b: Rgba) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+/** Screen position of a longitude/latitude on the map, for mouse actions. */
+export async function screenPoint(page: Page, lngLat: [number, number]) {
+  const point = await page.evaluate(([lng, lat]) => window.__hashatlasMap?.project([lng, lat]), lngLat);
+  const box = await page.getByTestId("world-map").boundingBox();
+  if (!point || !box) throw new Error("map not laid out");
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** Every request the page makes to a host other than the app's own. */
+export function watchForeignRequests(page: Page, baseURL: string | undefined): string[] {
+  const foreign: string[] = [];
+  const ownHost = new URL(baseURL ?? "http://127.0.0.1").hostname;
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.hostname !== ownHost) foreign.push(request.url());
+  });
+  return foreign;
+}
+
+export async function featureValue(page: Page, iso2: string) {
+  return page.evaluate((id) => window.__hashatlasMap?.getFeatureState({ source: "countries", id }).value ?? null, iso2);
+}

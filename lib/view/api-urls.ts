@@ -1,0 +1,15 @@
+// The dashboard's requests, built in one place so that the server can hand the first answers to
+// the client under exactly the URLs the client will ask for.
+
+const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+
+export const apiUrls = {
+  distribution: (dataset: string, period: string) => `/api/distribution?${q({ dataset, period })}`,
+  metrics: (dataset: string, period: string, efficiency: number) => `/api/metrics?${q({ dataset, period, efficiency })}`,
+  shocks: (dataset: string, period: string) => `/api/shocks?${q({ dataset, period })}`,
+  series: (dataset: string) => `/api/metrics/series?${q({ dataset })}`,
+  country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
+  prices: () => "/api/power-prices",
+  sites: () => "/api/sites",
+  events: () => "/api/shock-events",
+};
