@@ -6,6 +6,7 @@ import { allShockEvents, countryNames } from "@/lib/db/reference";
 import { findDataset } from "@/lib/db/datasets";
 import { loadDistribution } from "@/lib/db/shares";
 import { apiUrls } from "@/lib/view/api-urls";
+import { LAYER_SCALES } from "@/lib/view/scales";
 import { parseDashboardState } from "@/lib/view/url-state";
 
 export const dynamic = "force-dynamic";
@@ -40,6 +41,7 @@ export default async function HomePage({ searchParams }: Props) {
   ]);
   const initial: DashboardInitial = {
     state: { ...state, dataset: dataset.slug },
+    scales: LAYER_SCALES,
     datasets,
     countryNames: [...names],
     answers: [

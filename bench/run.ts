@@ -8,7 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { startAppServer } from "../scripts/app-server";
 import type { Figure } from "./lib";
+import { ensureChromium } from "../scripts/ensure-chromium";
+import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { metricsBench } from "./metrics.bench";
+import { addSyntheticSites } from "./synthetic";
 
 const root = path.resolve(__dirname, "..");
 
@@ -46,11 +49,28 @@ function markdown(results: { date: string; commit: string; machine: string; figu
 async function main() {
   const quick = process.argv.includes("--quick");
   const budget = quick ? { seconds: 1, rounds: 1 } : { seconds: 4, rounds: 3 };
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
   const port = await freePort();
   const server = await startAppServer({ port, dbFile: path.join(root, ".tmp", `bench-${port}.db`), stdio: "ignore" });
   const figures: { bench: string; figures: Figure[] }[] = [];
+  const want = (name: string) => !only || only.split(",").includes(name);
   try {
-    figures.push({ bench: "Metrics routes (issue 3: cached per data version)", figures: await metricsBench(server.url, budget) });
+    if (want("metrics")) figures.push({ bench: "Metrics routes (issue 3: cached per data version)", figures: await metricsBench(server.url, budget) });
+    if (want("frontend")) {
+      figures.push({ bench: "Dashboard first load (issue 4)", figures: await firstLoadJsBench(server.url) });
+      const loadedPort = await freePort();
+      const loaded = await startAppServer({
+        port: loadedPort,
+        dbFile: path.join(root, ".tmp", `bench-${loadedPort}-sites.db`),
+        stdio: "ignore",
+        prepare: (file) => addSyntheticSites(file, 20_000),
+      });
+      try {
+        figures.push({ bench: "Dashboard with 20 000 sites (issue 4)", figures: await dataReadyBench(server.url, loaded.url, ensureChromium(), quick ? 1 : 5) });
+      } finally {
+        await loaded.stop();
+      }
+    }
   } finally {
     await server.stop();
   }

@@ -29,10 +29,18 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 /** Build if needed, seed a fresh database at `dbFile`, start `next start` on 127.0.0.1:`port`. */
-export async function startAppServer(options: { port: number; dbFile: string; stdio?: "inherit" | "ignore"; waitMs?: number }): Promise<AppServer> {
+export async function startAppServer(options: {
+  port: number;
+  dbFile: string;
+  stdio?: "inherit" | "ignore";
+  waitMs?: number;
+  /** Runs on the seeded database before the server starts (e.g. to add synthetic rows). */
+  prepare?: (dbFile: string) => void;
+}): Promise<AppServer> {
   buildIfNeeded();
   removeDatabaseFiles(options.dbFile);
   await seedDatabase(options.dbFile);
+  options.prepare?.(options.dbFile);
   const next = require.resolve("next/dist/bin/next", { paths: [root] });
   const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: root,

@@ -1,6 +1,6 @@
 "use client";
 
-import { TimeChart } from "@/components/charts/TimeChart";
+import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import type { countryPanel } from "@/lib/view/dashboard";
 
 type Panel = ReturnType<typeof countryPanel>;

@@ -1,24 +1,14 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { TimeChart } from "@/components/charts/TimeChart";
+import dynamic from "next/dynamic";
+import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
 import { apiUrls } from "@/lib/view/api-urls";
 import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
 import { formatPeriod } from "@/lib/view/format";
-import { layerView, sitesGeoJson } from "@/lib/view/map-layers";
-import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state";
-import {
-  CountryResponse,
-  DistributionResponse,
-  MetricsResponse,
-  PowerPricesResponse,
-  SeriesResponse,
-  ShockEventsResponse,
-  ShocksResponse,
-  SitesResponse,
-} from "@/lib/validation/responses";
-import { CountryPanel } from "./CountryPanel";
+import { type LayerScales, layerView, sitesGeoJson } from "@/lib/view/map-layers";
+import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Legend } from "./Legend";
 import { PeriodControl } from "./PeriodControl";
@@ -26,10 +16,22 @@ import { SummaryCards } from "./SummaryCards";
 import { seedJsonCache, useJson } from "./useJson";
 import { useUrlState } from "./useUrlState";
 
+// Shown only once a country is picked: loaded on demand.
+const CountryPanel = dynamic(() => import("./CountryPanel").then((m) => m.CountryPanel), {
+  ssr: false,
+  loading: () => (
+    <aside className="panel country-panel" aria-busy="true">
+      <p className="muted">Loading…</p>
+    </aside>
+  ),
+});
+
 export type DatasetOption = { slug: string; title: string; periods: string[] };
 
 export type DashboardInitial = {
   state: DashboardState;
+  /** Colour scales, computed on the server (the colour library stays out of the browser bundle). */
+  scales: LayerScales;
   datasets: DatasetOption[];
   countryNames: [string, string][];
   /** First answers, keyed by the URL the client would fetch them from. */
@@ -66,14 +68,14 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
   const period = state.period && periods.includes(state.period) ? state.period : (periods.at(-1) ?? "");
   const slug = dataset?.slug ?? state.dataset;
 
-  const distribution = useJson(period ? apiUrls.distribution(slug, period) : null, DistributionResponse);
-  const metrics = useJson(period ? apiUrls.metrics(slug, period, state.efficiency) : null, MetricsResponse);
-  const shocks = useJson(period ? apiUrls.shocks(slug, period) : null, ShocksResponse);
-  const series = useJson(apiUrls.series(slug), SeriesResponse);
-  const prices = useJson(apiUrls.prices(), PowerPricesResponse);
-  const events = useJson(apiUrls.events(), ShockEventsResponse);
-  const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, SitesResponse);
-  const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, CountryResponse);
+  const distribution = useJson(period ? apiUrls.distribution(slug, period) : null, "DistributionResponse");
+  const metrics = useJson(period ? apiUrls.metrics(slug, period, state.efficiency) : null, "MetricsResponse");
+  const shocks = useJson(period ? apiUrls.shocks(slug, period) : null, "ShocksResponse");
+  const series = useJson(apiUrls.series(slug), "SeriesResponse");
+  const prices = useJson(apiUrls.prices(), "PowerPricesResponse");
+  const events = useJson(apiUrls.events(), "ShockEventsResponse");
+  const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, "SitesResponse");
+  const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, "CountryResponse");
 
   const priceRows = prices.data?.prices ?? [];
   const layer = useMemo(
@@ -84,8 +86,8 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
         prices: priceRows,
         kwhPerBtc: metrics.data?.kwhPerBtc ?? null,
         btcPriceUsd: state.btcPrice,
-      }),
-    [state.layer, distribution.data, priceRows, metrics.data, state.btcPrice],
+      }, initial.scales),
+    [state.layer, distribution.data, priceRows, metrics.data, state.btcPrice, initial.scales],
   );
   const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);
   const rows = useMemo(

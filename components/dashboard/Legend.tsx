@@ -1,5 +1,5 @@
 import type { LayerView } from "@/lib/view/map-layers";
-import { ENERGY_COLORS, legendGradient, NO_DATA_COLOR } from "@/lib/view/scales";
+import { ENERGY_COLORS, legendGradient, NO_DATA_COLOR } from "@/lib/view/palette";
 
 export function Legend({ layer, showSites }: { layer: LayerView; showSites: boolean }) {
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { type DashboardState, parseDashboardState, serializeDashboardState } from "@/lib/view/url-state";
+import { type DashboardState, serializeDashboardState } from "@/lib/view/url-state-core";
 
 /**
  * Dashboard state mirrored in the query string. Updates replace the history entry (sliding through
@@ -22,7 +22,9 @@ export function useUrlState(initial: DashboardState): [DashboardState, (patch: P
   }, []);
 
   useEffect(() => {
-    const onPop = () => setState(parseDashboardState(new URLSearchParams(window.location.search)));
+    // The zod parser is loaded on demand: it is not needed for the first view.
+    const onPop = () =>
+      void import("@/lib/view/url-state").then(({ parseDashboardState }) => setState(parseDashboardState(new URLSearchParams(window.location.search))));
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
   }, []);

@@ -4,8 +4,8 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { GeoJSONSource, Map as MaplibreMap, MapGeoJSONFeature, MapLayerMouseEvent, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import type { MapValue } from "@/lib/view/map-layers";
-import type { Stop } from "@/lib/view/scales";
-import type { MapView } from "@/lib/view/url-state";
+import type { Stop } from "@/lib/view/palette";
+import type { MapView } from "@/lib/view/url-state-core";
 import { baseStyle, COUNTRY_SOURCE, countryLayers, fillColor, type MapTheme, PALETTE, SITE_SOURCE, siteLayers, WORLD_GEOJSON_URL } from "./layers";
 import { sitePopupContent } from "./popup";
 

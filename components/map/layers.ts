@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
-import { ENERGY_COLORS, NO_DATA_COLOR, type Stop } from "@/lib/view/scales";
+import { ENERGY_COLORS, NO_DATA_COLOR, type Stop } from "@/lib/view/palette";
 
 // The map's sources and layers, as typed data. Recolouring goes through feature state and paint
 // properties; these specs are never rebuilt to change a colour.

@@ -1,8 +1,8 @@
 import { costPerBtcUsd } from "../metrics/energy";
 import { choosePrice, type PriceRow } from "../metrics/prices";
 import { formatEh, formatShare, formatUsd, formatUsdPerKwh } from "./format";
-import { COST_SCALE, energyCategory, PRICE_SCALE, type Scale, SHARE_SCALE } from "./scales";
-import type { Layer } from "./url-state";
+import { energyCategory, type Scale } from "./palette";
+import type { Layer } from "./url-state-core";
 
 // API answers → what the map paints for each layer. The map component does no arithmetic.
 
@@ -11,9 +11,9 @@ export type LayerView = { values: MapValue[]; scale: Scale; noDataLabel: string;
 
 export type DistributionView = { period: string; unattributedShare: number; countries: { iso2: string; name: string; share: number; hashrateEh: number | null }[] };
 
-export function shareLayer(d: DistributionView): LayerView {
+export function shareLayer(d: DistributionView, scale: Scale): LayerView {
   return {
-    scale: SHARE_SCALE,
+    scale,
     values: d.countries.map((c) => ({ iso2: c.iso2, value: c.share, tooltip: `${formatShare(c.share)} of hashrate · ${formatEh(c.hashrateEh)}` })),
     noDataLabel: "No estimate for this country (not 0 %)",
     note: `Unattributed by the source (“Other”): ${formatShare(d.unattributedShare)}`,
@@ -34,17 +34,17 @@ export function chosenPrices(prices: readonly PriceRow[], period: string): Map<s
 
 const priceLabel = (p: PriceRow) => `${formatUsdPerKwh(p.usdPerKwh)} (${p.priceType.replace("_", " ")}${p.subdivision ? `, ${p.subdivision}` : ""}, ${p.period})`;
 
-export function priceLayer(prices: readonly PriceRow[], period: string): LayerView {
+export function priceLayer(prices: readonly PriceRow[], period: string, scale: Scale): LayerView {
   const chosen = chosenPrices(prices, period);
   return {
-    scale: PRICE_SCALE,
+    scale,
     values: [...chosen.values()].map((p) => ({ iso2: p.countryIso2, value: p.usdPerKwh, tooltip: priceLabel(p) })),
     noDataLabel: "No price on record",
     note: "Industrial price where there is one, else business, miner tariff, wholesale, household — the type is in the tooltip.",
   };
 }
 
-export function costLayer(prices: readonly PriceRow[], period: string, kwhPerBtc: number | null, btcPriceUsd: number): LayerView {
+export function costLayer(prices: readonly PriceRow[], period: string, kwhPerBtc: number | null, btcPriceUsd: number, scale: Scale): LayerView {
   const chosen = chosenPrices(prices, period);
   const values: MapValue[] = [];
   if (kwhPerBtc !== null) {
@@ -59,21 +59,27 @@ export function costLayer(prices: readonly PriceRow[], period: string, kwhPerBtc
     }
   }
   return {
-    scale: COST_SCALE,
+    scale,
     values,
     noDataLabel: "No price on record",
     note: kwhPerBtc === null ? "The network hashrate of this period is unknown." : "Electricity only: no hardware, hosting or fees counted.",
   };
 }
 
-export function layerView(layer: Layer, input: { distribution: DistributionView; prices: readonly PriceRow[]; kwhPerBtc: number | null; btcPriceUsd: number }): LayerView {
+export type LayerScales = { share: Scale; price: Scale; cost: Scale };
+
+export function layerView(
+  layer: Layer,
+  input: { distribution: DistributionView; prices: readonly PriceRow[]; kwhPerBtc: number | null; btcPriceUsd: number },
+  scales: LayerScales,
+): LayerView {
   switch (layer) {
     case "price":
-      return priceLayer(input.prices, input.distribution.period);
+      return priceLayer(input.prices, input.distribution.period, scales.price);
     case "cost":
-      return costLayer(input.prices, input.distribution.period, input.kwhPerBtc, input.btcPriceUsd);
+      return costLayer(input.prices, input.distribution.period, input.kwhPerBtc, input.btcPriceUsd, scales.cost);
     default:
-      return shareLayer(input.distribution);
+      return shareLayer(input.distribution, scales.share);
   }
 }
 

@@ -1,13 +1,13 @@
 import { interpolateCividis, interpolatePuOr, interpolateViridis } from "d3-scale-chromatic";
 import { formatShareShort, formatUsdPerKwh } from "./format";
+import type { LayerScales } from "./map-layers";
+import type { Scale, Stop } from "./palette";
+
+export type { Scale, Stop } from "./palette";
 
 // Colour scales of the map layers: fixed breaks (so colours compare across periods and datasets),
-// colour-blind-safe palettes from d3-scale-chromatic.
-
-export type Stop = { value: number; color: string };
-export type Scale = { stops: Stop[]; ticks: { value: number; label: string }[]; title: string; unit: string };
-
-export const NO_DATA_COLOR = { light: "#c9ccd1", dark: "#3a3f48" } as const;
+// colour-blind-safe palettes from d3-scale-chromatic. Computed on the server and handed to the
+// browser as plain stops, which keeps d3 out of the page's JavaScript.
 
 function evenly(breaks: readonly number[], interpolate: (t: number) => string, reverse: boolean): Stop[] {
   return breaks.map((value, i) => {
@@ -43,41 +43,5 @@ export const COST_SCALE: Scale = {
   ticks: COST_RATIO_BREAKS.map((value) => ({ value, label: `${value}×` })),
 };
 
-/** CSS gradient for a legend, stops spaced evenly as the breaks are listed. */
-export function legendGradient(scale: Scale): string {
-  return `linear-gradient(to right, ${scale.stops.map((s, i) => `${s.color} ${(i / (scale.stops.length - 1)) * 100}%`).join(", ")})`;
-}
 
-export const ENERGY_CATEGORIES = ["hydro", "gas", "wind & solar", "nuclear", "geothermal", "coal", "grid"] as const;
-export type EnergyCategory = (typeof ENERGY_CATEGORIES)[number];
-
-/** Okabe–Ito, the colour-blind-safe categorical palette. */
-export const ENERGY_COLORS: Record<EnergyCategory, string> = {
-  hydro: "#0072B2",
-  gas: "#E69F00",
-  "wind & solar": "#009E73",
-  nuclear: "#CC79A7",
-  geothermal: "#D55E00",
-  coal: "#000000",
-  grid: "#999999",
-};
-
-const ENERGY_PATTERNS: [EnergyCategory, RegExp][] = [
-  ["hydro", /hydro|\bhpp\b|\bdam\b|itaipu|gerd/],
-  ["geothermal", /geothermal/],
-  ["nuclear", /nuclear|\bnpp\b/],
-  ["gas", /\bgas\b|flare/],
-  ["wind & solar", /\bwind\b|solar/],
-  ["coal", /coal/],
-];
-
-/** The main energy source of a site from the free-text field: the first one it names; plain "grid" otherwise. */
-export function energyCategory(source: string | null): EnergyCategory {
-  const s = (source ?? "").toLowerCase();
-  let best: { category: EnergyCategory; index: number } | null = null;
-  for (const [category, pattern] of ENERGY_PATTERNS) {
-    const index = s.search(pattern);
-    if (index >= 0 && (best === null || index < best.index)) best = { category, index };
-  }
-  return best?.category ?? "grid";
-}
+export const LAYER_SCALES: LayerScales = { share: SHARE_SCALE, price: PRICE_SCALE, cost: COST_SCALE };

@@ -1,27 +1,13 @@
 import { z } from "zod";
 import { periodSchema } from "../validation/cells";
 
-// The dashboard's state lives in the query string, so any view can be shared and reloads the same.
+// Parsing the dashboard state from a query string (server side, and lazily in the browser on Back/Forward).
 // Parsing never fails: a bad or missing value falls back to its default, so an old or hand-edited
 // link still opens.
 
-export const LAYERS = ["share", "price", "cost", "sites"] as const;
-export type Layer = (typeof LAYERS)[number];
+import { DEFAULTS, type DashboardState, LAYERS } from "./url-state-core";
 
-export const DEFAULTS = { dataset: "cbeci-monthly", layer: "share" as Layer, efficiency: 28.2, btcPrice: 100_000 };
-
-export type MapView = { lng: number; lat: number; zoom: number };
-
-export type DashboardState = {
-  dataset: string;
-  /** null: the dataset's latest period */
-  period: string | null;
-  layer: Layer;
-  country: string | null;
-  view: MapView | null;
-  efficiency: number;
-  btcPrice: number;
-};
+export { DEFAULTS, type DashboardState, LAYERS, type Layer, type MapView, serializeDashboardState } from "./url-state-core";
 
 const viewSchema = z
   .string()
@@ -61,18 +47,3 @@ export function parseDashboardState(params: Params): DashboardState {
   return { dataset: s.dataset, period: s.period, layer: s.layer, country: s.country, view: s.view, efficiency: s.efficiency, btcPrice: s.btc };
 }
 
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
-
-/** The query string for a state; defaults are left out so links stay short. */
-export function serializeDashboardState(state: DashboardState): string {
-  const params = new URLSearchParams();
-  if (state.dataset !== DEFAULTS.dataset) params.set("dataset", state.dataset);
-  if (state.period) params.set("period", state.period);
-  if (state.layer !== DEFAULTS.layer) params.set("layer", state.layer);
-  if (state.country) params.set("country", state.country);
-  if (state.view) params.set("view", [round(state.view.lng, 3), round(state.view.lat, 3), round(state.view.zoom, 2)].join(","));
-  if (state.efficiency !== DEFAULTS.efficiency) params.set("efficiency", String(state.efficiency));
-  if (state.btcPrice !== DEFAULTS.btcPrice) params.set("btc", String(state.btcPrice));
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
