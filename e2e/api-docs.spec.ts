@@ -4,8 +4,9 @@ test("the API page lists every route with its parameters, from the OpenAPI docum
   const doc = await (await request.get("/api/openapi.json")).json();
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("HashAtlas API");
-  for (const path of Object.keys(doc.paths)) {
-    await expect(page.getByRole("heading", { level: 2, name: new RegExp(`GET ${path.replace(/\//g, "\\/")} `) })).toBeVisible();
+  for (const [path, item] of Object.entries(doc.paths as Record<string, object>)) {
+    const method = Object.keys(item)[0]?.toUpperCase();
+    await expect(page.getByRole("heading", { level: 2, name: new RegExp(`${method} ${path.replace(/\//g, "\\/")} `) })).toBeVisible();
   }
   await expect(page.locator("section#-api-metrics td code", { hasText: "efficiency" })).toBeVisible();
 });

@@ -65,8 +65,21 @@ export default function ApiDocsPage() {
                 </tbody>
               </table>
             )}
+            {route.exampleBody !== undefined && (
+              <>
+                <p>
+                  JSON body (schema <code>SimulateRequest</code> in the OpenAPI document), for example:
+                </p>
+                <pre className="example">{JSON.stringify(route.exampleBody, null, 2)}</pre>
+              </>
+            )}
             <p className="source">
-              Errors: {route.errors.join(", ")}. Try it: <a href={route.example ?? route.path}>{route.example ?? route.path}</a>
+              Errors: {route.errors.join(", ")}.{" "}
+              {route.method === "get" && (
+                <>
+                  Try it: <a href={route.example ?? route.path}>{route.example ?? route.path}</a>
+                </>
+              )}
             </p>
           </section>
         );

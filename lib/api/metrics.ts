@@ -39,7 +39,7 @@ async function resolvePeriod(datasetId: number, slug: string, period: string | u
   return chosen;
 }
 
-async function estimateDistribution(slug: string, period: string | undefined) {
+export async function estimateDistribution(slug: string, period: string | undefined) {
   const dataset = await requireSharesDataset(slug);
   const chosen = await resolvePeriod(dataset.id, dataset.slug, period);
   const distribution = await memo(`distribution:${dataset.id}:${chosen}`, () => loadDistribution(dataset, chosen));

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { get } from "@/tests/support/api";
+import { get, post } from "@/tests/support/api";
 import { API_ROUTES, openApiDocument } from "./openapi";
 
 function routeFiles(dir: string): string[] {
@@ -35,8 +35,9 @@ describe("OpenAPI document", () => {
 
   // Real answers parse with the documented schemas, so the document cannot drift from the code.
   it.each(API_ROUTES.map((r) => [r.path, r] as const))("%s answers in its documented shape", async (routePath, route) => {
-    const mod = (await import(`@/app${routePath}/route`)) as { GET: (r: Request) => Promise<Response> };
-    const { status, body } = await get(mod.GET, route.example ?? routePath);
+    const mod = (await import(`@/app${routePath}/route`)) as Record<"GET" | "POST", (r: Request) => Promise<Response>>;
+    const { status, body } =
+      route.method === "post" ? await post(mod.POST, routePath, route.exampleBody) : await get(mod.GET, route.example ?? routePath);
     expect(status).toBe(200);
     const parsed = route.response.safeParse(body);
     expect(parsed.success ? "ok" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe("ok");

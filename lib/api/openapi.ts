@@ -25,9 +25,11 @@ import {
   SeriesResponse,
   ShockEventsResponse,
   ShocksResponse,
+  SimulateResponse,
   SitesResponse,
   VersionResponse,
 } from "../validation/responses";
+import { SimulateBody } from "../validation/simulate";
 
 /** Every route of the API: the single list the OpenAPI document and the API page are made from. */
 export const API_ROUTES: {
@@ -36,10 +38,13 @@ export const API_ROUTES: {
   summary: string;
   description: string;
   query?: z.ZodObject;
+  body?: z.ZodType;
   response: z.ZodType;
   errors: number[];
   /** A working request, for the API page's "try it" link and the shape test (default: the bare path). */
   example?: string;
+  /** A working request body (POST routes). */
+  exampleBody?: unknown;
 }[] = [
   { path: "/api/health", method: "get", summary: "Service health", description: "Database reachable, WAL mode, migrations applied, row counts. 503 when not healthy.", response: HealthResponse, errors: [503] },
   { path: "/api/version", method: "get", summary: "Application version", description: "Name and version; no database access.", response: VersionResponse, errors: [] },
@@ -84,12 +89,25 @@ export const API_ROUTES: {
     example: "/api/country?iso2=US",
   },
   { path: "/api/shock-events", method: "get", summary: "Historical shocks", description: "Bans, restrictions and blackouts with a documented effect on hashrate, with sources.", query: ShockEventsQuery, response: ShockEventsResponse, errors: [400] },
+  {
+    path: "/api/simulate",
+    method: "post",
+    summary: "Simulate a shutdown",
+    description:
+      "Shut down countries and blocs (optionally a fraction of each) in a month's distribution and step the network day by day through retargets, optionally with the lost hashrate migrating elsewhere. Returns before/after/end metrics, every retarget and the daily timeline.",
+    body: SimulateBody,
+    exampleBody: { period: "2021-05", shutdown: ["CN", { id: "KZ", fraction: 0.5 }], blocksIntoEpoch: 1150, migration: { fraction: 0.5, days: 90, delayDays: 30 } },
+    response: SimulateResponse,
+    errors: [400, 404, 413, 415, 422],
+  },
   { path: "/api/sites", method: "get", summary: "Mining sites", description: "Large named mining sites with operator, capacity, approximate location, status and source.", query: SitesQuery, response: SitesResponse, errors: [400] },
   { path: "/api/power-prices", method: "get", summary: "Electricity prices", description: "USD/kWh by country (and subdivision), price type, period and source.", query: PowerPricesQuery, response: PowerPricesResponse, errors: [400] },
 ];
 
 const ERROR_TEXT: Record<number, string> = {
   400: "Malformed input: the body names the parameter and why",
+  413: "Body larger than the limit",
+  415: "Content type is not application/json",
   404: "No such dataset or period",
   422: "The data cannot be measured (e.g. a distribution with no weight)",
   503: "Not healthy",
@@ -115,6 +133,7 @@ export function openApiDocument() {
             summary: route.summary,
             description: route.description,
             ...(route.query ? { requestParams: { query: route.query } } : {}),
+            ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: route.body } } } } : {}),
             responses: {
               200: { description: "OK", content: { "application/json": { schema: route.response } } },
               ...Object.fromEntries(

@@ -37,3 +37,15 @@ export function choosePrice(rows: readonly PriceRow[], period: string): PriceRow
   }
   return null;
 }
+
+/** One comparable price per country for the month (see lib/metrics/prices.ts). */
+export function chosenPrices(prices: readonly PriceRow[], period: string): Map<string, PriceRow> {
+  const byCountry = new Map<string, PriceRow[]>();
+  for (const p of prices) byCountry.set(p.countryIso2, [...(byCountry.get(p.countryIso2) ?? []), p]);
+  const chosen = new Map<string, PriceRow>();
+  for (const [iso2, rows] of byCountry) {
+    const price = choosePrice(rows, period);
+    if (price) chosen.set(iso2, price);
+  }
+  return chosen;
+}

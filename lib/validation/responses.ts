@@ -231,3 +231,37 @@ export const CountryResponse = z
     blocs: z.array(z.string()).describe("Blocs the country belongs to"),
   })
   .meta({ id: "Country" });
+
+const summary = z.object({
+  hhi: nullableNumber,
+  nakamoto: z.number().int().nullable(),
+  topCountry: z.string().nullable(),
+  top1: share,
+  networkHashrateEh: nullableNumber,
+  kwhPerBtc: nullableNumber.describe("Electricity per BTC at this hashrate and the request's efficiency"),
+});
+
+export const SimulateResponse = z
+  .object({
+    period: z.string(),
+    dataset: z.string(),
+    shutdown: z.array(z.object({ id: z.string(), kind: z.enum(["country", "bloc"]), name: z.string(), fraction: share, members: z.array(z.string()) })),
+    before: summary,
+    after: summary.describe("Right after the shock"),
+    end: summary.extend({ shares: z.array(z.object({ country: z.string(), share })), unattributedShare: share }).describe("At the horizon"),
+    lostShare: share,
+    hashrateLostEh: nullableNumber,
+    blockIntervalMinutes: nullableNumber,
+    daysToRetarget: nullableNumber,
+    difficultyChange: nullableNumber,
+    majority: z.object({ country: z.string(), share }).nullable(),
+    halted: z.boolean(),
+    horizonDays: z.number().int(),
+    recoveryDay: z.number().int().nullable().describe("First day from which the interval stays within 1 % of 10 minutes"),
+    migratedEh: z.number(),
+    retargets: z.array(z.object({ day: z.number(), blocksFromStart: z.number().int(), difficultyChange: z.number() })),
+    timeline: z.array(
+      z.object({ day: z.number().int(), hashrateEh: z.number(), blockIntervalMinutes: nullableNumber, difficulty: z.number(), blocksMined: z.number() }),
+    ),
+  })
+  .meta({ id: "SimulateResult" });

@@ -1,5 +1,7 @@
 import { costPerBtcUsd } from "../metrics/energy";
-import { choosePrice, type PriceRow } from "../metrics/prices";
+import { chosenPrices, type PriceRow } from "../metrics/prices";
+
+export { chosenPrices };
 import { formatEh, formatShare, formatUsd, formatUsdPerKwh } from "./format";
 import { energyCategory, type Scale } from "./palette";
 import type { Layer } from "./url-state-core";
@@ -18,18 +20,6 @@ export function shareLayer(d: DistributionView, scale: Scale): LayerView {
     noDataLabel: "No estimate for this country (not 0 %)",
     note: `Unattributed by the source (“Other”): ${formatShare(d.unattributedShare)}`,
   };
-}
-
-/** One comparable price per country for the month (see lib/metrics/prices.ts). */
-export function chosenPrices(prices: readonly PriceRow[], period: string): Map<string, PriceRow> {
-  const byCountry = new Map<string, PriceRow[]>();
-  for (const p of prices) byCountry.set(p.countryIso2, [...(byCountry.get(p.countryIso2) ?? []), p]);
-  const chosen = new Map<string, PriceRow>();
-  for (const [iso2, rows] of byCountry) {
-    const price = choosePrice(rows, period);
-    if (price) chosen.set(iso2, price);
-  }
-  return chosen;
 }
 
 const priceLabel = (p: PriceRow) => `${formatUsdPerKwh(p.usdPerKwh)} (${p.priceType.replace("_", " ")}${p.subdivision ? `, ${p.subdivision}` : ""}, ${p.period})`;

@@ -13,3 +13,16 @@ export function expectFieldError(result: { status: number; body: unknown }, stat
   expect(result.body).toMatchObject({ error: { status, field } });
   if (message) expect(JSON.stringify(result.body)).toMatch(message);
 }
+
+/** Call a route handler with a POST of `body` as JSON (or as given text with a content type). */
+export async function post(handler: (request: Request) => Promise<Response>, url: string, body: unknown, init: { contentType?: string; raw?: string } = {}) {
+  const response = await handler(
+    new Request(`http://127.0.0.1${url}`, {
+      method: "POST",
+      headers: { "content-type": init.contentType ?? "application/json" },
+      body: init.raw ?? JSON.stringify(body),
+    }),
+  );
+  const parsed: unknown = await response.json();
+  return { status: response.status, body: parsed, headers: response.headers };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { concentration, type MetricDistribution } from "../metrics/concentration";
+import { kwhPerBtc } from "../metrics/energy";
+import { chosenPrices } from "../metrics/prices";
+import type { ShutdownItem } from "../metrics/shock";
+import { blockSubsidyForPeriod } from "../metrics/subsidy";
+import { simulate } from "../simulate/simulate";
+import { allBlocs, allPriceRows, countryNames } from "../db/reference";
+import type { SimulateBodyInput } from "../validation/simulate";
+import { estimateDistribution, toMetricDistribution } from "./metrics";
+import { ApiError } from "./respond";
+
+export type ResolvedItem = { id: string; kind: "country" | "bloc"; name: string; fraction: number; members: string[] };
+
+/** Countries and blocs named by a request → what goes dark; an unknown name is a 400 naming its position. */
+export async function resolveShutdown(items: SimulateBodyInput["shutdown"]): Promise<ResolvedItem[]> {
+  const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
+  return items.map((item, index) => {
+    const { id, fraction } = typeof item === "string" ? { id: item, fraction: 1 } : item;
+    const code = id.toUpperCase();
+    const country = /^[A-Z]{2}$/.test(code) ? names.get(code) : undefined;
+    if (country) return { id: code, kind: "country", name: country, fraction, members: [code] };
+    const bloc = blocs.find((b) => b.id === code);
+    if (bloc) return { id: bloc.id, kind: "bloc", name: bloc.name, fraction, members: bloc.members };
+    throw new ApiError(400, `shutdown.${index}: "${id}" is neither an ISO country code nor a bloc (${blocs.map((b) => b.id).join(", ")})`, `shutdown.${index}`);
+  });
+}
+
+function summarise(distribution: MetricDistribution | null, networkHashrateEh: number | null, efficiency: number, subsidy: number) {
+  const m = distribution ? concentration(distribution) : null;
+  return {
+    hhi: m?.hhi ?? null,
+    nakamoto: m?.nakamoto ?? null,
+    topCountry: m?.topCountry ?? null,
+    top1: m?.top1 ?? 0,
+    networkHashrateEh,
+    kwhPerBtc: networkHashrateEh ? kwhPerBtc(networkHashrateEh, efficiency, subsidy) : null,
+  };
+}
+
+export async function runSimulation(body: SimulateBodyInput) {
+  const distribution = await estimateDistribution(body.dataset, body.period);
+  if (distribution.networkHashrateEh === null || distribution.networkHashrateEh <= 0) {
+    throw new ApiError(422, `no network hashrate is known for ${body.period}, so the network cannot be simulated`, "period");
+  }
+  const names = await countryNames();
+  for (const [i, code] of (body.migration?.destinations ?? []).entries()) {
+    if (!names.has(code.toUpperCase())) throw new ApiError(400, `migration.destinations.${i}: "${code}" is not an ISO country code`, `migration.destinations.${i}`);
+  }
+  const resolved = await resolveShutdown(body.shutdown);
+  const shutdown: ShutdownItem[] = resolved.flatMap((r) => r.members.map((country) => ({ country, fraction: r.fraction })));
+  const prices = new Map([...chosenPrices(await allPriceRows(), body.period)].map(([iso2, p]) => [iso2, p.usdPerKwh]));
+  const input = toMetricDistribution(distribution);
+  const h0 = distribution.networkHashrateEh;
+  const result = simulate({
+    distribution: input,
+    shutdown,
+    networkHashrateEh: h0,
+    blocksIntoEpoch: body.blocksIntoEpoch,
+    migration: body.migration ? { ...body.migration, destinations: body.migration.destinations?.map((d) => d.toUpperCase()) } : null,
+    powerPrices: prices,
+    horizonDays: body.horizonDays,
+  });
+  const subsidy = blockSubsidyForPeriod(body.period);
+  const { survivors, ...shock } = result.shock;
+  const afterEh = shock.halted ? 0 : h0 * (1 - shock.lostShare);
+  return {
+    period: distribution.period,
+    dataset: distribution.dataset,
+    shutdown: resolved,
+    before: summarise(input, h0, body.efficiency, subsidy),
+    after: summarise(shock.halted ? null : { countries: survivors.countries.map((c) => ({ country: c.country, weight: c.share })), unattributed: survivors.unattributed }, afterEh, body.efficiency, subsidy),
+    end: {
+      hhi: result.end.hhi,
+      nakamoto: result.end.nakamoto,
+      topCountry: result.end.topCountry,
+      top1: result.end.shares[0]?.share ?? 0,
+      networkHashrateEh: result.end.hashrateEh,
+      kwhPerBtc: result.end.hashrateEh > 0 ? kwhPerBtc(result.end.hashrateEh, body.efficiency, subsidy) : null,
+      shares: result.end.shares,
+      unattributedShare: result.end.unattributedShare,
+    },
+    lostShare: shock.lostShare,
+    hashrateLostEh: shock.hashrateLostEh,
+    blockIntervalMinutes: shock.blockIntervalMinutes,
+    daysToRetarget: shock.daysToRetarget,
+    difficultyChange: shock.difficultyChange,
+    majority: shock.majority,
+    halted: shock.halted,
+    horizonDays: result.horizonDays,
+    recoveryDay: result.recoveryDay,
+    migratedEh: result.migratedEh,
+    retargets: result.retargets,
+    timeline: result.timeline,
+  };
+}
