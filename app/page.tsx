@@ -2,7 +2,7 @@ import { type DashboardInitial, Dashboard } from "@/components/dashboard/Dashboa
 import { getMetrics, getSeries, getShocks } from "@/lib/api/metrics";
 import { listDatasets } from "@/lib/db/datasets";
 import { listPowerPrices } from "@/lib/db/prices";
-import { allShockEvents, countryNames } from "@/lib/db/reference";
+import { allBlocs, allShockEvents, countryNames } from "@/lib/db/reference";
 import { findDataset } from "@/lib/db/datasets";
 import { loadDistribution } from "@/lib/db/shares";
 import { apiUrls } from "@/lib/view/api-urls";
@@ -30,7 +30,7 @@ export default async function HomePage({ searchParams }: Props) {
   }
   const period = state.period && dataset.periods.includes(state.period) ? state.period : (dataset.periods.at(-1) ?? "");
   const ref = await findDataset(dataset.slug);
-  const [distribution, metrics, shocks, series, prices, events, names] = await Promise.all([
+  const [distribution, metrics, shocks, series, prices, events, names, blocs] = await Promise.all([
     ref ? loadDistribution(ref, period) : null,
     getMetrics({ dataset: dataset.slug, period, basis: "estimate", efficiency: state.efficiency }),
     getShocks({ dataset: dataset.slug, period, blocksIntoEpoch: 0 }),
@@ -38,12 +38,14 @@ export default async function HomePage({ searchParams }: Props) {
     listPowerPrices(),
     allShockEvents(),
     countryNames(),
+    allBlocs(),
   ]);
   const initial: DashboardInitial = {
     state: { ...state, dataset: dataset.slug },
     scales: LAYER_SCALES,
     datasets,
     countryNames: [...names],
+    blocs: blocs.map((b) => ({ id: b.id, name: b.name, members: b.members })),
     answers: [
       [apiUrls.distribution(dataset.slug, period), distribution],
       [apiUrls.metrics(dataset.slug, period, state.efficiency), metrics],

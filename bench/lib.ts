@@ -37,14 +37,21 @@ export async function load(url: string, options: { seconds: number; connections:
  * Compare a route with a baseline route under the same load, alternating A/B/A/B so that drift of
  * a noisy machine hits both alike; each side's figure is the mean of its runs.
  */
-export async function compareRoutes(base: string, baseline: string, candidate: string, options: { seconds: number; connections: number; rounds: number }) {
+export async function compareRoutes(
+  base: string,
+  baseline: string,
+  candidate: string,
+  options: { seconds: number; connections: number; rounds: number; candidateBody?: string },
+) {
+  const candidateLoad = (seconds: number) =>
+    load(`${base}${candidate}`, { seconds, connections: options.connections, ...(options.candidateBody ? { method: "POST" as const, body: options.candidateBody } : {}) });
   await load(`${base}${baseline}`, { seconds: 1, connections: options.connections }); // warm-up
-  await load(`${base}${candidate}`, { seconds: 1, connections: options.connections });
+  await candidateLoad(1);
   const a: HttpMeasure[] = [];
   const b: HttpMeasure[] = [];
   for (let i = 0; i < options.rounds; i++) {
     a.push(await load(`${base}${baseline}`, options));
-    b.push(await load(`${base}${candidate}`, options));
+    b.push(await candidateLoad(options.seconds));
   }
   const mean = (xs: HttpMeasure[]) => xs.reduce((s, x) => s + x.requestsPerSecond, 0) / xs.length;
   const failures = [...a, ...b].reduce((s, x) => s + x.errors + x.non2xx, 0);

@@ -11,6 +11,7 @@ import type { Figure } from "./lib";
 import { ensureChromium } from "../scripts/ensure-chromium";
 import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { metricsBench } from "./metrics.bench";
+import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
 import { addSyntheticSites } from "./synthetic";
 
 const root = path.resolve(__dirname, "..");
@@ -56,6 +57,9 @@ async function main() {
   const want = (name: string) => !only || only.split(",").includes(name);
   try {
     if (want("metrics")) figures.push({ bench: "Metrics routes (issue 3: cached per data version)", figures: await metricsBench(server.url, budget) });
+    if (want("simulate")) {
+      figures.push({ bench: "Shutdown simulator (issue 5)", figures: [...simulateInProcessBench(), ...(await simulateHttpBench(server.url, budget))] });
+    }
     if (want("frontend")) {
       figures.push({ bench: "Dashboard first load (issue 4)", figures: await firstLoadJsBench(server.url) });
       const loadedPort = await freePort();

@@ -62,3 +62,13 @@ test("the methodology page states the definitions and cites every dataset, witho
   await page.screenshot({ path: ".tmp/screenshots/methodology.png", fullPage: true });
   expect(foreign).toEqual([]);
 });
+
+test("the methodology page validates the simulator against the 2021 China ban", async ({ page }) => {
+  await page.goto("/methodology#historical-validation");
+  const table = page.getByTestId("validation-table");
+  await expect(table).toBeVisible();
+  // The four real retargets, compounding to −45 %.
+  for (const change of ["-15.97%", "-5.30%", "-27.94%", "-4.81%"]) await expect(table).toContainText(change);
+  await expect(table).toContainText("-45.42%");
+  await expect(page.locator("#historical-validation")).toContainText("13.88 min");
+});

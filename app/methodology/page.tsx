@@ -10,6 +10,7 @@ import type { SeriesRow } from "@/lib/metrics/report";
 import { BLOCKS_PER_EPOCH, MAX_RETARGET_FACTOR, retargetAfterLoss, TARGET_BLOCK_MINUTES } from "@/lib/metrics/shock";
 import { blockSubsidyForPeriod } from "@/lib/metrics/subsidy";
 import { DEFAULT_SHARES_DATASET } from "@/lib/validation/api";
+import { HistoricalValidation } from "./HistoricalValidation";
 import styles from "./methodology.module.css";
 
 export const dynamic = "force-dynamic";
@@ -472,10 +473,7 @@ export default async function MethodologyPage() {
       {/* ------------------------------------------------------------------------------------ */}
       <section id="historical-validation" aria-labelledby="historical-validation-h" className="panel">
         <h2 id="historical-validation-h">{titleOf("historical-validation")}</h2>
-        <p className={styles.placeholder}>
-          The comparison of the simulator with what happened after China’s 2021 mining ban (the four downward retargets
-          of −15.97 %, −5.30 %, −27.94 % and −4.81 %) will appear here.
-        </p>
+        <HistoricalValidation />
       </section>
 
       {/* ------------------------------------------------------------------------------------ */}

@@ -5,7 +5,19 @@ import type { countryPanel } from "@/lib/view/dashboard";
 
 type Panel = ReturnType<typeof countryPanel>;
 
-export function CountryPanel({ panel, period, loading, onClose }: { panel: Panel | null; period: string; loading: boolean; onClose: () => void }) {
+export function CountryPanel({
+  panel,
+  period,
+  loading,
+  onClose,
+  onSimulate,
+}: {
+  panel: Panel | null;
+  period: string;
+  loading: boolean;
+  onClose: () => void;
+  onSimulate: (iso2: string) => void;
+}) {
   return (
     <aside className="panel country-panel" data-testid="country-panel" aria-labelledby="country-panel-title" aria-busy={loading}>
       <div className="panel-head">
@@ -47,6 +59,9 @@ export function CountryPanel({ panel, period, loading, onClose }: { panel: Panel
             <p className="muted">No price on record.</p>
           )}
           <h3>If {panel.title} shut mining down</h3>
+          <button type="button" className="button small" onClick={() => onSimulate(panel.iso2)} data-testid="panel-simulate">
+            Simulate over time →
+          </button>
           {panel.shutdown ? (
             <dl className="facts" data-testid="panel-shutdown">
               {panel.shutdown.map((f) => (

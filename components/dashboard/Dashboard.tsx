@@ -6,17 +6,30 @@ import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
 import { apiUrls } from "@/lib/view/api-urls";
 import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
+import { scenarioRequest, scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
 import { type LayerScales, layerView, sitesGeoJson } from "@/lib/view/map-layers";
 import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Legend } from "./Legend";
 import { PeriodControl } from "./PeriodControl";
+import type { BlocOption } from "./ScenarioPanel";
+import { ShockTable } from "./ShockTable";
 import { SummaryCards } from "./SummaryCards";
 import { seedJsonCache, useJson } from "./useJson";
+import { useSimulation } from "./useSimulation";
 import { useUrlState } from "./useUrlState";
 
-// Shown only once a country is picked: loaded on demand.
+// Shown only when asked for: loaded on demand.
+const ScenarioPanel = dynamic(() => import("./ScenarioPanel").then((m) => m.ScenarioPanel), {
+  ssr: false,
+  loading: () => (
+    <section className="panel scenario-panel" aria-busy="true">
+      <p className="muted">Loading the simulator…</p>
+    </section>
+  ),
+});
+
 const CountryPanel = dynamic(() => import("./CountryPanel").then((m) => m.CountryPanel), {
   ssr: false,
   loading: () => (
@@ -34,6 +47,7 @@ export type DashboardInitial = {
   scales: LayerScales;
   datasets: DatasetOption[];
   countryNames: [string, string][];
+  blocs: BlocOption[];
   /** First answers, keyed by the URL the client would fetch them from. */
   answers: [string, unknown][];
 };
@@ -89,6 +103,18 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
       }, initial.scales),
     [state.layer, distribution.data, priceRows, metrics.data, state.btcPrice, initial.scales],
   );
+  const simulationRequest = useMemo(
+    () => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null),
+    [state, slug, period],
+  );
+  const simulation = useSimulation(simulationRequest);
+  const scenario = useMemo(() => (simulation.data ? scenarioView(simulation.data, names) : null), [simulation.data, names]);
+  const shutdownIso2 = useMemo(() => (simulationRequest ? shutCountries(simulation.data) : []), [simulationRequest, simulation.data]);
+  const mapValues = useMemo(
+    () => (state.layer === "share" && simulationRequest && simulation.data && distribution.data ? scenarioShareValues(simulation.data, distribution.data.countries) : (layer?.values ?? [])),
+    [state.layer, simulationRequest, simulation.data, distribution.data, layer],
+  );
+  const countryOptions = useMemo(() => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name)), [initial.countryNames]);
   const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);
   const rows = useMemo(
     () => (distribution.data ? countryRows(distribution.data, priceRows, metrics.data?.kwhPerBtc ?? null, shocks.data) : []),
@@ -104,8 +130,21 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
   );
 
   const onViewChange = useCallback((view: MapView) => update({ view }), [update]);
-  const onCountryClick = useCallback((iso2: string) => update({ country: iso2 }), [update]);
-  const busy = distribution.loading || (state.layer !== "share" && (metrics.loading || prices.loading)) || sites.loading;
+  // Plain click opens the country; in the simulator it shuts the country down (shift-click adds).
+  const onCountryClick = useCallback(
+    (iso2: string, { shiftKey }: { shiftKey: boolean }) => {
+      if (!state.simulate && !shiftKey) {
+        update({ country: iso2 });
+        return;
+      }
+      const has = state.shutdown.some((i) => i.id === iso2);
+      const shutdown = shiftKey ? (has ? state.shutdown.filter((i) => i.id !== iso2) : [...state.shutdown, { id: iso2, fraction: 1 }]) : [{ id: iso2, fraction: 1 }];
+      update({ shutdown, simulate: true });
+    },
+    [update, state.simulate, state.shutdown],
+  );
+  const simulateOne = useCallback((id: string) => update({ shutdown: [{ id, fraction: 1 }], simulate: true }), [update]);
+  const busy = distribution.loading || (state.layer !== "share" && (metrics.loading || prices.loading)) || sites.loading || simulation.loading;
   const error = distribution.error ?? metrics.error ?? shocks.error ?? null;
 
   return (
@@ -134,6 +173,9 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
             </label>
           ))}
         </fieldset>
+        <button type="button" className={state.simulate ? "button active" : "button"} aria-pressed={state.simulate} onClick={() => update({ simulate: !state.simulate, shutdown: state.simulate ? [] : state.shutdown })} data-testid="simulate-toggle">
+          ⚡ Simulate a shutdown
+        </button>
         {state.layer === "cost" && (
           <div className="cost-inputs">
             <label className="control">
@@ -156,15 +198,16 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
 
       <SummaryCards cards={metrics.data ? summaryCards(metrics.data, names) : PLACEHOLDER_CARDS} loading={metrics.loading} />
 
-      <div className={state.country ? "map-row with-panel" : "map-row"}>
+      <div className={state.country || state.simulate ? "map-row with-panel" : "map-row"}>
         <div className="map-column">
           <WorldMap
-            values={layer?.values ?? []}
+            values={mapValues}
             stops={layer?.scale.stops ?? []}
             label={`${LAYER_LABELS[state.layer]} by country, ${formatPeriod(period)}`}
             noDataTooltip={layer?.noDataLabel.toLowerCase() ?? "no data"}
             sites={state.layer === "sites" ? siteFeatures : null}
             selected={state.country}
+            shutdown={shutdownIso2}
             initialView={state.view}
             busy={busy}
             onViewChange={onViewChange}
@@ -172,7 +215,23 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
           />
           {layer && <Legend layer={layer} showSites={state.layer === "sites"} />}
         </div>
-        {state.country && <CountryPanel panel={panel} period={period} loading={country.loading} onClose={() => update({ country: null })} />}
+        {state.simulate ? (
+          <ScenarioPanel
+            state={state}
+            update={update}
+            countries={countryOptions}
+            blocs={initial.blocs}
+            period={period}
+            result={simulation.data}
+            view={scenario}
+            loading={simulation.loading}
+            error={simulation.error}
+          />
+        ) : (
+          state.country && (
+            <CountryPanel panel={panel} period={period} loading={country.loading} onClose={() => update({ country: null })} onSimulate={simulateOne} />
+          )
+        )}
       </div>
 
       <section className="panel" aria-labelledby="over-time">
@@ -190,6 +249,11 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
           testId="time-chart"
           onSelect={(p) => update({ period: p })}
         />
+      </section>
+
+      <section className="panel" aria-labelledby="hurts-title">
+        <h2 id="hurts-title">Which shutdown hurts most — {formatPeriod(period)}</h2>
+        <ShockTable rows={shocks.data?.rows ?? []} onSimulate={simulateOne} />
       </section>
 
       <section className="panel" aria-labelledby="table-title">

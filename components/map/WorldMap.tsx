@@ -6,7 +6,19 @@ import { useEffect, useRef, useState } from "react";
 import type { MapValue } from "@/lib/view/map-layers";
 import type { Stop } from "@/lib/view/palette";
 import type { MapView } from "@/lib/view/url-state-core";
-import { baseStyle, COUNTRY_SOURCE, countryLayers, fillColor, type MapTheme, PALETTE, SITE_SOURCE, siteLayers, WORLD_GEOJSON_URL } from "./layers";
+import {
+  baseStyle,
+  COUNTRY_SOURCE,
+  countryLayers,
+  fillColor,
+  HATCH_IMAGE,
+  hatchImage,
+  type MapTheme,
+  PALETTE,
+  SITE_SOURCE,
+  siteLayers,
+  WORLD_GEOJSON_URL,
+} from "./layers";
 import { sitePopupContent } from "./popup";
 
 declare global {
@@ -23,6 +35,8 @@ export type WorldMapProps = {
   noDataTooltip: string;
   sites: GeoJSON.FeatureCollection<GeoJSON.Point> | null;
   selected: string | null;
+  /** Countries shut down in the current scenario: hatched. */
+  shutdown?: readonly string[];
   initialView: MapView | null;
   /** The data for the map is still loading: not ready, whatever is drawn. */
   busy?: boolean;
@@ -113,6 +127,7 @@ export function WorldMap(props: WorldMapProps) {
       map.on("error", (e) => setFailed(e.error?.message ?? "map error"));
       map.on("load", () => {
         if (!map) return;
+        map.addImage(HATCH_IMAGE, hatchImage(startTheme));
         map.addSource(COUNTRY_SOURCE, { type: "geojson", data: WORLD_GEOJSON_URL, promoteId: "iso2" });
         for (const layer of countryLayers(startTheme, propsRef.current.stops)) map.addLayer(layer);
         map.addSource(SITE_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] }, cluster: true, clusterRadius: 30, clusterMaxZoom: 6 });
@@ -215,6 +230,14 @@ export function WorldMap(props: WorldMapProps) {
     for (const layer of ["site-points", "site-clusters"]) map.setLayoutProperty(layer, "visibility", sites ? "visible" : "none");
     awaitDrawn();
   }, [loaded, sites]);
+
+  const shutdownKey = (props.shutdown ?? []).join(",");
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    map.setFilter("country-shutdown", ["in", ["get", "iso2"], ["literal", shutdownKey ? shutdownKey.split(",") : []]]);
+    awaitDrawn();
+  }, [loaded, shutdownKey]);
 
   const previousSelected = useRef<string | null>(null);
   useEffect(() => {

@@ -10,6 +10,23 @@ export const WORLD_GEOJSON_URL = "/geo/world.json";
 
 export type MapTheme = "light" | "dark";
 
+export const HATCH_IMAGE = "hatch";
+
+/** A diagonal hatch tile, drawn in memory (the style has no sprite to load). */
+export function hatchImage(theme: MapTheme): { width: number; height: number; data: Uint8Array } {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = theme === "dark" ? [200, 200, 200] : [60, 60, 60];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const on = (x + y) % size === 0 || (x + y + 1) % size === 0;
+      const i = (y * size + x) * 4;
+      data.set(on ? [r, g, b, 220] : [0, 0, 0, 0], i);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
 export const PALETTE = {
   light: { background: "#dfe6ec", border: "#ffffff", hover: "#1b1d21", selected: "#d62728", siteStroke: "#ffffff" },
   dark: { background: "#1a2230", border: "#14161a", hover: "#ffffff", selected: "#ff7f7f", siteStroke: "#14161a" },
@@ -27,6 +44,8 @@ export function countryLayers(theme: MapTheme, stops: readonly Stop[]): LayerSpe
   return [
     { id: "country-fill", type: "fill", source: COUNTRY_SOURCE, paint: { "fill-color": fillColor(theme, stops) } },
     { id: "country-border", type: "line", source: COUNTRY_SOURCE, paint: { "line-color": palette.border, "line-width": 0.5 } },
+    // Shut-down countries: grey fill (their share is removed) under a hatch, filtered by ISO code.
+    { id: "country-shutdown", type: "fill", source: COUNTRY_SOURCE, filter: ["in", ["get", "iso2"], ["literal", []]], paint: { "fill-pattern": HATCH_IMAGE } },
     {
       id: "country-hover",
       type: "line",

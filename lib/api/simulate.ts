@@ -69,7 +69,11 @@ export async function runSimulation(body: SimulateBodyInput) {
     dataset: distribution.dataset,
     shutdown: resolved,
     before: summarise(input, h0, body.efficiency, subsidy),
-    after: summarise(shock.halted ? null : { countries: survivors.countries.map((c) => ({ country: c.country, weight: c.share })), unattributed: survivors.unattributed }, afterEh, body.efficiency, subsidy),
+    after: {
+      ...summarise(shock.halted ? null : { countries: survivors.countries.map((c) => ({ country: c.country, weight: c.share })), unattributed: survivors.unattributed }, afterEh, body.efficiency, subsidy),
+      shares: survivors.countries,
+      unattributedShare: survivors.unattributed,
+    },
     end: {
       hhi: result.end.hhi,
       nakamoto: result.end.nakamoto,

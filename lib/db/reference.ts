@@ -59,3 +59,15 @@ export function allShockEvents(): Promise<ShockEventRef[]> {
     }));
   });
 }
+
+export type RetargetRef = { height: number; dateUtc: string; difficulty: number; changePct: number; epochHashrateEh: number | null; epochDays: number | null };
+
+/** Retargets from the difficulty-adjustments dataset with dates in [from, to] (YYYY-MM-DD). */
+export async function retargetsBetween(from: string, to: string): Promise<RetargetRef[]> {
+  const rows = await prisma().difficultyAdjustment.findMany({
+    where: { dateUtc: { gte: from, lte: `${to} 23:59:59` }, dataset: { slug: "difficulty-adjustments" } },
+    orderBy: { height: "asc" },
+    select: { height: true, dateUtc: true, difficulty: true, changePct: true, epochHashrateEh: true, epochDays: true },
+  });
+  return rows;
+}

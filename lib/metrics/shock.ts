@@ -103,10 +103,11 @@ export function shock(distribution: MetricDistribution, shutdown: readonly Shutd
   const keep = 1 - lostShare;
   const survivors: Shares = {
     countries: shares.countries
-      .map(({ country, share }) => ({ country, share: (share * (1 - (fractions.get(country) ?? 0))) / keep }))
+      // min(1, …): renormalising can overshoot 1 by a rounding error when one survivor is left.
+      .map(({ country, share }) => ({ country, share: Math.min(1, (share * (1 - (fractions.get(country) ?? 0))) / keep) }))
       .filter((c) => c.share > 0)
       .sort((a, b) => b.share - a.share || (a.country < b.country ? -1 : 1)),
-    unattributed: shares.unattributed / keep,
+    unattributed: Math.min(1, shares.unattributed / keep),
   };
   const top = survivors.countries[0];
   return {

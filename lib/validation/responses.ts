@@ -247,7 +247,7 @@ export const SimulateResponse = z
     dataset: z.string(),
     shutdown: z.array(z.object({ id: z.string(), kind: z.enum(["country", "bloc"]), name: z.string(), fraction: share, members: z.array(z.string()) })),
     before: summary,
-    after: summary.describe("Right after the shock"),
+    after: summary.extend({ shares: z.array(z.object({ country: z.string(), share })), unattributedShare: share }).describe("Right after the shock: survivors renormalised"),
     end: summary.extend({ shares: z.array(z.object({ country: z.string(), share })), unattributedShare: share }).describe("At the horizon"),
     lostShare: share,
     hashrateLostEh: nullableNumber,

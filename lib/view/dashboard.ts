@@ -106,6 +106,7 @@ export function countryPanel(country: Country, period: string, shocks: Shocks | 
   const shock = shocks?.rows.find((r) => r.kind === "country" && r.id === country.iso2) ?? null;
   const price = chosenPrices(prices.filter((p) => p.countryIso2 === country.iso2), period).get(country.iso2) ?? null;
   return {
+    iso2: country.iso2,
     title: country.name,
     facts: [
       { label: "Share", value: now?.share === null || !now ? "no estimate" : formatShare(now.share), testId: "panel-share" },

@@ -1,0 +1,44 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { z } from "zod";
+import type { SimulateResponse } from "@/lib/validation/responses";
+
+type Result = z.infer<typeof SimulateResponse>;
+const cache = new Map<string, Result>();
+
+/** POST /api/simulate for a scenario (null: none); answers cached per request body. */
+export function useSimulation(request: object | null): { data: Result | null; error: string | null; loading: boolean } {
+  const key = request ? JSON.stringify(request) : null;
+  const [state, setState] = useState<{ data: Result | null; error: string | null; loading: boolean }>({ data: key ? (cache.get(key) ?? null) : null, error: null, loading: false });
+
+  useEffect(() => {
+    if (!key) {
+      setState({ data: null, error: null, loading: false });
+      return;
+    }
+    const hit = cache.get(key);
+    if (hit) {
+      setState({ data: hit, error: null, loading: false });
+      return;
+    }
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true, error: null }));
+    fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: key, signal: controller.signal })
+      .then(async (response) => {
+        const body: unknown = await response.json();
+        if (!response.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`);
+        const { SimulateResponse: schema } = await import("@/lib/validation/responses");
+        const data = schema.parse(body);
+        cache.set(key, data);
+        setState({ data, error: null, loading: false });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ data: null, loading: false, error: error instanceof Error ? error.message : String(error) });
+      });
+    return () => controller.abort();
+  }, [key]);
+
+  return state;
+}

@@ -1,0 +1,89 @@
+import type { z } from "zod";
+import type { SimulateResponse } from "../validation/responses";
+import { formatDays, formatDecimal, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "./format";
+import type { DashboardState } from "./url-state-core";
+
+// Scenario state → the simulate request, and the simulate answer → what the scenario panel shows.
+
+type Result = z.infer<typeof SimulateResponse>;
+
+export function scenarioRequest(state: DashboardState, dataset: string, period: string) {
+  return {
+    period,
+    dataset,
+    shutdown: state.shutdown.map((i) => (i.fraction === 1 ? i.id : { id: i.id, fraction: i.fraction })),
+    blocksIntoEpoch: state.blocksIntoEpoch,
+    horizonDays: state.horizonDays,
+    efficiency: state.efficiency,
+    ...(state.migration && state.migration.fraction > 0 ? { migration: state.migration } : {}),
+  };
+}
+
+/** The ISO codes that go dark (fully or partly), for hatching on the map. */
+export function shutCountries(result: Result | null): string[] {
+  return result ? [...new Set(result.shutdown.flatMap((s) => s.members))].sort() : [];
+}
+
+export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
+  const name = (iso2: string | null) => (iso2 ? (names.get(iso2) ?? iso2) : "—");
+  const row = (label: string, pick: (s: Result["before"]) => string) => ({ label, before: pick(r.before), after: pick(r.after), end: pick(r.end) });
+  const firstRetarget = r.retargets[0] ?? null;
+  return {
+    headline: r.halted
+      ? "Every block producer is gone: the chain halts."
+      : `${formatShare(r.lostShare)} of hashrate (${formatEh(r.hashrateLostEh)}) goes dark; blocks slow to ${formatMinutes(r.blockIntervalMinutes)} until the next retarget.`,
+    majorityWarning: r.majority ? `${name(r.majority.country)} would hold ${formatShare(r.majority.share)} of the remaining hashrate — a majority.` : null,
+    rows: [
+      row("HHI", (s) => (s.hhi === null ? "—" : formatInteger(s.hhi))),
+      row("Nakamoto coefficient", (s) => (s.nakamoto === null ? "none" : String(s.nakamoto))),
+      row("Top country", (s) => `${name(s.topCountry)} (${formatShare(s.top1)})`),
+      row("Network hashrate", (s) => formatEh(s.networkHashrateEh)),
+      row("Electricity per BTC", (s) => (s.kwhPerBtc === null ? "—" : `${formatInteger(s.kwhPerBtc)} kWh`)),
+    ],
+    facts: [
+      { label: "Block interval until the retarget", value: formatMinutes(r.blockIntervalMinutes), testId: "sim-interval" },
+      { label: "Next retarget", value: r.daysToRetarget === null ? "never (halted)" : `in ${formatDays(r.daysToRetarget)}`, testId: "sim-retarget-days" },
+      { label: "Difficulty change at that retarget", value: formatSignedPercent(r.difficultyChange), testId: "sim-difficulty" },
+      { label: "Retargets in the horizon", value: r.retargets.map((t) => formatSignedPercent(t.difficultyChange)).join(", ") || "none", testId: "sim-retargets" },
+      {
+        label: "Block interval back within 1 % of 10 min",
+        value: r.recoveryDay === null ? `not within ${r.horizonDays} days` : `day ${r.recoveryDay}`,
+        testId: "sim-recovery",
+      },
+      { label: "Hashrate migrated by the horizon", value: formatEh(r.migratedEh), testId: "sim-migrated" },
+    ],
+    firstRetargetDay: firstRetarget?.day ?? null,
+    chart: {
+      days: r.timeline.map((t) => t.day),
+      hashrate: r.timeline.map((t) => t.hashrateEh),
+      interval: r.timeline.map((t) => t.blockIntervalMinutes),
+      retargets: r.retargets.map((t) => ({ day: Math.floor(t.day), label: `retarget ${formatSignedPercent(t.difficultyChange)}` })),
+    },
+    effective: formatDecimal(r.after.hhi ? 10_000 / r.after.hhi : null),
+  };
+}
+
+/** The timeline as CSV rows (header first), for "export this scenario". */
+export function scenarioCsvRows(r: Result): (string | number | null)[][] {
+  const retargetDays = new Map(r.retargets.map((t) => [Math.floor(t.day), t.difficultyChange]));
+  return [
+    ["day", "hashrate_eh", "block_interval_minutes", "difficulty_relative", "blocks_mined", "retarget_difficulty_change"],
+    ...r.timeline.map((t) => [t.day, t.hashrateEh, t.blockIntervalMinutes, t.difficulty, t.blocksMined, retargetDays.get(t.day) ?? null]),
+  ];
+}
+
+/** Day `day` of a scenario that starts on the first day of `period`, as YYYY-MM-DD. */
+export function scenarioDate(period: string, day: number): string {
+  const [y, m] = period.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1 + day)).toISOString().slice(0, 10);
+}
+
+/** The share layer during a scenario: survivors' shares right after the shock (shut-down countries drop out). */
+export function scenarioShareValues(r: Result, before: readonly { iso2: string; share: number }[]) {
+  const was = new Map(before.map((c) => [c.iso2, c.share]));
+  return r.after.shares.map((s) => ({
+    iso2: s.country,
+    value: s.share,
+    tooltip: `${formatShare(s.share)} after the shutdown (was ${formatShare(was.get(s.country) ?? 0)})`,
+  }));
+}
