@@ -4,14 +4,20 @@ import "uplot/dist/uPlot.min.css";
 import type uPlot from "uplot";
 import { type CSSProperties, type JSX, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import {
+  DAY_TICK_SPACE_PX,
+  dayTickLabel,
+  dayTicks,
+  dayTickUnit,
   formatMonth,
-  formatPeriod,
   formatTick,
   formatValue,
+  formatX,
   isWholeNumberSeries,
   monthTicks,
-  nearestPeriod,
-  periodToUnix,
+  nearestIndex,
+  parsePeriods,
+  type PeriodKind,
+  toUnix,
 } from "./time-axis";
 
 export type TimeChartSeries = {
@@ -25,11 +31,14 @@ export type TimeChartSeries = {
   step?: boolean;
 };
 
-/** A vertical dashed line with a small label; `x` is one of `periods`. */
+/** A vertical dashed line with a small label; `x` is a period of the same kind as `periods` ("YYYY-MM" or "YYYY-MM-DD"). */
 export type TimeChartMarker = { x: string; label: string };
 
 export type TimeChartProps = {
-  /** x axis, "YYYY-MM" months, ascending. */
+  /**
+   * x axis, ascending: either all "YYYY-MM" months or all "YYYY-MM-DD" days (UTC). Mixing the two,
+   * or any other string, throws a RangeError while rendering.
+   */
   periods: string[];
   /** One or two series, each on the left or the right y axis; `values[i]` belongs to `periods[i]`. */
   series: TimeChartSeries[];
@@ -40,9 +49,9 @@ export type TimeChartProps = {
   ariaLabel: string;
   /** data-testid on the outer wrapper. */
   testId?: string;
-  /** A period to mark as "current" with a solid vertical line. */
+  /** A period (of the same kind as `periods`) to mark as "current" with a solid vertical line. */
   highlight?: string;
-  /** Clicking the plot selects the nearest period. */
+  /** Clicking the plot selects the nearest period (a string of `periods`). */
   onSelect?: (period: string) => void;
   /** Extra class on the outer wrapper (e.g. for margins). */
   className?: string;
@@ -147,7 +156,7 @@ function ellipsize(text: string, maxPx: number, font: string): string {
 const WHOLE_INCRS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
 /**
- * A time-series chart over monthly periods, drawn by uPlot on a canvas: one or two series on a left
+ * A time-series chart over monthly or daily periods, drawn by uPlot on a canvas: one or two series on a left
  * and a right y axis, dashed event markers, an optional "current" period line and a hover tooltip.
  * uPlot is imported lazily so that it stays out of the page's first-load JavaScript; until it is
  * there a placeholder holds exactly `height` px. Screen readers get the numbers from a visually
@@ -171,7 +180,8 @@ export function TimeChart({
   const empty = periods.length === 0;
   const scheme = useSyncExternalStore(subscribeScheme, clientScheme, serverScheme);
 
-  const xs = useMemo(() => periods.map(periodToUnix), [periods]);
+  // Throws a RangeError for months mixed with days (or a string that is neither).
+  const { kind, xs } = useMemo(() => parsePeriods(periods), [periods]);
   const data = useMemo<uPlot.AlignedData>(() => [xs, ...series.map((s) => s.values)], [xs, series]);
 
   // Values the long-lived chart reads at draw/event time, kept current without rebuilding it.
@@ -183,6 +193,7 @@ export function TimeChart({
   // What the chart is built from; anything else is applied to the existing chart.
   const structure = JSON.stringify({
     scheme,
+    kind,
     series: series.map((s) => ({
       label: s.label,
       unit: s.unit,
@@ -205,6 +216,7 @@ export function TimeChart({
     if (!wrapper || !host) return;
     const spec = JSON.parse(structure) as {
       scheme: Scheme;
+      kind: PeriodKind;
       series: (Required<Pick<TimeChartSeries, "label" | "unit" | "axis">> & { color: string | null; step: boolean; whole: boolean })[];
       markerBand: boolean;
       selectable: boolean;
@@ -262,7 +274,7 @@ export function TimeChart({
         const xPos = (period: string): number | null => {
           let t: number;
           try {
-            t = periodToUnix(period);
+            t = toUnix(spec.kind, period); // one of the other kind, or no period at all: not drawn
           } catch {
             return null;
           }
@@ -346,7 +358,7 @@ export function TimeChart({
         tooltip.replaceChildren();
         const head = document.createElement("div");
         head.style.fontWeight = "600";
-        head.textContent = formatMonth(x);
+        head.textContent = formatX(spec.kind, x);
         tooltip.append(head);
         spec.series.forEach((s, i) => {
           const v = u.data[i + 1]?.[idx];
@@ -381,7 +393,7 @@ export function TimeChart({
           ...Object.fromEntries(sides.map((side) => [side, { auto: true }])),
         },
         series: [
-          { label: "Month", value: (_u, v) => (v == null ? "--" : formatMonth(v)) },
+          { label: xTitle(spec.kind), value: (_u, v) => (v == null ? "--" : formatX(spec.kind, v)) },
           ...spec.series.map<uPlot.Series>((s, i) => ({
             label: seriesName(s),
             scale: s.axis,
@@ -402,8 +414,20 @@ export function TimeChart({
             ticks: { show: true, stroke: palette.axis, width: 1, size: 4 },
             gap: 4,
             size: 28,
-            splits: (u, _i, min, max) => monthTicks(min, max, u.bbox.width / UPlot.pxRatio),
-            values: (_u, splits) => splits.map((v) => formatMonth(v)),
+            ...(spec.kind === "day"
+              ? {
+                  // Both callbacks derive the unit from the same scale and width, so they agree.
+                  splits: (u: uPlot, _i: number, min: number, max: number) =>
+                    dayTicks(min, max, u.bbox.width / UPlot.pxRatio, DAY_TICK_SPACE_PX),
+                  values: (u: uPlot, splits: number[]) => {
+                    const unit = dayTickUnit(u.scales.x?.min ?? NaN, u.scales.x?.max ?? NaN, u.bbox.width / UPlot.pxRatio, DAY_TICK_SPACE_PX);
+                    return splits.map((v) => dayTickLabel(v, unit));
+                  },
+                }
+              : {
+                  splits: (u: uPlot, _i: number, min: number, max: number) => monthTicks(min, max, u.bbox.width / UPlot.pxRatio),
+                  values: (_u: uPlot, splits: number[]) => splits.map((v) => formatMonth(v)),
+                }),
           },
           ...sides.map((side, i) => yAxis(side, i === 0)),
         ],
@@ -413,7 +437,7 @@ export function TimeChart({
           // which by default it swallows; a no-op lets clicks through to onSelect.
           drag: { x: false, y: false, setScale: false, click: () => {} },
           points: { size: 8, width: 2 },
-          // The crosshair snaps to the nearest month.
+          // The crosshair snaps to the nearest period.
           move: (u, left, top) => {
             if (left < 0) return [left, top];
             const i = u.posToIdx(left);
@@ -440,7 +464,8 @@ export function TimeChart({
         const select = live.current.onSelect;
         if (!select) return;
         const x = u.posToVal(e.clientX - u.over.getBoundingClientRect().left, "x");
-        const period = nearestPeriod(live.current.periods, x);
+        const i = nearestIndex(live.current.xs, x); // binary search over the current x values
+        const period = i < 0 ? undefined : live.current.periods[i];
         if (period) select(period);
       });
 
@@ -481,6 +506,20 @@ export function TimeChart({
 
   // Markers, the highlighted period and the height are read at draw time.
   const markerKey = JSON.stringify(markers ?? []);
+
+  // Thousands of rows for a daily chart: built only when the data changes, not on status changes.
+  const tableRows = useMemo(
+    () =>
+      periods.map((p, i) => (
+        <tr key={p}>
+          <th scope="row">{formatX(kind, xs[i] ?? NaN)}</th>
+          {series.map((s, j) => (
+            <td key={j}>{formatValue(s.values[i])}</td>
+          ))}
+        </tr>
+      )),
+    [periods, kind, xs, series],
+  );
   useEffect(() => {
     const u = chartRef.current;
     if (!u) return;
@@ -519,7 +558,7 @@ export function TimeChart({
         <caption>{ariaLabel}</caption>
         <thead>
           <tr>
-            <th scope="col">Month</th>
+            <th scope="col">{xTitle(kind)}</th>
             {series.map((s, j) => (
               <th scope="col" key={j}>
                 {seriesName(s)}
@@ -527,20 +566,13 @@ export function TimeChart({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {periods.map((p, i) => (
-            <tr key={p}>
-              <th scope="row">{formatPeriod(p)}</th>
-              {series.map((s, j) => (
-                <td key={j}>{formatValue(s.values[i])}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{tableRows}</tbody>
       </table>
     </div>
   );
 }
+
+const xTitle = (kind: PeriodKind) => (kind === "day" ? "Date" : "Month");
 
 function sameData(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
   if (a.length !== b.length) return false;

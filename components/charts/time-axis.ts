@@ -1,7 +1,8 @@
 /**
- * Pure helpers behind TimeChart: "YYYY-MM" periods on a unix-seconds x axis (UTC month starts),
- * month tick placement and labels, nearest-period lookup, and number formatting for axes,
- * tooltips and the screen-reader table. No DOM, no uPlot: unit-tested on their own.
+ * Pure helpers behind TimeChart: "YYYY-MM" months or "YYYY-MM-DD" days on a unix-seconds x axis
+ * (UTC month / day starts), tick placement and labels, nearest-period lookup, and number formatting
+ * for axes, tooltips and the screen-reader table. No DOM, no uPlot: unit-tested on their own.
+ * Everything is computed in UTC, so the results do not depend on the local time zone.
  */
 
 const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -31,6 +32,103 @@ export function formatPeriod(period: string): string {
   return formatMonth(periodToUnix(period));
 }
 
+/** Seconds in a day (UTC days have no DST shifts or leap seconds in unix time). */
+export const DAY_SECONDS = 86_400;
+
+/** What a chart's x strings are: "YYYY-MM" months or "YYYY-MM-DD" days. */
+export type PeriodKind = "month" | "day";
+
+const DAY_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Unix seconds of 00:00 UTC of a real calendar day "YYYY-MM-DD", or undefined. */
+function parseDay(day: string): number | undefined {
+  const m = DAY_RE.exec(day);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]) - 1;
+  const date = Number(m[3]);
+  // setUTCFullYear, not Date.UTC: the latter maps years 0–99 to 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, date);
+  if (d.getUTCMonth() !== month || d.getUTCDate() !== date) return undefined; // e.g. 2021-02-30
+  return d.getTime() / 1000;
+}
+
+/** "2021-07-12" → unix seconds of 2021-07-12T00:00:00Z. Throws a RangeError for anything else (also for 2021-02-30). */
+export function dayToUnix(day: string): number {
+  const t = parseDay(day);
+  if (t === undefined) throw new RangeError(`Not a "YYYY-MM-DD" day: ${JSON.stringify(day)}`);
+  return t;
+}
+
+/** Unix seconds → the "YYYY-MM-DD" day (UTC) that contains it. */
+export function unixToDay(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${String(d.getUTCFullYear()).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+}
+
+// Fixed English abbreviations (the same as en-US "short" months in formatMonth); spelled out rather
+// than asked of Intl because some locales' data gives "Sept".
+const MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** Unix seconds → "12 Jul" (the UTC day, no year): day-axis tick labels. */
+export function formatDayShort(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${d.getUTCDate()} ${MONTH_SHORT[d.getUTCMonth()] ?? "?"}`;
+}
+
+/** Unix seconds → "12 Jul 2021" (the UTC day). */
+export function formatDay(seconds: number): string {
+  return `${formatDayShort(seconds)} ${new Date(seconds * 1000).getUTCFullYear()}`;
+}
+
+function kindOf(s: string): PeriodKind | undefined {
+  if (PERIOD_RE.test(s)) return "month";
+  if (parseDay(s) !== undefined) return "day";
+  return undefined;
+}
+
+/**
+ * The kind of every string in `periods`: "month" when all are "YYYY-MM", "day" when all are
+ * "YYYY-MM-DD" ("month" for an empty list). Throws a RangeError when they mix the two or when one
+ * is neither.
+ */
+export function periodKind(periods: readonly string[]): PeriodKind {
+  let month: string | undefined;
+  let day: string | undefined;
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i] as string;
+    const kind = kindOf(p);
+    if (kind === undefined) {
+      throw new RangeError(`periods[${i}] is neither a "YYYY-MM" month nor a "YYYY-MM-DD" day: ${JSON.stringify(p)}`);
+    }
+    if (kind === "month") month ??= p;
+    else day ??= p;
+    if (month !== undefined && day !== undefined) {
+      throw new RangeError(
+        `periods mix "YYYY-MM" months and "YYYY-MM-DD" days (${JSON.stringify(month)} and ${JSON.stringify(day)}); use one kind throughout`,
+      );
+    }
+  }
+  return day !== undefined ? "day" : "month";
+}
+
+/** A period of the given kind → unix seconds of its UTC start. Throws a RangeError when it is not of that kind. */
+export function toUnix(kind: PeriodKind, period: string): number {
+  return kind === "day" ? dayToUnix(period) : periodToUnix(period);
+}
+
+/** The kind of `periods` (see periodKind, which throws on mixed input) and their x values. */
+export function parsePeriods(periods: readonly string[]): { kind: PeriodKind; xs: number[] } {
+  const kind = periodKind(periods);
+  return { kind, xs: periods.map(kind === "day" ? dayToUnix : periodToUnix) };
+}
+
+/** The hover / legend / table label of an x value: "Jan 2022" for months, "12 Jul 2021" for days. */
+export function formatX(kind: PeriodKind, seconds: number): string {
+  return kind === "day" ? formatDay(seconds) : formatMonth(seconds);
+}
+
 /**
  * Index of the x value closest to `x` in ascending `xs` (ties go to the earlier one);
  * -1 when `xs` is empty or `x` is not a finite number.
@@ -49,9 +147,12 @@ export function nearestIndex(xs: readonly number[], x: number): number {
   return Math.abs(x - a) <= Math.abs(b - x) ? lo : hi;
 }
 
-/** The period (of ascending `periods`) whose month start is closest to `x` (unix seconds). */
+/**
+ * The period (of ascending `periods`, all months or all days) whose start is closest to `x` (unix
+ * seconds). O(n): when the x values are at hand, use nearestIndex on them instead.
+ */
 export function nearestPeriod(periods: readonly string[], x: number): string | undefined {
-  const i = nearestIndex(periods.map(periodToUnix), x);
+  const i = nearestIndex(parsePeriods(periods).xs, x);
   return i < 0 ? undefined : periods[i];
 }
 
@@ -87,6 +188,63 @@ export function monthTicks(minSec: number, maxSec: number, widthPx: number, minS
   const ticks: number[] = [];
   for (let n = Math.ceil(first / stride) * stride; n <= last; n += stride) ticks.push(monthNumberToUnix(n));
   return ticks.length > 0 ? ticks : [monthNumberToUnix(first)];
+}
+
+/** Day counts between day ticks, smallest first; 7 and up line up on Mondays. */
+const DAY_STRIDES = [1, 2, 7, 14, 28] as const;
+/** Epoch day 4 (1970-01-05) was a Monday. */
+const MONDAY_EPOCH_DAY = 4;
+/** Ranges at least this many days long get month ticks ("Jul 2021"); shorter ones day ticks ("12 Jul"). */
+export const DAY_TICKS_MAX_SPAN_DAYS = 122;
+/** Least room between day ticks ("12 Jul" is narrower than "Jul 2021", whose ticks keep monthTicks' 72 px). */
+export const DAY_TICK_SPACE_PX = 60;
+
+function dayStride(minSec: number, maxSec: number, widthPx: number, minSpacePx: number): number | undefined {
+  const spanDays = Math.max(1, (maxSec - minSec) / DAY_SECONDS);
+  const pxPerDay = widthPx > 0 ? widthPx / spanDays : 0;
+  return DAY_STRIDES.find((s) => s * pxPerDay >= minSpacePx);
+}
+
+/**
+ * How a day axis over `minSec`…`maxSec` drawn over `widthPx` CSS pixels is ticked and labelled:
+ * "day" ("12 Jul") for ranges shorter than DAY_TICKS_MAX_SPAN_DAYS (about four months) where some
+ * day stride fits, otherwise "month" ("Jul 2021", placed by monthTicks).
+ */
+export function dayTickUnit(minSec: number, maxSec: number, widthPx: number, minSpacePx = DAY_TICK_SPACE_PX): PeriodKind {
+  if (!Number.isFinite(minSec) || !Number.isFinite(maxSec) || maxSec < minSec) return "month";
+  if ((maxSec - minSec) / DAY_SECONDS >= DAY_TICKS_MAX_SPAN_DAYS) return "month";
+  return dayStride(minSec, maxSec, widthPx, minSpacePx) === undefined ? "month" : "day";
+}
+
+/**
+ * Tick positions (unix seconds of UTC day starts) for a day axis: when dayTickUnit says "day", the
+ * smallest stride of DAY_STRIDES keeping ticks `minSpacePx` apart (every day, every other day, or
+ * Mondays every 1, 2 or 4 weeks); when it says "month", monthTicks with `monthMinSpacePx`.
+ * O(number of ticks). Never empty when a day start falls inside a valid range.
+ */
+export function dayTicks(
+  minSec: number,
+  maxSec: number,
+  widthPx: number,
+  minSpacePx = DAY_TICK_SPACE_PX,
+  monthMinSpacePx = 72,
+): number[] {
+  if (!Number.isFinite(minSec) || !Number.isFinite(maxSec) || maxSec < minSec) return [];
+  if (dayTickUnit(minSec, maxSec, widthPx, minSpacePx) === "month") return monthTicks(minSec, maxSec, widthPx, monthMinSpacePx);
+  const stride = dayStride(minSec, maxSec, widthPx, minSpacePx) ?? 1;
+  const first = Math.ceil(minSec / DAY_SECONDS);
+  const last = Math.floor(maxSec / DAY_SECONDS);
+  if (last < first) return [];
+  const anchor = stride >= 7 ? MONDAY_EPOCH_DAY : 0;
+  const start = first + ((((anchor - first) % stride) + stride) % stride);
+  const ticks: number[] = [];
+  for (let n = start; n <= last; n += stride) ticks.push(n * DAY_SECONDS);
+  return ticks.length > 0 ? ticks : [first * DAY_SECONDS];
+}
+
+/** A day-axis tick label for the unit dayTickUnit chose: "12 Jul" or "Jul 2021". */
+export function dayTickLabel(seconds: number, unit: PeriodKind): string {
+  return unit === "day" ? formatDayShort(seconds) : formatMonth(seconds);
 }
 
 const valueFormats = new Map<number, Intl.NumberFormat>();
