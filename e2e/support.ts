@@ -29,7 +29,12 @@ export const distance = (a: Rgba, b: Rgba) => Math.hypot(a[0] - b[0], a[1] - b[1
 
 /** Screen position of a longitude/latitude on the map, for mouse actions. */
 export async function screenPoint(page: Page, lngLat: [number, number]) {
-  const point = await page.evaluate(([lng, lat]) => window.__hashatlasMap?.project([lng, lat]), lngLat);
+  // A panel opening beside the map narrows it; maplibre notices on its next frame, so resize now.
+  const point = await page.evaluate(([lng, lat]) => {
+    const map = window.__hashatlasMap;
+    map?.resize();
+    return map?.project([lng, lat]);
+  }, lngLat);
   const box = await page.getByTestId("world-map").boundingBox();
   if (!point || !box) throw new Error("map not laid out");
   return { x: box.x + point.x, y: box.y + point.y };

@@ -116,6 +116,8 @@ export function WorldMap(props: WorldMapProps) {
         maxZoom: 10,
         renderWorldCopies: false,
         dragRotate: false,
+        // Shift-click adds a country to a shutdown scenario, so shift-drag box zoom is off.
+        boxZoom: false,
         pitchWithRotate: false,
         attributionControl: { compact: true, customAttribution: "Boundaries: Natural Earth (public domain) via world-atlas" },
         // Keeps the drawn frame readable: "download the map as PNG", and pixel checks in tests.
