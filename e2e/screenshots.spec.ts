@@ -23,3 +23,13 @@ for (const v of variants) {
     });
   });
 }
+
+test("simulator screenshot, desktop light", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto("/?period=2021-05&shutdown=CN,KZ:0.5&migrate=0.5,90,30,proportional&horizon=365");
+  await mapReady(page);
+  await page.getByTestId("scenario-chart").waitFor();
+  const file = ".tmp/screenshots/simulator-desktop-light.png";
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach("simulator-desktop-light", { path: file, contentType: "image/png" });
+});

@@ -44,7 +44,7 @@ export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
       { label: "Block interval until the retarget", value: formatMinutes(r.blockIntervalMinutes), testId: "sim-interval" },
       { label: "Next retarget", value: r.daysToRetarget === null ? "never (halted)" : `in ${formatDays(r.daysToRetarget)}`, testId: "sim-retarget-days" },
       { label: "Difficulty change at that retarget", value: formatSignedPercent(r.difficultyChange), testId: "sim-difficulty" },
-      { label: "Retargets in the horizon", value: r.retargets.map((t) => formatSignedPercent(t.difficultyChange)).join(", ") || "none", testId: "sim-retargets" },
+      { label: "Retargets in the horizon", value: retargetSummary(r.retargets), testId: "sim-retargets" },
       {
         label: "Block interval back within 1 % of 10 min",
         value: r.recoveryDay === null ? `not within ${r.horizonDays} days` : `day ${r.recoveryDay}`,
@@ -57,10 +57,23 @@ export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
       days: r.timeline.map((t) => t.day),
       hashrate: r.timeline.map((t) => t.hashrateEh),
       interval: r.timeline.map((t) => t.blockIntervalMinutes),
-      retargets: r.retargets.map((t) => ({ day: Math.floor(t.day), label: `retarget ${formatSignedPercent(t.difficultyChange)}` })),
+      // Only retargets that move difficulty by 1 % or more are marked: the rest would bury the chart.
+      retargets: r.retargets
+        .filter((t) => Math.abs(t.difficultyChange) >= 0.01)
+        .slice(0, 8)
+        .map((t) => ({ day: Math.floor(t.day), label: formatSignedPercent(t.difficultyChange) })),
     },
     effective: formatDecimal(r.after.hhi ? 10_000 / r.after.hhi : null),
   };
+}
+
+/** "−47.67 %, +1.84 %, … and 14 more within ±0.1 %" */
+export function retargetSummary(retargets: readonly { difficultyChange: number }[]): string {
+  if (retargets.length === 0) return "none";
+  const notable = retargets.filter((t) => Math.abs(t.difficultyChange) >= 0.001);
+  const shown = notable.slice(0, 6).map((t) => formatSignedPercent(t.difficultyChange));
+  const rest = retargets.length - shown.length;
+  return `${retargets.length}: ${shown.join(", ") || "all within ±0.1 %"}${rest > 0 && shown.length > 0 ? `, and ${rest} more${notable.length <= 6 ? " within ±0.1 %" : ""}` : ""}`;
 }
 
 /** The timeline as CSV rows (header first), for "export this scenario". */
