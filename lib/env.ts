@@ -9,7 +9,9 @@ const EnvSchema = z.object({
     .default("file:./data/hashatlas.db")
     .describe("SQLite database file; a relative path is resolved against the working directory"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HASHATLAS_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // An empty value means "not set" (writes disabled), as in `HASHATLAS_ADMIN_TOKEN= npm start`.
+  HASHATLAS_ADMIN_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
+  HASHATLAS_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1_000_000_000).default(10_000_000).describe("Largest import accepted, in bytes (413 above)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { MetricsError } from "../metrics/errors";
 
 /** Every 4xx/5xx body: the first offending field and a reason a person can act on. */
-export type ApiErrorBody = { error: { status: number; message: string; field?: string; issues?: { field: string; message: string }[] } };
+export type ApiIssue = { field: string; message: string; line?: number; column?: string };
+export type ApiErrorBody = { error: { status: number; message: string; field?: string; issues?: ApiIssue[]; totalIssues?: number } };
 
 export class ApiError extends Error {
   constructor(
@@ -16,8 +17,8 @@ export class ApiError extends Error {
   }
 }
 
-export function errorResponse(status: number, message: string, field?: string, issues?: { field: string; message: string }[]) {
-  const body: ApiErrorBody = { error: { status, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) } };
+export function errorResponse(status: number, message: string, field?: string, issues?: ApiIssue[], totalIssues?: number) {
+  const body: ApiErrorBody = { error: { status, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}), ...(totalIssues !== undefined ? { totalIssues } : {}) } };
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
 }
 

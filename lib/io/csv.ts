@@ -18,7 +18,17 @@ export class CsvFormatError extends Error {
  * validation error can name its line. Handles a BOM, CRLF line endings and quoted newlines.
  * `skipLines` skips preamble lines before the header (e.g. EIA's four metadata lines).
  */
-export function parseCsv(text: string, file: string, options: { skipLines?: number } = {}): { header: string[]; records: CsvRecord[] } {
+export type CsvOptions = {
+  skipLines?: number;
+  /** "," by default; imports detect ";" (see detectDelimiter). */
+  delimiter?: string;
+  /** With ";" files: numeric cells written with a decimal comma ("0,5") are read as "0.5". */
+  decimalComma?: boolean;
+};
+
+const DECIMAL_COMMA_CELL = /^\s*[+-]?\d+,\d+\s*%?\s*$/;
+
+export function parseCsv(text: string, file: string, options: CsvOptions = {}): { header: string[]; records: CsvRecord[] } {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(text, {
@@ -27,6 +37,7 @@ export function parseCsv(text: string, file: string, options: { skipLines?: numb
       relax_column_count: false,
       skip_empty_lines: true,
       from_line: (options.skipLines ?? 0) + 1,
+      delimiter: options.delimiter ?? ",",
     }) as unknown as { record: string[]; info: { lines: number } }[]; // csv-parse's types do not model `info: true`
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -41,11 +52,24 @@ export function parseCsv(text: string, file: string, options: { skipLines?: numb
   const records = body.map(({ record, info }) => {
     const values: Record<string, string> = {};
     header.forEach((name, i) => {
-      values[name] = record[i] ?? "";
+      const cell = record[i] ?? "";
+      values[name] = options.decimalComma && DECIMAL_COMMA_CELL.test(cell) ? cell.replace(",", ".") : cell;
     });
     // csv-parse reports the line a record ends on; quoted newlines inside it move its start back.
     const innerNewlines = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     return { line: info.lines - innerNewlines, values };
   });
   return { header, records };
+}
+
+/**
+ * The delimiter of a CSV file from its header line: "," unless the header splits on ";" (as files
+ * saved by spreadsheets in locales with a decimal comma do) and not on ",".
+ */
+export function detectDelimiter(text: string): "," | ";" {
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const outsideQuotes = header.replace(/"[^"]*"/g, "");
+  const commas = (outsideQuotes.match(/,/g) ?? []).length;
+  const semicolons = (outsideQuotes.match(/;/g) ?? []).length;
+  return semicolons > 0 && commas === 0 ? ";" : ",";
 }

@@ -1,11 +1,11 @@
-import { parseCsv } from "./csv";
+import { type CsvOptions, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
 import { parseDecimal } from "../validation/cells";
 import { PriceCsvRowSchema, type PowerPriceRecord, subdivisionFromName } from "../validation/prices";
 
 /** Parse power prices in the column layout of the seed's electricity_prices.csv. */
-export function parsePricesCsv(text: string, file: string): { prices: PowerPriceRecord[]; issues: RowIssue[] } {
-  const { records } = parseCsv(text, file);
+export function parsePricesCsv(text: string, file: string, csv: CsvOptions = {}): { prices: PowerPriceRecord[]; issues: RowIssue[] } {
+  const { records } = parseCsv(text, file, csv);
   const { rows, issues } = validateRecords(PriceCsvRowSchema, records, file);
   const prices = rows.map(({ value }) => ({
     countryIso2: value.country_iso2,

@@ -1,4 +1,4 @@
-import { parseCsv } from "./csv";
+import { type CsvOptions, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
 import { CbeciRowSchema, EstimateRowSchema, type ShareRecord, shareCountryCell } from "../validation/shares";
 
@@ -8,8 +8,8 @@ export const SHARE_SUM_TOLERANCE = 0.0002;
 type Parsed = { shares: ShareRecord[]; issues: RowIssue[] };
 
 /** Parse a CBECI Mining Map download: one row per (month, country), "Other" being unattributed. */
-export function parseCbeciCsv(text: string, file: string): Parsed {
-  const { records } = parseCsv(text, file);
+export function parseCbeciCsv(text: string, file: string, csv: CsvOptions = {}): Parsed {
+  const { records } = parseCsv(text, file, csv);
   const { rows, issues } = validateRecords(CbeciRowSchema, records, file);
   const shares: ShareRecord[] = [];
   const seen = new Map<string, number>();

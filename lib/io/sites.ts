@@ -1,10 +1,10 @@
-import { parseCsv } from "./csv";
+import { type CsvOptions, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
 import { SiteCsvRowSchema, type SiteRecord, asOfFromNote, siteStatusFromNote } from "../validation/sites";
 
 /** Parse mining sites in the column layout of the seed's mining_sites.csv. */
-export function parseSitesCsv(text: string, file: string): { sites: SiteRecord[]; issues: RowIssue[] } {
-  const { records } = parseCsv(text, file);
+export function parseSitesCsv(text: string, file: string, csv: CsvOptions = {}): { sites: SiteRecord[]; issues: RowIssue[] } {
+  const { records } = parseCsv(text, file, csv);
   const { rows, issues } = validateRecords(SiteCsvRowSchema, records, file);
   const sites = rows.map(({ value }) => ({
     name: value.site,

@@ -11,11 +11,18 @@ export function parseDecimal(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+function notANumber(text: string): string {
+  if (text.trim() === "") return "is empty; a number is required";
+  if (/^\s*[+-]?\d+,\d+\s*$/.test(text)) return `"${text}" uses a decimal comma; write it with a dot (${text.trim().replace(",", ".")})`;
+  if (/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)) return `"${text}" is not a finite number`;
+  return `"${text}" is not a number`;
+}
+
 /** A required finite decimal number written as text. */
 export const decimalCell = z.string().transform((text, ctx) => {
   const n = parseDecimal(text);
   if (n === undefined) {
-    ctx.addIssue({ code: "custom", message: text.trim() === "" ? "is empty; a number is required" : `"${text}" is not a number` });
+    ctx.addIssue({ code: "custom", message: notANumber(text) });
     return z.NEVER;
   }
   return n;
@@ -26,7 +33,7 @@ export const optionalDecimalCell = z.string().transform((text, ctx) => {
   if (text.trim() === "") return null;
   const n = parseDecimal(text);
   if (n === undefined) {
-    ctx.addIssue({ code: "custom", message: `"${text}" is not a number` });
+    ctx.addIssue({ code: "custom", message: notANumber(text) });
     return z.NEVER;
   }
   return n;

@@ -1,0 +1,53 @@
+import { requireAdmin } from "@/lib/api/auth";
+import { ApiError, errorResponse, handler, json, parseQuery } from "@/lib/api/respond";
+import { readUpload } from "@/lib/api/upload";
+import { commitImport, DatasetKindConflict } from "@/lib/db/import";
+import { env } from "@/lib/env";
+import { ImportFormatError, prepareImport } from "@/lib/io/import";
+import { DataValidationError } from "@/lib/io/issues";
+import { ImportQuery } from "@/lib/validation/import";
+
+export const dynamic = "force-dynamic";
+
+const MAX_LISTED_ISSUES = 100;
+
+/**
+ * Import a file as a named dataset (created or replaced): parse → validate every row → write all
+ * in one transaction. Any bad row means nothing is written and every problem is listed.
+ */
+export const POST = handler(async (request) => {
+  requireAdmin(request);
+  const query = parseQuery(ImportQuery, request);
+  const file = await readUpload(request, env().HASHATLAS_MAX_UPLOAD_BYTES);
+  const meta = {
+    slug: query.dataset,
+    kind: query.kind,
+    title: query.title ?? query.dataset,
+    publisher: query.publisher,
+    url: query.url,
+    licence: query.licence,
+    retrievedAt: query.retrievedAt ?? new Date().toISOString().slice(0, 10),
+    method: query.method ?? null,
+    caveats: null,
+  };
+  let prepared;
+  try {
+    prepared = prepareImport(query.kind, meta, file);
+  } catch (error) {
+    if (error instanceof DataValidationError) {
+      const issues = error.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ field: i.column, line: i.line, column: i.column, message: i.message }));
+      const count = error.issues.length;
+      return errorResponse(422, `${count} problem${count === 1 ? "" : "s"} in ${file.name}; nothing was written. First: ${error.message}`, "file", issues, count);
+    }
+    if (error instanceof ImportFormatError) throw new ApiError(error.status, error.message, error.field);
+    throw error;
+  }
+  if (query.dryRun === "1") return json({ dataset: query.dataset, kind: query.kind, rows: prepared.rows, format: prepared.format, dryRun: true });
+  try {
+    const { replaced } = commitImport(env().databasePath, prepared.content);
+    return json({ dataset: query.dataset, kind: query.kind, rows: prepared.rows, format: prepared.format, replaced }, { status: replaced ? 200 : 201 });
+  } catch (error) {
+    if (error instanceof DatasetKindConflict) throw new ApiError(409, error.message, "dataset");
+    throw error;
+  }
+});

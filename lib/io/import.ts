@@ -1,0 +1,190 @@
+import { resolveCountry } from "../geo/countries";
+import type { DatasetContent } from "../db/bulk";
+import type { DatasetMeta } from "../validation/datasets";
+import type { ImportKind } from "../validation/import";
+import { parseDecimal, periodSchema } from "../validation/cells";
+import type { ShareRecord } from "../validation/shares";
+import { CsvFormatError, type CsvOptions, detectDelimiter, parseCsv } from "./csv";
+import { DataValidationError, type RowIssue } from "./issues";
+import { parsePricesCsv } from "./prices";
+import { parseCbeciCsv, SHARE_SUM_TOLERANCE } from "./shares";
+import { parseSitesCsv } from "./sites";
+
+// Turning an uploaded file into a dataset: decode, detect its format, validate every row, and
+// either return the complete dataset or every problem found (nothing is written from here).
+
+/** A problem with the file as a whole (not one row): wrong encoding, unknown layout, empty. */
+export class ImportFormatError extends Error {
+  constructor(
+    readonly status: 400 | 415 | 422,
+    message: string,
+    readonly field = "file",
+  ) {
+    super(message);
+    this.name = "ImportFormatError";
+  }
+}
+
+export type ImportFile = { bytes: Uint8Array; contentType: string; name: string };
+export type PreparedImport = { content: DatasetContent; rows: number; format: string };
+
+/** UTF-8 only; a byte-order mark is dropped. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ImportFormatError(422, `${name} is not UTF-8 text; save it as UTF-8 CSV or JSON`);
+  }
+}
+
+function csvOptions(text: string): CsvOptions {
+  const delimiter = detectDelimiter(text);
+  // A ";"-separated file comes from a locale that writes decimal commas.
+  return { delimiter, decimalComma: delimiter === ";" };
+}
+
+const UNATTRIBUTED = new Set(["other", "unattributed", "unknown", "rest of world"]);
+
+type GenericRow = { line: number; period: unknown; country: unknown; share: unknown; hashrateEh: unknown };
+
+function numberOf(value: unknown): number | undefined | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string") return parseDecimal(value);
+  return undefined;
+}
+
+/**
+ * The generic shares format: rows of period, country and either share (a fraction 0–1) or
+ * hashrate_eh (EH/s). A country named "Other" is the unattributed bucket; where the shares of a
+ * month add up to less than 1 and no "Other" is given, the rest is unattributed.
+ */
+export function parseGenericShares(rows: GenericRow[], file: string): { shares: ShareRecord[]; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const add = (line: number, column: string, message: string) => issues.push({ file, line, column, message });
+  type Parsed = { line: number; period: string; iso2: string | null; share: number | null; eh: number | null };
+  const parsed: Parsed[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const period = typeof row.period === "string" ? row.period.trim() : "";
+    if (!periodSchema.safeParse(period).success) add(row.line, "period", `"${String(row.period ?? "")}" is not a month as YYYY-MM`);
+    const name = typeof row.country === "string" ? row.country.trim() : "";
+    const iso2 = UNATTRIBUTED.has(name.toLowerCase()) ? null : (resolveCountry(name)?.iso2 ?? undefined);
+    if (iso2 === undefined) add(row.line, "country", name ? `"${name}" is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)` : "is empty");
+    const share = numberOf(row.share);
+    const eh = numberOf(row.hashrateEh);
+    if (share === undefined) add(row.line, "share", `"${String(row.share)}" is not a number`);
+    else if (share !== null && (share < 0 || share > 1)) add(row.line, "share", `${share} is outside 0–1 (shares are fractions: 37.84 % is 0.3784)`);
+    if (eh === undefined) add(row.line, "hashrate_eh", `"${String(row.hashrateEh)}" is not a number`);
+    else if (eh !== null && eh < 0) add(row.line, "hashrate_eh", `${eh} is negative`);
+    if (share === null && eh === null) add(row.line, "share", "is empty: give a share or a hashrate_eh");
+    if (iso2 === undefined || share === undefined || eh === undefined || (share === null && eh === null) || !periodSchema.safeParse(period).success) continue;
+    const key = `${period}|${iso2 ?? "Other"}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      add(row.line, "country", `repeats ${name} for ${period} (first on line ${first})`);
+      continue;
+    }
+    seen.set(key, row.line);
+    parsed.push({ line: row.line, period, iso2, share, eh });
+  }
+  const shares: ShareRecord[] = [];
+  const periods = [...new Set(parsed.map((p) => p.period))].sort();
+  for (const period of periods) {
+    const rowsOf = parsed.filter((p) => p.period === period);
+    const byShare = rowsOf.every((r) => r.share !== null);
+    const byEh = rowsOf.every((r) => r.eh !== null);
+    if (!byShare && !byEh) {
+      add(rowsOf[0]?.line ?? 0, "share", `${period} mixes rows with a share and rows with only a hashrate; give one or the other for a whole month`);
+      continue;
+    }
+    const totalEh = rowsOf.reduce((s, r) => s + (r.eh ?? 0), 0);
+    if (!byShare && totalEh <= 0) {
+      add(rowsOf[0]?.line ?? 0, "hashrate_eh", `the hashrates of ${period} add up to 0`);
+      continue;
+    }
+    const share = (r: Parsed) => (byShare ? (r.share ?? 0) : (r.eh ?? 0) / totalEh);
+    const sum = rowsOf.reduce((s, r) => s + share(r), 0);
+    if (sum > 1 + SHARE_SUM_TOLERANCE + 1e-9) {
+      add(rowsOf[0]?.line ?? 0, "share", `shares of ${period} add up to ${(sum * 100).toFixed(3)} %, more than 100 %`);
+      continue;
+    }
+    for (const r of rowsOf) shares.push({ period, countryIso2: r.iso2, share: Number(share(r).toFixed(12)), hashrateEh: r.eh, sourceLabel: null, certainty: null, sourceUrl: null, note: null });
+    if (sum < 1 - SHARE_SUM_TOLERANCE && !rowsOf.some((r) => r.iso2 === null)) {
+      shares.push({ period, countryIso2: null, share: Number((1 - sum).toFixed(12)), hashrateEh: null, sourceLabel: "unattributed: not assigned to a country by the source", certainty: null, sourceUrl: null, note: null });
+    }
+  }
+  return { shares, issues };
+}
+
+function sharesFromCsv(text: string, file: string): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
+  const options = csvOptions(text);
+  const { header, records } = parseCsv(text, file, options);
+  if (header.includes("monthly_hashrate_%")) return { ...parseCbeciCsv(text, file, options), format: "CBECI Mining Map download" };
+  if (!header.includes("period") || !header.includes("country") || !(header.includes("share") || header.includes("hashrate_eh"))) {
+    throw new ImportFormatError(
+      422,
+      `${file}: unknown shares layout (columns: ${header.join(", ")}). Use the CBECI download (date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S) or period,country,share|hashrate_eh`,
+    );
+  }
+  const rows = records.map((r) => ({ line: r.line, period: r.values.period, country: r.values.country, share: r.values.share, hashrateEh: r.values.hashrate_eh }));
+  return { ...parseGenericShares(rows, file), format: "period,country,share|hashrate_eh CSV" };
+}
+
+function sharesFromJson(json: unknown, file: string): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
+  const list = Array.isArray(json) ? json : json && typeof json === "object" && Array.isArray((json as { rows?: unknown }).rows) ? (json as { rows: unknown[] }).rows : null;
+  if (!list) throw new ImportFormatError(422, `${file}: JSON must be an array of { period, country, share | hashrateEh } or { "rows": [...] }`);
+  const rows = list.map((item, i) => {
+    const o = item && typeof item === "object" ? (item as Record<string, unknown>) : {};
+    return { line: i + 1, period: o.period, country: o.country, share: o.share, hashrateEh: o.hashrateEh ?? o.hashrate_eh };
+  });
+  return { ...parseGenericShares(rows, file), format: "JSON rows" };
+}
+
+const SITE_COLUMNS = ["site", "operator", "country", "region_city", "lat_approx", "lon_approx", "capacity_MW", "hashrate_EH_s", "energy_source", "status_note", "certainty", "source_url"];
+const PRICE_COLUMNS = ["country_iso2", "country_name", "usd_per_kwh", "price_type", "period", "source_name", "source_url", "certainty", "note"];
+
+/** Validate an uploaded file into a complete dataset; throws DataValidationError listing every bad row. */
+export function prepareImport(kind: ImportKind, meta: DatasetMeta, file: ImportFile): PreparedImport {
+  const type = file.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const isJson = type === "application/json" || file.name.toLowerCase().endsWith(".json");
+  const text = decodeText(file.bytes, file.name).replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw new ImportFormatError(422, `${file.name} is empty`);
+  let content: DatasetContent;
+  let rows: number;
+  let format: string;
+  try {
+    if (kind === "shares") {
+      let json: unknown;
+      if (isJson) {
+        try {
+          json = JSON.parse(text);
+        } catch (error) {
+          throw new ImportFormatError(422, `${file.name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      const result = isJson ? sharesFromJson(json, file.name) : sharesFromCsv(text, file.name);
+      if (result.issues.length) throw new DataValidationError(result.issues);
+      content = { meta, origin: "import", shares: result.shares };
+      rows = result.shares.length;
+      format = result.format;
+    } else {
+      if (isJson) throw new ImportFormatError(415, `${kind} are imported as CSV in the layout of seed/data/${kind === "sites" ? "mining_sites" : "electricity_prices"}.csv`, "content-type");
+      const options = csvOptions(text);
+      const { header } = parseCsv(text, file.name, options);
+      const required = kind === "sites" ? SITE_COLUMNS : PRICE_COLUMNS;
+      const missing = required.filter((c) => !header.includes(c));
+      if (missing.length) throw new ImportFormatError(422, `${file.name} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (expected: ${required.join(",")})`);
+      const result = kind === "sites" ? parseSitesCsv(text, file.name, options) : parsePricesCsv(text, file.name, options);
+      if (result.issues.length) throw new DataValidationError(result.issues);
+      content = kind === "sites" ? { meta, origin: "import", sites: "sites" in result ? result.sites : [] } : { meta, origin: "import", prices: "prices" in result ? result.prices : [] };
+      rows = "sites" in result ? result.sites.length : result.prices.length;
+      format = `${kind} CSV (seed layout${options.delimiter === ";" ? ", ';' separated with decimal commas" : ""})`;
+    }
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw new DataValidationError([{ file: file.name, line: error.line ?? 0, column: "(row)", message: error.message.replace(/^[^:]+:(\d+:)? /, "") }]);
+    throw error;
+  }
+  if (rows === 0) throw new ImportFormatError(422, `${file.name} holds no data rows`);
+  return { content, rows, format };
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { httpUrl, isoDateSchema } from "./cells";
+
+export const importKinds = ["shares", "sites", "prices"] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/** Query of POST /api/import: what the file is and the provenance of the dataset it creates or replaces. */
+export const ImportQuery = z.object({
+  kind: z.enum(importKinds).describe("shares (CBECI download, period,country,share|hashrate_eh CSV, or JSON), sites or prices (seed column layout)"),
+  dataset: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be 2–64 lowercase letters, digits and dashes")
+    .describe("Slug of the dataset to create or replace"),
+  title: z.string().trim().min(1).max(200).optional().describe("Human-readable title (default: the slug)"),
+  publisher: z.string().trim().min(1, "is required: who published the data").max(200).describe("Who published the data"),
+  url: httpUrl.describe("Where the data comes from (http or https URL)"),
+  licence: z.string().trim().min(1, "is required: the licence or attribution").max(500).describe("Licence or required attribution"),
+  retrievedAt: isoDateSchema.optional().describe("When the data was retrieved, YYYY-MM-DD (default: today)"),
+  method: z.string().trim().max(2000).optional().describe("How the numbers were produced"),
+  dryRun: z.enum(["0", "1"]).optional().describe("1: validate only, write nothing"),
+});
+
+export type ImportQueryInput = z.infer<typeof ImportQuery>;
+
+/** One row of the generic shares format: a share (fraction 0–1) or an absolute hashrate (EH/s). */
+export const GenericShareRowSchema = z.object({
+  period: z.string(),
+  country: z.string(),
+  share: z.union([z.number(), z.string(), z.null()]).optional(),
+  hashrate_eh: z.union([z.number(), z.string(), z.null()]).optional(),
+  hashrateEh: z.union([z.number(), z.string(), z.null()]).optional(),
+});
