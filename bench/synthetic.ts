@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import { writeDatasets } from "../lib/db/bulk";
 import { openSqlite } from "../lib/db/sqlite";
 import type { SiteRecord } from "../lib/validation/sites";
@@ -71,4 +72,11 @@ export function addSyntheticSites(dbFile: string, count: number) {
   } finally {
     db.close();
   }
+}
+
+/** The same synthetic sites as a CSV file in the seed's mining_sites.csv layout (for import tests and benchmarks). */
+export function syntheticSitesCsv(count: number, seed = 42): string {
+  const header = ["site", "operator", "country", "region_city", "lat_approx", "lon_approx", "capacity_MW", "hashrate_EH_s", "energy_source", "status_note", "certainty", "source_url"];
+  const rows = syntheticSites(count, seed).map((s) => [s.name, s.operator, s.countryIso2, "", s.lat ?? "", s.lon ?? "", s.capacityMw ?? "", s.hashrateEh ?? "", s.energySource ?? "", `operating; ${s.statusNote}`, s.certainty, s.sourceUrl]);
+  return stringify([header, ...rows]);
 }
