@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // `npm test` picks a free port and a Chromium (scripts/test.ts) and passes both in.
 const port = Number(process.env.HASHATLAS_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+export const E2E_ADMIN_TOKEN = "e2e-only-admin-token-not-a-secret";
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -40,7 +41,8 @@ export default defineConfig({
     timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { HASHATLAS_E2E_PORT: String(port) },
+    // A throwaway token for this test server only (the import tests log in with it).
+    env: { HASHATLAS_E2E_PORT: String(port), HASHATLAS_ADMIN_TOKEN: E2E_ADMIN_TOKEN },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

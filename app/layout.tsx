@@ -26,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </a>
           <nav aria-label="Main">
             <a href="/">Map</a>
+            <a href="/data">Data</a>
             <a href="/methodology">Methodology</a>
             <a href="/api-docs">API</a>
           </nav>

@@ -6,7 +6,7 @@ import { mapReady } from "./support";
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(colorScheme, () => {
     test.use({ colorScheme });
-    for (const path of ["/", "/?layer=cost&country=US", "/?layer=sites", "/methodology", "/api-docs"]) {
+    for (const path of ["/", "/?layer=cost&country=US", "/?layer=sites", "/?period=2021-05&shutdown=CN,KZ:0.5", "/methodology", "/api-docs", "/data"]) {
       test(`${path} has no serious or critical accessibility violation (${colorScheme})`, async ({ page }) => {
         await page.goto(path);
         if (path.startsWith("/?") || path === "/") await mapReady(page);

@@ -1,0 +1,179 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+type Stage = "parsing" | "validating" | "writing";
+type StageState = "pending" | "active" | "done" | "failed";
+type Issue = { line?: number; column?: string; field: string; message: string };
+
+const STAGES: { id: Stage; label: string }[] = [
+  { id: "parsing", label: "Reading the file" },
+  { id: "validating", label: "Validating every row" },
+  { id: "writing", label: "Writing in one transaction" },
+];
+
+const TOKEN_KEY = "hashatlas-admin-token";
+
+/** Upload a file as a dataset: read it, have the server validate it (a dry run), then write it. */
+export function ImportForm() {
+  const router = useRouter();
+  const [stages, setStages] = useState<Record<Stage, StageState>>({ parsing: "pending", validating: "pending", writing: "pending" });
+  const [message, setMessage] = useState<string | null>(null);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [result, setResult] = useState<{ dataset: string; kind: string; rows: number } | null>(null);
+  const [token, setToken] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => setToken(sessionStorage.getItem(TOKEN_KEY) ?? ""), []);
+
+  const mark = (stage: Stage, state: StageState) => setStages((s) => ({ ...s, [stage]: state }));
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      setMessage("Choose a file first.");
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    setBusy(true);
+    setIssues([]);
+    setResult(null);
+    setStages({ parsing: "active", validating: "pending", writing: "pending" });
+    const params = new URLSearchParams();
+    for (const key of ["kind", "dataset", "title", "publisher", "url", "licence", "retrievedAt"]) {
+      const value = String(form.get(key) ?? "").trim();
+      if (value) params.set(key, value);
+    }
+    try {
+      const text = await file.text();
+      const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").length;
+      setMessage(`${file.name}: ${(file.size / 1024).toFixed(1)} KB, ${lines} lines`);
+      mark("parsing", "done");
+      const type = file.type || (file.name.toLowerCase().endsWith(".json") ? "application/json" : "text/csv");
+      const send = (dryRun: boolean) =>
+        fetch(`/api/import?${params.toString()}${dryRun ? "&dryRun=1" : ""}`, {
+          method: "POST",
+          headers: { "content-type": type === "application/json" ? "application/json" : "text/csv", authorization: `Bearer ${token}` },
+          body: file,
+        });
+      for (const [stage, dryRun] of [
+        ["validating", true],
+        ["writing", false],
+      ] as const) {
+        mark(stage, "active");
+        const response = await send(dryRun);
+        const body = (await response.json()) as { error?: { message: string; issues?: Issue[] }; dataset?: string; kind?: string; rows?: number };
+        if (!response.ok) {
+          mark(stage, "failed");
+          setMessage(body.error?.message ?? `HTTP ${response.status}`);
+          setIssues(body.error?.issues ?? []);
+          return;
+        }
+        mark(stage, "done");
+        if (!dryRun) {
+          setResult({ dataset: body.dataset ?? "", kind: body.kind ?? "", rows: body.rows ?? 0 });
+          setMessage(null);
+          router.refresh();
+        }
+      }
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel import-form" onSubmit={onSubmit} data-testid="import-form" aria-describedby="import-help">
+      <h2>Import a dataset</h2>
+      <p id="import-help" className="muted">
+        Hashrate shares as the CBECI Mining Map download, as <code>period,country,share</code> (a fraction) or{" "}
+        <code>period,country,hashrate_eh</code> CSV, or as JSON; mining sites and power prices in the column layout of the seed files. A
+        dataset with the same name is replaced. Nothing is written if any row is wrong.
+      </p>
+      <div className="options-grid">
+        <label className="control">
+          <span className="label">Kind</span>
+          <select name="kind" defaultValue="shares">
+            <option value="shares">Hashrate shares</option>
+            <option value="sites">Mining sites</option>
+            <option value="prices">Power prices</option>
+          </select>
+        </label>
+        <label className="control">
+          <span className="label">Dataset name (slug)</span>
+          <input name="dataset" required pattern="[a-z0-9][a-z0-9\-]{1,63}" placeholder="my-estimates-2026" data-testid="import-dataset" />
+        </label>
+        <label className="control">
+          <span className="label">Title</span>
+          <input name="title" placeholder="My estimates, 2026" />
+        </label>
+        <label className="control">
+          <span className="label">Publisher</span>
+          <input name="publisher" required data-testid="import-publisher" />
+        </label>
+        <label className="control">
+          <span className="label">Source URL</span>
+          <input name="url" type="url" required placeholder="https://…" data-testid="import-url" />
+        </label>
+        <label className="control">
+          <span className="label">Licence or attribution</span>
+          <input name="licence" required data-testid="import-licence" />
+        </label>
+        <label className="control">
+          <span className="label">Retrieved</span>
+          <input name="retrievedAt" type="date" />
+        </label>
+        <label className="control">
+          <span className="label">File (CSV or JSON)</span>
+          <input name="file" type="file" accept=".csv,.json,text/csv,application/json" required data-testid="import-file" />
+        </label>
+        <label className="control">
+          <span className="label">Admin token</span>
+          <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" required data-testid="import-token" />
+        </label>
+      </div>
+      <button type="submit" className="button" disabled={busy} data-testid="import-submit">
+        Import
+      </button>
+      <ol className="stages" role="status" aria-live="polite" data-testid="import-stages">
+        {STAGES.map((s) => (
+          <li key={s.id} data-state={stages[s.id]}>
+            {s.label}: {stages[s.id]}
+          </li>
+        ))}
+      </ol>
+      {message && <p className={issues.length || Object.values(stages).includes("failed") ? "error" : "muted"}>{message}</p>}
+      {issues.length > 0 && (
+        <table className="data" data-testid="import-issues">
+          <caption>Problems found (first {issues.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((i, n) => (
+              <tr key={n}>
+                <td>{i.line ?? "—"}</td>
+                <td>{i.column ?? i.field}</td>
+                <td>{i.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result && (
+        <p data-testid="import-done">
+          Imported {result.rows} rows into <strong>{result.dataset}</strong>.{" "}
+          <a href={result.kind === "shares" ? `/?dataset=${encodeURIComponent(result.dataset)}` : result.kind === "sites" ? "/?layer=sites" : "/?layer=price"}>See it on the map</a>
+        </p>
+      )}
+    </form>
+  );
+}
