@@ -139,13 +139,15 @@ export function ImportForm() {
       <button type="submit" className="button" disabled={busy} data-testid="import-submit">
         Import
       </button>
-      <ol className="stages" role="status" aria-live="polite" data-testid="import-stages">
-        {STAGES.map((s) => (
-          <li key={s.id} data-state={stages[s.id]}>
-            {s.label}: {stages[s.id]}
-          </li>
-        ))}
-      </ol>
+      <div role="status" aria-live="polite" data-testid="import-stages">
+        <ol className="stages">
+          {STAGES.map((s) => (
+            <li key={s.id} data-state={stages[s.id]}>
+              {s.label}: {stages[s.id]}
+            </li>
+          ))}
+        </ol>
+      </div>
       {message && <p className={issues.length || Object.values(stages).includes("failed") ? "error" : "muted"}>{message}</p>}
       {issues.length > 0 && (
         <table className="data" data-testid="import-issues">
