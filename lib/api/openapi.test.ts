@@ -34,7 +34,7 @@ describe("OpenAPI document", () => {
   });
 
   // Real answers parse with the documented schemas, so the document cannot drift from the code.
-  it.each(API_ROUTES.map((r) => [r.path, r] as const))("%s answers in its documented shape", async (routePath, route) => {
+  it.each(API_ROUTES.filter((r) => !r.admin).map((r) => [r.path, r] as const))("%s answers in its documented shape", async (routePath, route) => {
     const mod = (await import(`@/app${routePath}/route`)) as Record<"GET" | "POST", (r: Request) => Promise<Response>>;
     const { status, body } =
       route.method === "post" ? await post(mod.POST, routePath, route.exampleBody) : await get(mod.GET, route.example ?? routePath);

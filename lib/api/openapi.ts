@@ -19,6 +19,7 @@ import {
   DistributionResponse,
   ErrorBody,
   HealthResponse,
+  ImportResponse,
   MetricsResponse,
   PeriodsResponse,
   PowerPricesResponse,
@@ -29,6 +30,7 @@ import {
   SitesResponse,
   VersionResponse,
 } from "../validation/responses";
+import { ImportQuery } from "../validation/import";
 import { SimulateBody } from "../validation/simulate";
 
 /** Every route of the API: the single list the OpenAPI document and the API page are made from. */
@@ -39,6 +41,10 @@ export const API_ROUTES: {
   description: string;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body is an uploaded file (CSV/JSON raw, or multipart field "file"), not a JSON document. */
+  upload?: boolean;
+  /** Needs Authorization: Bearer <HASHATLAS_ADMIN_TOKEN>. */
+  admin?: boolean;
   response: z.ZodType;
   errors: number[];
   /** A working request, for the API page's "try it" link and the shape test (default: the bare path). */
@@ -100,6 +106,18 @@ export const API_ROUTES: {
     response: SimulateResponse,
     errors: [400, 404, 413, 415, 422],
   },
+  {
+    path: "/api/import",
+    method: "post",
+    summary: "Import a dataset",
+    description:
+      "Create or replace a named dataset from a file: hashrate shares (the CBECI Mining Map download, period,country,share|hashrate_eh CSV, or JSON rows), mining sites or power prices (the seed files' column layout). Every row is validated first; if any is bad, nothing is written and the problems are listed (first 100) with line and column. One transaction; 10 MB limit.",
+    query: ImportQuery,
+    upload: true,
+    admin: true,
+    response: ImportResponse,
+    errors: [400, 401, 403, 409, 413, 415, 422],
+  },
   { path: "/api/sites", method: "get", summary: "Mining sites", description: "Large named mining sites with operator, capacity, approximate location, status and source.", query: SitesQuery, response: SitesResponse, errors: [400] },
   { path: "/api/power-prices", method: "get", summary: "Electricity prices", description: "USD/kWh by country (and subdivision), price type, period and source.", query: PowerPricesQuery, response: PowerPricesResponse, errors: [400] },
 ];
@@ -109,7 +127,10 @@ const ERROR_TEXT: Record<number, string> = {
   413: "Body larger than the limit",
   415: "Content type is not application/json",
   404: "No such dataset or period",
-  422: "The data cannot be measured (e.g. a distribution with no weight)",
+  401: "No or wrong admin token",
+  403: "Writes disabled (no HASHATLAS_ADMIN_TOKEN on the server) or a cross-site request",
+  409: "A dataset of that name holds another kind of data",
+  422: "The data cannot be used: every bad row is listed with its line and column, or the metric cannot be computed",
   503: "Not healthy",
 };
 
@@ -125,6 +146,7 @@ export function openApiDocument() {
       description:
         "Where Bitcoin's hash power lives, how concentrated it is by jurisdiction, and what a shutdown would do. JSON; shares are fractions 0–1; HHI on 0–10 000. Bad input gets a 4xx naming the field.",
     },
+    components: { securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "The value of HASHATLAS_ADMIN_TOKEN" } } },
     paths: Object.fromEntries(
       API_ROUTES.map((route) => [
         route.path,
@@ -134,6 +156,19 @@ export function openApiDocument() {
             description: route.description,
             ...(route.query ? { requestParams: { query: route.query } } : {}),
             ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: route.body } } } } : {}),
+            ...(route.upload
+              ? {
+                  requestBody: {
+                    required: true,
+                    content: {
+                      "text/csv": { schema: { type: "string" } },
+                      "application/json": { schema: { type: "array", items: { type: "object" } } },
+                      "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } },
+                    },
+                  },
+                }
+              : {}),
+            ...(route.admin ? { security: [{ adminToken: [] }] } : {}),
             responses: {
               200: { description: "OK", content: { "application/json": { schema: route.response } } },
               ...Object.fromEntries(

@@ -4,7 +4,7 @@ import type { DatasetMeta } from "../validation/datasets";
 import type { ImportKind } from "../validation/import";
 import { parseDecimal, periodSchema } from "../validation/cells";
 import type { ShareRecord } from "../validation/shares";
-import { CsvFormatError, type CsvOptions, detectDelimiter, parseCsv } from "./csv";
+import { CsvFormatError, type CsvOptions, csvHeader, detectDelimiter, parseCsv } from "./csv";
 import { DataValidationError, type RowIssue } from "./issues";
 import { parsePricesCsv } from "./prices";
 import { parseCbeciCsv, SHARE_SUM_TOLERANCE } from "./shares";
@@ -119,8 +119,8 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
 
 function sharesFromCsv(text: string, file: string): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
   const options = csvOptions(text);
+  if (csvHeader(text, options).includes("monthly_hashrate_%")) return { ...parseCbeciCsv(text, file, options), format: "CBECI Mining Map download" };
   const { header, records } = parseCsv(text, file, options);
-  if (header.includes("monthly_hashrate_%")) return { ...parseCbeciCsv(text, file, options), format: "CBECI Mining Map download" };
   if (!header.includes("period") || !header.includes("country") || !(header.includes("share") || header.includes("hashrate_eh"))) {
     throw new ImportFormatError(
       422,
@@ -171,7 +171,7 @@ export function prepareImport(kind: ImportKind, meta: DatasetMeta, file: ImportF
     } else {
       if (isJson) throw new ImportFormatError(415, `${kind} are imported as CSV in the layout of seed/data/${kind === "sites" ? "mining_sites" : "electricity_prices"}.csv`, "content-type");
       const options = csvOptions(text);
-      const { header } = parseCsv(text, file.name, options);
+      const header = csvHeader(text, options);
       const required = kind === "sites" ? SITE_COLUMNS : PRICE_COLUMNS;
       const missing = required.filter((c) => !header.includes(c));
       if (missing.length) throw new ImportFormatError(422, `${file.name} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (expected: ${required.join(",")})`);

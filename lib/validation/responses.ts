@@ -265,3 +265,14 @@ export const SimulateResponse = z
     ),
   })
   .meta({ id: "SimulateResult" });
+
+export const ImportResponse = z
+  .object({
+    dataset: z.string(),
+    kind: z.enum(["shares", "sites", "prices"]),
+    rows: z.number().int().describe("Rows written (or that would be written, on a dry run)"),
+    format: z.string().describe("The layout that was recognised"),
+    replaced: z.boolean().optional().describe("An existing dataset of that name was replaced"),
+    dryRun: z.boolean().optional(),
+  })
+  .meta({ id: "ImportResult" });
