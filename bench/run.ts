@@ -10,6 +10,7 @@ import { startAppServer } from "../scripts/app-server";
 import type { Figure } from "./lib";
 import { ensureChromium } from "../scripts/ensure-chromium";
 import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
+import { exportBench } from "./export.bench";
 import { importBench } from "./import.bench";
 import { metricsBench } from "./metrics.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
@@ -61,6 +62,7 @@ async function main() {
     if (want("simulate")) {
       figures.push({ bench: "Shutdown simulator (issue 5)", figures: [...simulateInProcessBench(), ...(await simulateHttpBench(server.url, budget))] });
     }
+    if (want("export")) figures.push({ bench: "Export (issue 6: CSV over HTTP)", figures: await exportBench(server.url) });
     if (want("import")) figures.push({ bench: "Import (issue 6)", figures: importBench(quick ? 20_000 : 100_000) });
     if (want("frontend")) {
       figures.push({ bench: "Dashboard first load (issue 4)", figures: await firstLoadJsBench(server.url) });

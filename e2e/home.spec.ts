@@ -136,3 +136,16 @@ test("switching layers changes what is drawn; site popups show their source link
   await expect(popup).toBeVisible();
   await expect(popup.getByRole("link", { name: "Source" })).toHaveAttribute("href", /^https?:\/\//);
 });
+
+test("the table's CSV download holds the table's numbers", async ({ page }) => {
+  await page.goto("/?period=2022-01");
+  await mapReady(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-table-csv").click()]);
+  expect(download.suggestedFilename()).toBe("hashatlas-distribution-cbeci-monthly-2022-01.csv");
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+  const [header, ...lines] = text.trim().split(/\r?\n/);
+  const columns = header?.split(",") ?? [];
+  const us = lines.map((l) => l.split(",")).find((cells) => cells[columns.indexOf("iso2")] === "US");
+  expect(us?.[columns.indexOf("share")]).toBe("0.3784");
+  expect(lines).toHaveLength(9);
+});

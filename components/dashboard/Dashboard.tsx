@@ -11,6 +11,7 @@ import { formatPeriod } from "@/lib/view/format";
 import { type LayerScales, layerView, sitesGeoJson } from "@/lib/view/map-layers";
 import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
+import { Downloads, MapPngButton } from "./Downloads";
 import { Legend } from "./Legend";
 import { PeriodControl } from "./PeriodControl";
 import type { BlocOption } from "./ScenarioPanel";
@@ -214,6 +215,14 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
             onCountryClick={onCountryClick}
           />
           {layer && <Legend layer={layer} showSites={state.layer === "sites"} />}
+          <div className="map-downloads">
+            <MapPngButton filename={`hashatlas-${state.layer}-${slug}-${period}.png`} />
+            {state.layer === "sites" ? (
+              <Downloads what="sites" params={{}} label="the sites" testId="download-map-data" />
+            ) : (
+              <Downloads what="distribution" params={{ dataset: slug, period, efficiency: String(state.efficiency) }} label="the data behind the map" testId="download-map-data" />
+            )}
+          </div>
         </div>
         {state.simulate ? (
           <ScenarioPanel
@@ -249,16 +258,20 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
           testId="time-chart"
           onSelect={(p) => update({ period: p })}
         />
+        <Downloads what="series" params={{ dataset: slug, period: "all" }} label="the concentration series" testId="download-series" />
       </section>
 
       <section className="panel" aria-labelledby="hurts-title">
         <h2 id="hurts-title">Which shutdown hurts most — {formatPeriod(period)}</h2>
         <ShockTable rows={shocks.data?.rows ?? []} onSimulate={simulateOne} />
+        <Downloads what="shocks" params={{ dataset: slug, period }} label="this table" testId="download-shocks" />
       </section>
 
       <section className="panel" aria-labelledby="table-title">
         <h2 id="table-title">By country, {formatPeriod(period)}</h2>
         <CountryTable rows={rows} caption={`Hashrate by country, ${formatPeriod(period)} (${dataset?.title ?? ""})`} onSelect={(iso2) => update({ country: iso2 })} />
+        <Downloads what="distribution" params={{ dataset: slug, period, efficiency: String(state.efficiency) }} label="this table" testId="download-table" />
+        <Downloads what="metrics" params={{ dataset: slug, period, efficiency: String(state.efficiency) }} label="the concentration metrics of this month" testId="download-metrics" />
       </section>
     </div>
   );

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import type { SimulateResponse } from "@/lib/validation/responses";
 import { scenarioCsvRows, scenarioDate, type scenarioView } from "@/lib/view/scenario";
-import type { DashboardState, ScenarioItem } from "@/lib/view/url-state-core";
+import { type DashboardState, type ScenarioItem, serializeDashboardState } from "@/lib/view/url-state-core";
 
 type Result = z.infer<typeof SimulateResponse>;
 type View = ReturnType<typeof scenarioView>;
@@ -225,6 +225,14 @@ export function ScenarioPanel(props: {
             >
               Export timeline (CSV)
             </button>
+            <a
+              className="button"
+              download
+              href={`/api/export?what=scenario&format=csv&${new URLSearchParams(serializeDashboardState({ ...state, view: null, country: null, layer: "share", btcPrice: 100_000, simulate: false }).slice(1)).toString()}&period=${period}&dataset=${encodeURIComponent(result.dataset)}`}
+              data-testid="export-api-csv"
+            >
+              CSV with sources (API)
+            </a>
           </div>
         </div>
       )}

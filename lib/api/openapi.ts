@@ -30,6 +30,7 @@ import {
   SitesResponse,
   VersionResponse,
 } from "../validation/responses";
+import { ExportJsonResponse, ExportQuery } from "../validation/export";
 import { ImportQuery } from "../validation/import";
 import { SimulateBody } from "../validation/simulate";
 
@@ -105,6 +106,17 @@ export const API_ROUTES: {
     exampleBody: { period: "2021-05", shutdown: ["CN", { id: "KZ", fraction: 0.5 }], blocksIntoEpoch: 1150, migration: { fraction: 0.5, days: 90, delayDays: 30 } },
     response: SimulateResponse,
     errors: [400, 404, 413, 415, 422],
+  },
+  {
+    path: "/api/export",
+    method: "get",
+    summary: "Export metrics, series, shocks, distribution, sites, prices or a scenario",
+    description:
+      "Every number the app shows as a download (Content-Disposition: attachment): format=csv (default; RFC 4180, UTF-8, header row, formula-safe text cells, text/csv) or format=json ({ metadata, rows }, shown below); metadata=1 gives only the metadata JSON: column definitions, the datasets with URL, licence and retrieval date, app version, the query and a citation. Scenario parameters use the dashboard URL's syntax.",
+    query: ExportQuery,
+    response: ExportJsonResponse,
+    errors: [400, 404, 422],
+    example: "/api/export?what=series&format=json",
   },
   {
     path: "/api/import",

@@ -1,0 +1,241 @@
+import "server-only";
+import { findDataset, listDatasets } from "../db/datasets";
+import { listPowerPrices } from "../db/prices";
+import { listSites } from "../db/sites";
+import {
+  buildMetadata,
+  COLUMNS,
+  CONTENT_TYPES,
+  type DatasetInfo,
+  distributionRows,
+  exportFilenames,
+  jsonRows,
+  type Metadata,
+  metricsRows,
+  priceRows,
+  type Row,
+  scenarioRows,
+  seriesRows,
+  shockRows,
+  siteRows,
+  toCsv,
+} from "../io/export";
+import { DEFAULT_SHARES_DATASET } from "../validation/api";
+import type { ExportQueryInput, ExportWhat } from "../validation/export";
+import { SimulateBody } from "../validation/simulate";
+import { appVersion } from "../version";
+import { scenarioRequest } from "../view/scenario";
+import { parseDashboardState } from "../view/url-state";
+import { estimateDistribution, getMetrics, getSeries, getShocks } from "./metrics";
+import { ApiError } from "./respond";
+import { runSimulation } from "./simulate";
+
+// GET /api/export and `npm run export`: one code path from a validated query to the file. The rows
+// come from the same functions the API answers with (lib/api/metrics, lib/api/simulate, lib/db), so
+// every exported number is the API's number.
+
+export type ExportFile = { filename: string; contentType: string; body: string };
+
+type Gathered = {
+  rows: Row[];
+  /** The query as resolved, for the metadata. */
+  query: Metadata["query"];
+  file: { dataset: string; period: string | null; extra?: string | null };
+  /** Slugs of the datasets the rows draw on (computed only when metadata is asked for). */
+  sources: () => Promise<string[]>;
+  scenario?: Record<string, unknown>;
+};
+
+/** The months of a shares dataset asked for: every one (all), one, or the default. 404 for a month it lacks. */
+async function periodsOf(slug: string, period: string | undefined, fallback: "all" | "latest"): Promise<string[]> {
+  const { rows } = await getSeries(slug); // 404/400 for an unknown or non-shares dataset
+  const periods = rows.map((r) => r.period);
+  const first = periods[0];
+  const last = periods.at(-1);
+  if (first === undefined || last === undefined) throw new ApiError(404, `dataset "${slug}" has no periods`, "period");
+  const wanted = period ?? fallback;
+  if (wanted === "all") return periods;
+  if (wanted === "latest") return [last];
+  if (!periods.includes(wanted)) throw new ApiError(404, `dataset "${slug}" has no data for period ${wanted} (it covers ${first} … ${last}: ${periods.join(", ")})`, "period");
+  return [wanted];
+}
+
+/** The shares dataset, plus network-monthly where a period takes its network hashrate from it. */
+async function sharesSources(slug: string, periods: readonly string[]): Promise<string[]> {
+  const distributions = await Promise.all(periods.map((p) => estimateDistribution(slug, p)));
+  return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? ["network-monthly"] : [])];
+}
+
+async function datasetsOfKind(kind: string): Promise<string[]> {
+  return (await listDatasets(kind)).map((d) => d.slug);
+}
+
+/** A sites or prices dataset filter: it must exist and be of that kind. */
+async function requireDatasetOfKind(slug: string | undefined, kind: "sites" | "prices"): Promise<void> {
+  if (slug === undefined) return;
+  const dataset = await findDataset(slug);
+  if (!dataset) throw new ApiError(404, `dataset "${slug}" does not exist (see /api/datasets)`, "dataset");
+  if (dataset.kind !== kind) throw new ApiError(400, `what=${kind} needs a ${kind} dataset; "${slug}" holds ${dataset.kind}`, "dataset");
+}
+
+const distinct = (values: Iterable<string | null | undefined>) => [...new Set([...values].filter((v): v is string => typeof v === "string"))];
+
+const periodLabel = (periods: readonly string[], asked: string | undefined) => (asked === "all" ? "all" : (periods[0] ?? "all"));
+
+async function gather(q: ExportQueryInput): Promise<Gathered> {
+  const slug = q.dataset ?? DEFAULT_SHARES_DATASET;
+  switch (q.what) {
+    case "metrics": {
+      const periods = await periodsOf(slug, q.period, "latest");
+      const reports = await Promise.all(periods.map((period) => getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency })));
+      const label = periodLabel(periods, q.period);
+      return {
+        rows: metricsRows(reports),
+        query: { what: q.what, dataset: slug, period: label, basis: "estimate", efficiency: q.efficiency },
+        file: { dataset: slug, period: label },
+        sources: () => sharesSources(slug, periods),
+      };
+    }
+    case "series": {
+      const periods = await periodsOf(slug, q.period, "all");
+      const wanted = new Set(periods);
+      const { rows } = await getSeries(slug);
+      const label = periodLabel(periods, q.period ?? "all");
+      return {
+        rows: seriesRows(rows.filter((r) => wanted.has(r.period))),
+        query: { what: q.what, dataset: slug, period: label },
+        file: { dataset: slug, period: label },
+        sources: () => sharesSources(slug, periods),
+      };
+    }
+    case "shocks": {
+      const periods = await periodsOf(slug, q.period, "latest");
+      const tables = await Promise.all(periods.map((period) => getShocks({ dataset: slug, period, blocksIntoEpoch: q.bie })));
+      const label = periodLabel(periods, q.period);
+      return {
+        rows: shockRows(tables),
+        query: { what: q.what, dataset: slug, period: label, bie: q.bie },
+        file: { dataset: slug, period: label },
+        sources: async () => [...(await sharesSources(slug, periods)), ...(await datasetsOfKind("blocs"))],
+      };
+    }
+    case "distribution": {
+      const periods = await periodsOf(slug, q.period, "latest");
+      const parts = await Promise.all(
+        periods.map(async (period) => ({
+          distribution: await estimateDistribution(slug, period),
+          report: await getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency }),
+        })),
+      );
+      const label = periodLabel(periods, q.period);
+      return {
+        rows: distributionRows(parts),
+        query: { what: q.what, dataset: slug, period: label, efficiency: q.efficiency },
+        file: { dataset: slug, period: label },
+        sources: async () => [...(await sharesSources(slug, periods)), ...distinct(parts.flatMap((p) => p.report.countries.map((c) => c.powerPrice?.dataset)))],
+      };
+    }
+    case "sites": {
+      await requireDatasetOfKind(q.dataset, "sites");
+      const sites = (await listSites()).filter((s) => q.dataset === undefined || s.dataset === q.dataset);
+      return {
+        rows: siteRows(sites),
+        query: { what: q.what, dataset: q.dataset ?? null },
+        file: { dataset: q.dataset ?? "all-datasets", period: null },
+        sources: async () => distinct(sites.map((s) => s.dataset)),
+      };
+    }
+    case "prices": {
+      await requireDatasetOfKind(q.dataset, "prices");
+      const prices = (await listPowerPrices()).filter((p) => q.dataset === undefined || p.dataset === q.dataset);
+      return {
+        rows: priceRows(prices),
+        query: { what: q.what, dataset: q.dataset ?? null },
+        file: { dataset: q.dataset ?? "all-datasets", period: null },
+        sources: async () => distinct(prices.map((p) => p.dataset)),
+      };
+    }
+    case "scenario":
+      return gatherScenario(q, slug);
+  }
+}
+
+/**
+ * The dashboard's scenario parameters, read by the dashboard's own parser and turned into the
+ * simulate request exactly as the scenario panel does. They were validated strictly before (a bad
+ * value is a 400 here, where the dashboard would fall back to a default).
+ */
+async function gatherScenario(q: ExportQueryInput, slug: string): Promise<Gathered> {
+  const [period = ""] = await periodsOf(slug, q.period, "latest");
+  const params = new URLSearchParams({ dataset: slug, period, efficiency: String(q.efficiency), bie: String(q.bie), horizon: String(q.horizon) });
+  if (q.shutdown !== undefined) params.set("shutdown", q.shutdown);
+  if (q.migrate !== undefined) params.set("migrate", q.migrate);
+  const state = parseDashboardState(params);
+  if (state.shutdown.length !== (q.shutdown?.split(",").length ?? 0)) throw new ApiError(400, "shutdown: could not read every item", "shutdown");
+  if (q.migrate !== undefined && state.migration === null) throw new ApiError(400, "migrate: could not read it", "migrate");
+  const parsed = SimulateBody.safeParse(scenarioRequest(state, slug, period));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "shutdown");
+    throw new ApiError(400, `${field}: ${issue?.message ?? "invalid scenario"}`, field);
+  }
+  const result = await runSimulation(parsed.data);
+  const { timeline: _timeline, retargets, ...summary } = result;
+  const ids = result.shutdown.map((s) => s.id);
+  return {
+    rows: scenarioRows(result),
+    query: {
+      what: q.what,
+      dataset: slug,
+      period,
+      shutdown: q.shutdown ?? null,
+      bie: q.bie,
+      migrate: q.migrate ?? null,
+      horizon: q.horizon,
+      efficiency: q.efficiency,
+    },
+    file: { dataset: slug, period, extra: ids.join("-") },
+    scenario: { ...summary, firstRetarget: retargets[0] ?? null, retargetCount: retargets.length },
+    sources: async () => [
+      ...(await sharesSources(slug, [period])),
+      ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetsOfKind("blocs") : []),
+      ...(parsed.data.migration?.weighting === "cheap-power" ? await datasetsOfKind("prices") : []),
+    ],
+  };
+}
+
+/** Provenance of the datasets named, in the order given (each once). */
+async function datasetInfo(slugs: readonly string[]): Promise<DatasetInfo[]> {
+  const all = new Map((await listDatasets()).map((d) => [d.slug, d]));
+  return distinct(slugs).flatMap((slug) => {
+    const d = all.get(slug);
+    return d
+      ? [{ slug: d.slug, kind: d.kind, title: d.title, publisher: d.publisher, url: d.url, licence: d.licence, retrievedAt: d.retrievedAt, method: d.method, caveats: d.caveats }]
+      : [];
+  });
+}
+
+/**
+ * The export file for a validated query: CSV (RFC 4180, formula-safe), JSON `{ metadata, rows }`,
+ * or with `metadata` only the metadata JSON. `now` stamps the metadata (tests pin it).
+ */
+export async function exportData(q: ExportQueryInput, options: { now?: Date } = {}): Promise<ExportFile> {
+  const what: ExportWhat = q.what;
+  const gathered = await gather(q);
+  const columns = COLUMNS[what];
+  const files = exportFilenames({ what, ...gathered.file }, q.format);
+  if (q.format === "csv" && !q.metadata) return { filename: files.data, contentType: CONTENT_TYPES.csv, body: toCsv(columns, gathered.rows) };
+  const metadata = buildMetadata({
+    what,
+    version: appVersion(),
+    generatedAt: options.now ?? new Date(),
+    query: { ...gathered.query, format: q.format },
+    files,
+    columns,
+    rowCount: gathered.rows.length,
+    datasets: await datasetInfo(await gathered.sources()),
+    ...(gathered.scenario ? { scenario: gathered.scenario } : {}),
+  });
+  if (q.metadata) return { filename: files.metadata, contentType: CONTENT_TYPES.metadata, body: `${JSON.stringify(metadata, null, 2)}\n` };
+  return { filename: files.data, contentType: CONTENT_TYPES.json, body: `${JSON.stringify({ metadata, rows: jsonRows(columns, gathered.rows) }, null, 2)}\n` };
+}

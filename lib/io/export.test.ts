@@ -1,0 +1,186 @@
+import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  citation,
+  COLUMNS,
+  csvCell,
+  downloadHeaders,
+  exportFilenames,
+  jsonRows,
+  plainNumber,
+  safeFilePart,
+  safeText,
+  scenarioRows,
+  toCsv,
+  type Column,
+} from "./export";
+
+const text: Pick<Column, "name" | "type"> = { name: "name", type: "text" };
+const number: Pick<Column, "name" | "type"> = { name: "value", type: "number" };
+
+describe("formula-injection safety (OWASP ASVS 1.2.10)", () => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+1", "'+1"],
+    ["-1", "'-1"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["\rx", "'\rx"],
+    ["=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"],
+    ["-0.4398", "'-0.4398"], // in a text column, text that looks like a number is still text
+    ["\uFF1D1+1", "'\uFF1D1+1"], // fullwidth =, which Apple Numbers reads as =
+  ])("prefixes the text cell %j", (input, expected) => {
+    expect(safeText(input)).toBe(expected);
+    expect(csvCell(input, text)).toBe(expected);
+  });
+
+  it.each([["a=b"], ["plain text"], ["Côte d'Ivoire"], ["x-1"], [" =1"], [""], ["'already"]])("leaves the text cell %j unchanged", (input) => {
+    expect(csvCell(input, text)).toBe(input);
+  });
+
+  it.each([
+    [-0.4398, "-0.4398"],
+    [1e-7, "0.0000001"],
+    [-1e-7, "-0.0000001"],
+    [0, "0"],
+    [-0, "0"],
+    [5775.124467142181, "5775.124467142181"],
+    [1.5e21, "1500000000000000000000"],
+    [-2.220446049250313e-16, "-0.0000000000000002220446049250313"],
+    [123456789, "123456789"],
+  ])("writes the number %s as the plain number %s, unprefixed", (input, expected) => {
+    expect(csvCell(input, number)).toBe(expected);
+    expect(csvCell(input, { name: "n", type: "integer" })).toBe(expected);
+  });
+
+  it("keeps a negative number an unquoted number in the CSV", () => {
+    const csv = toCsv([number, text], [{ value: -0.4398, name: "-0.4398" }]);
+    expect(csv).toBe("value,name\r\n-0.4398,'-0.4398\r\n");
+  });
+
+  it("refuses a value of the wrong type for a number column rather than guessing", () => {
+    expect(() => csvCell("=1+1", number)).toThrow(/holds numbers/);
+  });
+});
+
+describe("plainNumber", () => {
+  it("reads back as exactly the same double, and never uses exponent notation", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const written = plainNumber(x);
+        expect(written).toMatch(/^-?\d+(\.\d+)?$/);
+        expect(Number(written)).toBe(x === 0 ? 0 : x);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("rejects non-finite numbers (the CSV writer turns them into empty cells)", () => {
+    expect(() => plainNumber(Number.NaN)).toThrow(RangeError);
+    expect(csvCell(Number.POSITIVE_INFINITY, number)).toBe("");
+  });
+});
+
+describe("toCsv (RFC 4180, csv-stringify)", () => {
+  const columns: Pick<Column, "name" | "type">[] = [
+    { name: "name", type: "text" },
+    { name: "share", type: "number" },
+    { name: "nakamoto", type: "integer" },
+    { name: "halted", type: "boolean" },
+  ];
+
+  it("writes a header row of column names, CRLF line ends, null as an empty cell", () => {
+    const csv = toCsv(columns, [
+      { name: "China", share: 0.4398, nakamoto: 1, halted: false },
+      { name: "Other", share: null, nakamoto: null, halted: true },
+    ]);
+    expect(csv).toBe("name,share,nakamoto,halted\r\nChina,0.4398,1,false\r\nOther,,,true\r\n");
+  });
+
+  it.each([
+    ["a comma", "Masdar City, Abu Dhabi", '"Masdar City, Abu Dhabi"'],
+    ["a double quote", 'the "Big" site', '"the ""Big"" site"'],
+    ["a newline", "line 1\nline 2", '"line 1\nline 2"'],
+    ["a CRLF", "line 1\r\nline 2", '"line 1\r\nline 2"'],
+    ["a carriage return", "a\rb", '"a\rb"'],
+  ])("quotes a cell with %s", (_label, value, written) => {
+    const csv = toCsv([text], [{ name: value }]);
+    expect(csv).toBe(`name\r\n${written}\r\n`);
+    const [, row] = parse(csv) as string[][];
+    expect(row).toEqual([value]);
+  });
+
+  it("round-trips through csv-parse: text as given (plus the apostrophe where needed), numbers exactly", () => {
+    const rows = [
+      { name: "=cmd|' /C calc'!A0", share: 0.1 + 0.2, nakamoto: 3, halted: false },
+      { name: 'quote " and, comma\nnewline', share: -0.4398, nakamoto: null, halted: true },
+    ];
+    const parsed = parse(toCsv(columns, rows), { columns: true }) as Record<string, string>[];
+    expect(parsed.map((r) => r.name)).toEqual(["'=cmd|' /C calc'!A0", 'quote " and, comma\nnewline']);
+    expect(parsed.map((r) => Number(r.share))).toEqual([0.1 + 0.2, -0.4398]);
+    expect(parsed.map((r) => r.nakamoto)).toEqual(["3", ""]);
+  });
+
+  it("uses every export's column names as its header", () => {
+    for (const [what, cols] of Object.entries(COLUMNS)) {
+      const header = toCsv(cols, []).trimEnd();
+      expect(header, what).toBe(cols.map((c) => c.name).join(","));
+      expect(new Set(cols.map((c) => c.name)).size, what).toBe(cols.length);
+      for (const c of cols) expect(c.description.length, `${what}.${c.name}`).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe("jsonRows", () => {
+  it("keeps numbers as numbers and text without the apostrophe, in column order", () => {
+    const cols = COLUMNS.series;
+    const [row] = jsonRows(cols, [{ top_country: "=X", hhi: -1, period: "2021-05" }]);
+    expect(Object.keys(row ?? {})).toEqual(cols.map((c) => c.name));
+    expect(row).toMatchObject({ period: "2021-05", hhi: -1, top_country: "=X", nakamoto: null });
+  });
+});
+
+describe("scenarioRows", () => {
+  it("interleaves retargets with the days in time order, each retarget on its own row", () => {
+    const day = (d: number, difficulty: number) => ({ day: d, hashrateEh: 50, blockIntervalMinutes: 10 * difficulty * 2, difficulty, blocksMined: 72 });
+    const rows = scenarioRows({
+      period: "2021-05",
+      timeline: [day(0, 1), day(1, 1), day(2, 0.25 * 0.5)],
+      retargets: [
+        { day: 1.2, blocksFromStart: 100, difficultyChange: -0.75 },
+        { day: 2, blocksFromStart: 2116, difficultyChange: -0.5 },
+      ],
+    });
+    expect(rows.map((r) => [r.event, r.day, r.date])).toEqual([
+      ["day", 0, "2021-05-01"],
+      ["day", 1, "2021-05-02"],
+      ["retarget", 1.2, "2021-05-02"],
+      ["retarget", 2, "2021-05-03"],
+      ["day", 2, "2021-05-03"],
+    ]);
+    expect(rows[2]).toMatchObject({ difficulty_relative: 0.25, difficulty_change: -0.75, blocks_from_start: 100, hashrate_eh: null });
+    expect(rows[3]?.difficulty_relative).toBe(0.125);
+  });
+});
+
+describe("file names and citation", () => {
+  it("names files hashatlas-<what>-<dataset>-<period> with safe characters only", () => {
+    expect(exportFilenames({ what: "series", dataset: "cbeci-monthly", period: "all" }, "csv")).toEqual({
+      data: "hashatlas-series-cbeci-monthly-all.csv",
+      metadata: "hashatlas-series-cbeci-monthly-all-metadata.json",
+    });
+    expect(exportFilenames({ what: "scenario", dataset: "cbeci-monthly", period: "2021-05", extra: "CN-RU-EAEU" }, "json").data).toBe(
+      "hashatlas-scenario-cbeci-monthly-2021-05-CN-RU-EAEU.json",
+    );
+    expect(exportFilenames({ what: "sites", dataset: "all-datasets", period: null }, "csv").data).toBe("hashatlas-sites-all-datasets.csv");
+    expect(safeFilePart('../"evil"\r\nname;.csv')).toBe("evil-name-.csv");
+    expect(downloadHeaders({ filename: 'a"b.csv', contentType: "text/csv" })["content-disposition"]).toBe('attachment; filename="a-b.csv"');
+  });
+
+  it("cites the app, the export and every dataset title", () => {
+    expect(citation("0.1.0", "shocks", new Date("2026-11-30T12:00:00Z"), [{ title: "CBECI Mining Map" }, { title: "Blocs" }])).toBe(
+      "HashAtlas 0.1.0, shocks export (2026-11-30), from CBECI Mining Map; Blocs; cite the original sources listed.",
+    );
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * `npm run -s export -- --what metrics --period all --format csv > metrics.csv`
+ * `npm run export -- --what metrics --period all --out metrics.csv`
+ *
+ * (npm prints a "> hashatlas@… export" banner on stdout before the script runs: redirect stdout only
+ * with `npm run -s`, or let the script write the file itself with --out.)
+ *
+ * The same file as GET /api/export for the same query (one code path: lib/api/export.ts), written to
+ * stdout or to the file --out names. Flags are the API's query parameters: --what, --period,
+ * --dataset, --format, --metadata, --efficiency, and for shocks/scenario --bie, --shutdown, --migrate,
+ * --horizon. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
+ * answers with a 4xx), 1 for anything else.
+ *
+ * Modules that import "server-only" throw outside React Server Components, so the npm script runs
+ * this under tsx with the react-server condition: `tsx --conditions=react-server scripts/export.ts`.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { exportData } from "../lib/api/export";
+import { ApiError, parseQuery } from "../lib/api/respond";
+import { env } from "../lib/env";
+import { MetricsError } from "../lib/metrics/errors";
+import { EXPORT_WHATS, ExportQuery } from "../lib/validation/export";
+
+const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--format csv|json] [--metadata]
+       [--efficiency J/TH] [--bie blocks] [--shutdown CN,RU:0.3,EAEU] [--migrate fraction,days,delayDays,weighting] [--horizon days]
+       [--out file]   (default: stdout; with npm use \`npm run -s export\` so that npm's banner stays out of the file)`;
+
+const STRING_FLAGS = ["what", "period", "dataset", "format", "efficiency", "bie", "shutdown", "migrate", "horizon"] as const;
+
+class UsageError extends Error {}
+
+/** argv → the query string the API would receive. */
+function parseCli(argv: string[]): { params: URLSearchParams; out: string | null } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        what: { type: "string" },
+        period: { type: "string" },
+        dataset: { type: "string" },
+        format: { type: "string" },
+        efficiency: { type: "string" },
+        bie: { type: "string" },
+        shutdown: { type: "string" },
+        migrate: { type: "string" },
+        horizon: { type: "string" },
+        metadata: { type: "boolean" },
+        out: { type: "string", short: "o" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    // Node's messages are one line but end with a hint about "--" that does not apply here.
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0] : String(error);
+    throw new UsageError(`${message?.replace(/\.$/, "")}; see --help`);
+  }
+  if (parsed.values.help) throw new UsageError("help");
+  const params = new URLSearchParams();
+  for (const name of STRING_FLAGS) {
+    const value = parsed.values[name];
+    if (typeof value === "string") params.set(name, value);
+  }
+  if (parsed.values.metadata) params.set("metadata", "1");
+  const out = parsed.values.out ?? null;
+  if (out === "") throw new UsageError("--out needs a file name");
+  return { params, out };
+}
+
+function fail(code: 1 | 2, message: string): never {
+  process.stderr.write(`export: ${message.replace(/\s*\n\s*/g, " ")}\n`);
+  process.exit(code);
+}
+
+async function main() {
+  let cli: { params: URLSearchParams; out: string | null };
+  try {
+    cli = parseCli(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError && error.message === "help") {
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    }
+    fail(2, error instanceof Error ? error.message : String(error));
+  }
+  let databasePath: string;
+  try {
+    databasePath = env().databasePath;
+  } catch (error) {
+    fail(2, error instanceof Error ? error.message : String(error));
+  }
+  if (!fs.existsSync(databasePath)) fail(1, `database ${databasePath} does not exist (set DATABASE_URL, or run npm run db:seed)`);
+  try {
+    // The API's own validation, so that a flag is refused exactly as the query parameter would be.
+    const query = parseQuery(ExportQuery, new Request(`http://localhost/api/export?${cli.params}`));
+    const file = await exportData(query);
+    if (cli.out === null) process.stdout.write(file.body);
+    else {
+      fs.writeFileSync(cli.out, file.body);
+      process.stderr.write(`export: wrote ${cli.out} (${Buffer.byteLength(file.body)} bytes; the API would name it ${file.filename})\n`);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) fail(error.status < 500 ? 2 : 1, error.message);
+    if (error instanceof MetricsError) fail(2, error.message);
+    fail(1, error instanceof Error ? error.message : String(error));
+  }
+}
+
+void main();
