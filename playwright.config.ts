@@ -42,7 +42,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // A throwaway token for this test server only (the import tests log in with it).
-    env: { HASHATLAS_E2E_PORT: String(port), HASHATLAS_ADMIN_TOKEN: E2E_ADMIN_TOKEN },
+    env: { HASHATLAS_E2E_PORT: String(port), HASHATLAS_ADMIN_TOKEN: E2E_ADMIN_TOKEN, LOG_LEVEL: "warn" },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

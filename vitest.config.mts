@@ -18,7 +18,7 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".tmp/**"],
     globalSetup: ["tests/support/global-db.ts"],
-    env: { DATABASE_URL: `file:${testDb}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: `file:${testDb}`, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent" },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",

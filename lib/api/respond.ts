@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { log } from "../log";
 import { MetricsError } from "../metrics/errors";
 
 /** Every 4xx/5xx body: the first offending field and a reason a person can act on. */
@@ -58,24 +60,41 @@ export class ApiQueryError extends ApiError {
   }
 }
 
+/** A request id from the caller (x-request-id, sanitised) or a new one. */
+function requestId(request: Request): string {
+  const given = request.headers.get("x-request-id")?.replace(/[^\w.-]/g, "").slice(0, 64);
+  return given || randomUUID();
+}
+
+async function respond(fn: (request: Request) => Promise<Response> | Response, request: Request, reqId: string): Promise<Response> {
+  try {
+    return await fn(request);
+  } catch (error) {
+    if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
+    if (error instanceof ApiError) return errorResponse(error.status, error.message, error.field);
+    // Input the engine cannot compute on: a bad parameter is 400, data that cannot be measured 422.
+    if (error instanceof MetricsError) {
+      const status = error.code === "invalid-parameter" || error.code === "invalid-fraction" ? 400 : 422;
+      return errorResponse(status, error.message, error.field);
+    }
+    log().error({ reqId, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error in route");
+    return errorResponse(500, "internal error");
+  }
+}
+
 /**
  * Wrap a route handler: ApiErrors become their 4xx answer; anything else is logged and becomes a
- * 500 without internals (a 500 is always a bug to fix, never an answer to bad input).
+ * 500 without internals (a 500 is always a bug to fix, never an answer to bad input). Every request
+ * is logged as one structured line: request id, method, route, status, duration.
  */
 export function handler(fn: (request: Request) => Promise<Response> | Response) {
   return async (request: Request): Promise<Response> => {
-    try {
-      return await fn(request);
-    } catch (error) {
-      if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
-      if (error instanceof ApiError) return errorResponse(error.status, error.message, error.field);
-      // Input the engine cannot compute on: a bad parameter is 400, data that cannot be measured 422.
-      if (error instanceof MetricsError) {
-        const status = error.code === "invalid-parameter" || error.code === "invalid-fraction" ? 400 : 422;
-        return errorResponse(status, error.message, error.field);
-      }
-      console.error(JSON.stringify({ level: "error", msg: "unhandled error in route", url: request.url, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
-      return errorResponse(500, "internal error");
-    }
+    const started = performance.now();
+    const reqId = requestId(request);
+    const response = await respond(fn, request, reqId);
+    response.headers.set("x-request-id", reqId);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    log().info({ reqId, method: request.method, route: new URL(request.url).pathname, status: response.status, ms }, "request");
+    return response;
   };
 }
