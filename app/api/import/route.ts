@@ -1,4 +1,5 @@
 import { requireAdmin } from "@/lib/api/auth";
+import { importRateLimit } from "@/lib/api/rate-limit";
 import { ApiError, errorResponse, handler, json, parseQuery } from "@/lib/api/respond";
 import { readUpload } from "@/lib/api/upload";
 import { commitImport, DatasetKindConflict } from "@/lib/db/import";
@@ -16,6 +17,9 @@ const MAX_LISTED_ISSUES = 100;
  * in one transaction. Any bad row means nothing is written and every problem is listed.
  */
 export const POST = handler(async (request) => {
+  // Before authentication, so that guesses at the admin token are limited too.
+  const limited = importRateLimit(request);
+  if (limited) return limited;
   requireAdmin(request);
   const query = parseQuery(ImportQuery, request);
   const file = await readUpload(request, env().HASHATLAS_MAX_UPLOAD_BYTES);
