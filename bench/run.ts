@@ -14,6 +14,7 @@ import { exportBench } from "./export.bench";
 import { importBench } from "./import.bench";
 import { metricsBench } from "./metrics.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
+import { suitesBench } from "./suites.bench";
 import { addSyntheticSites } from "./synthetic";
 
 const root = path.resolve(__dirname, "..");
@@ -82,6 +83,7 @@ async function main() {
   } finally {
     await server.stop();
   }
+  if (want("suites")) figures.push({ bench: "Hardening (issue 7): fuzz, faults, audit", figures: suitesBench(quick) });
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const results = {
     date: new Date().toISOString(),

@@ -42,7 +42,7 @@ export async function startAppServer(options: {
   await seedDatabase(options.dbFile);
   options.prepare?.(options.dbFile);
   const next = require.resolve("next/dist/bin/next", { paths: [root] });
-  const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"], {
     cwd: root,
     stdio: options.stdio ?? "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },

@@ -128,7 +128,7 @@ export const API_ROUTES: {
     upload: true,
     admin: true,
     response: ImportResponse,
-    errors: [400, 401, 403, 409, 413, 415, 422, 429],
+    errors: [400, 401, 403, 409, 413, 415, 422, 429, 507],
   },
   { path: "/api/sites", method: "get", summary: "Mining sites", description: "Large named mining sites with operator, capacity, approximate location, status and source.", query: SitesQuery, response: SitesResponse, errors: [400] },
   { path: "/api/power-prices", method: "get", summary: "Electricity prices", description: "USD/kWh by country (and subdivision), price type, period and source.", query: PowerPricesQuery, response: PowerPricesResponse, errors: [400] },
@@ -143,6 +143,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "Writes disabled (no HASHATLAS_ADMIN_TOKEN on the server) or a cross-site request",
   409: "A dataset of that name holds another kind of data",
   429: "Too many requests from this client: retry after the Retry-After header's seconds",
+  507: "The disk holding the database is full: nothing was written",
   422: "The data cannot be used: every bad row is listed with its line and column, or the metric cannot be computed",
   503: "Not healthy",
 };

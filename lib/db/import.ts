@@ -2,6 +2,13 @@ import type { DatasetContent } from "./bulk";
 import { writeDatasets } from "./bulk";
 import { openSqlite } from "./sqlite";
 
+export class StorageFull extends Error {
+  constructor() {
+    super("the disk holding the database is full: nothing was written");
+    this.name = "StorageFull";
+  }
+}
+
 export class DatasetKindConflict extends Error {
   constructor(
     readonly slug: string,
@@ -23,7 +30,13 @@ export function commitImport(dbPath: string, content: DatasetContent, beforeWrit
     const existing = db.prepare<[string], { kind: string }>(`SELECT kind FROM "Dataset" WHERE slug = ?`).get(content.meta.slug);
     if (existing && existing.kind !== content.meta.kind) throw new DatasetKindConflict(content.meta.slug, existing.kind);
     beforeWrite?.();
-    writeDatasets(db, { datasets: [content] });
+    try {
+      writeDatasets(db, { datasets: [content] });
+    } catch (error) {
+      // The transaction rolled back; say why in words rather than as an internal error.
+      if (typeof error === "object" && error !== null && "code" in error && error.code === "SQLITE_FULL") throw new StorageFull();
+      throw error;
+    }
     return { replaced: existing !== undefined };
   } finally {
     db.close();

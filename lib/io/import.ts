@@ -55,6 +55,23 @@ function numberOf(value: unknown): number | undefined | null {
 }
 
 /**
+ * A JSON value as an error message quotes it. Never String() on it: an object such as
+ * {"toString": "x"} cannot be converted and threw a 500 (found by tests/fuzz).
+ */
+function shown(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 80 ? `${value.slice(0, 80)}…` : value}"`;
+  if (value === undefined || typeof value === "number" || typeof value === "boolean" || value === null) return `"${String(value)}"`;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  text ??= Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+/**
  * The generic shares format: rows of period, country and either share (a fraction 0–1) or
  * hashrate_eh (EH/s). A country named "Other" is the unattributed bucket; where the shares of a
  * month add up to less than 1 and no "Other" is given, the rest is unattributed.
@@ -67,15 +84,15 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
   const seen = new Map<string, number>();
   for (const row of rows) {
     const period = typeof row.period === "string" ? row.period.trim() : "";
-    if (!periodSchema.safeParse(period).success) add(row.line, "period", `"${String(row.period ?? "")}" is not a month as YYYY-MM`);
+    if (!periodSchema.safeParse(period).success) add(row.line, "period", `${shown(row.period ?? "")} is not a month as YYYY-MM`);
     const name = typeof row.country === "string" ? row.country.trim() : "";
     const iso2 = UNATTRIBUTED.has(name.toLowerCase()) ? null : (resolveCountry(name)?.iso2 ?? undefined);
     if (iso2 === undefined) add(row.line, "country", name ? `"${name}" is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)` : "is empty");
     const share = numberOf(row.share);
     const eh = numberOf(row.hashrateEh);
-    if (share === undefined) add(row.line, "share", `"${String(row.share)}" is not a number`);
+    if (share === undefined) add(row.line, "share", `${shown(row.share)} is not a number`);
     else if (share !== null && (share < 0 || share > 1)) add(row.line, "share", `${share} is outside 0–1 (shares are fractions: 37.84 % is 0.3784)`);
-    if (eh === undefined) add(row.line, "hashrate_eh", `"${String(row.hashrateEh)}" is not a number`);
+    if (eh === undefined) add(row.line, "hashrate_eh", `${shown(row.hashrateEh)} is not a number`);
     else if (eh !== null && eh < 0) add(row.line, "hashrate_eh", `${eh} is negative`);
     if (share === null && eh === null) add(row.line, "share", "is empty: give a share or a hashrate_eh");
     if (iso2 === undefined || share === undefined || eh === undefined || (share === null && eh === null) || !periodSchema.safeParse(period).success) continue;

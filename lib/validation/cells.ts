@@ -66,12 +66,16 @@ export const httpUrl = z
   .trim()
   .refine((u) => /^https?:\/\/[^\s]+$/.test(u), "is not an http(s) URL");
 
+// Years have four digits and no leading zero: year 0000 passed validation and then broke every
+// metric of an imported dataset (the block subsidy of a month cannot be computed for it, a 500);
+// found by tests/fuzz.
+
 /** Month period used throughout HashAtlas. */
 export const periodSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
+  .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
   .describe("Month, YYYY-MM");
 
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date as YYYY-MM-DD");
+  .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date as YYYY-MM-DD");

@@ -2,7 +2,7 @@ import { requireAdmin } from "@/lib/api/auth";
 import { importRateLimit } from "@/lib/api/rate-limit";
 import { ApiError, errorResponse, handler, json, parseQuery } from "@/lib/api/respond";
 import { readUpload } from "@/lib/api/upload";
-import { commitImport, DatasetKindConflict } from "@/lib/db/import";
+import { commitImport, DatasetKindConflict, StorageFull } from "@/lib/db/import";
 import { env } from "@/lib/env";
 import { ImportFormatError, prepareImport } from "@/lib/io/import";
 import { DataValidationError } from "@/lib/io/issues";
@@ -52,6 +52,7 @@ export const POST = handler(async (request) => {
     return json({ dataset: query.dataset, kind: query.kind, rows: prepared.rows, format: prepared.format, replaced }, { status: replaced ? 200 : 201 });
   } catch (error) {
     if (error instanceof DatasetKindConflict) throw new ApiError(409, error.message, "dataset");
+    if (error instanceof StorageFull) throw new ApiError(507, error.message, "file");
     throw error;
   }
 });
