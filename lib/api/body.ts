@@ -10,6 +10,9 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   if (!/^application\/json\b/i.test(type)) throw new ApiError(415, `content-type must be application/json, got "${type || "none"}"`, "content-type");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new ApiError(413, `body is ${declared} bytes; the limit is ${maxBytes}`, "body");
+  // With a declared length within the limit, read it in one go (the runtime enforces the length);
+  // without one (chunked), count while streaming.
+  if (request.headers.has("content-length")) return validate(schema, await request.text());
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -25,9 +28,13 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
       chunks.push(value);
     }
   }
+  return validate(schema, Buffer.concat(chunks).toString("utf8"));
+}
+
+function validate<S extends z.ZodType>(schema: S, text: string): z.output<S> {
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    json = JSON.parse(text);
   } catch (error) {
     throw new ApiError(400, `body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, "body");
   }

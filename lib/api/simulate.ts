@@ -10,6 +10,8 @@ import type { SimulateBodyInput } from "../validation/simulate";
 import { estimateDistribution, toMetricDistribution } from "./metrics";
 import { ApiError } from "./respond";
 
+const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(9)));
+
 export type ResolvedItem = { id: string; kind: "country" | "bloc"; name: string; fraction: number; members: string[] };
 
 /** Countries and blocs named by a request → what goes dark; an unknown name is a 400 naming its position. */
@@ -95,6 +97,13 @@ export async function runSimulation(body: SimulateBodyInput) {
     recoveryDay: result.recoveryDay,
     migratedEh: result.migratedEh,
     retargets: result.retargets,
-    timeline: result.timeline,
+    // Nine significant digits are far beyond what the model knows, and halve the answer's size.
+    timeline: result.timeline.map((t) => ({
+      day: t.day,
+      hashrateEh: significant(t.hashrateEh),
+      blockIntervalMinutes: t.blockIntervalMinutes === null ? null : significant(t.blockIntervalMinutes),
+      difficulty: significant(t.difficulty),
+      blocksMined: significant(t.blocksMined),
+    })),
   };
 }

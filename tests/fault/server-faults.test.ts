@@ -182,7 +182,7 @@ async function waitForHealth(url: string, exit: Server["exit"], output: () => st
 /** `next start` itself (the process a SIGKILL or SIGTERM hits directly). */
 async function startNext(dbFile: string, extra: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const { child, output, exit } = spawnTracked([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], serverEnv(dbFile, extra));
+  const { child, output, exit } = spawnTracked([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"], serverEnv(dbFile, extra));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, exit, output);
   return { child, url, port, dbFile, output, exit };
