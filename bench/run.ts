@@ -3,7 +3,6 @@
 // and bench/RESULTS.md. `--quick` shortens every load (for a smoke run).
 import { execSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startAppServer } from "../scripts/app-server";
@@ -16,19 +15,9 @@ import { metricsBench } from "./metrics.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
 import { suitesBench } from "./suites.bench";
 import { addSyntheticSites } from "./synthetic";
+import { freePort } from "../scripts/free-port";
 
 const root = path.resolve(__dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function markdown(results: { date: string; commit: string; machine: string; figures: { bench: string; figures: Figure[] }[] }): string {
   const lines = [

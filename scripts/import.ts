@@ -7,7 +7,7 @@ import { commitImport } from "../lib/db/import";
 import { parseEnv } from "../lib/env";
 import { ImportFormatError, prepareImport } from "../lib/io/import";
 import { DataValidationError, formatIssue } from "../lib/io/issues";
-import { ImportQuery } from "../lib/validation/import";
+import { ImportQuery, importMeta } from "../lib/validation/import";
 
 function args(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -31,17 +31,7 @@ function main() {
   const bytes = fs.readFileSync(file);
   const prepared = prepareImport(
     q.kind,
-    {
-      slug: q.dataset,
-      kind: q.kind,
-      title: q.title ?? q.dataset,
-      publisher: q.publisher,
-      url: q.url,
-      licence: q.licence,
-      retrievedAt: q.retrievedAt ?? new Date().toISOString().slice(0, 10),
-      method: q.method ?? null,
-      caveats: null,
-    },
+    importMeta(q),
     { bytes, contentType: file.endsWith(".json") ? "application/json" : "text/csv", name: path.basename(file) },
   );
   if (q.dryRun === "1") {

@@ -5,25 +5,12 @@
 // Ends with one summary line "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { ensureChromium } from "./ensure-chromium";
+import { freePort } from "./free-port";
 
 const root = path.resolve(__dirname, "..");
 const tmp = path.join(root, ".tmp");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Run a package's CLI file (`pkg/file`) with this Node; resolved through the package folder, not its exports map. */
 function run(cli: string, args: string[], env: NodeJS.ProcessEnv): number {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { httpUrl, isoDateSchema } from "./cells";
+import type { DatasetMeta } from "./datasets";
 
 export const importKinds = ["shares", "sites", "prices"] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -21,6 +22,21 @@ export const ImportQuery = z.object({
 });
 
 export type ImportQueryInput = z.infer<typeof ImportQuery>;
+
+/** The provenance record of the dataset an import creates or replaces. */
+export function importMeta(q: ImportQueryInput): DatasetMeta {
+  return {
+    slug: q.dataset,
+    kind: q.kind,
+    title: q.title ?? q.dataset,
+    publisher: q.publisher,
+    url: q.url,
+    licence: q.licence,
+    retrievedAt: q.retrievedAt ?? new Date().toISOString().slice(0, 10),
+    method: q.method ?? null,
+    caveats: null,
+  };
+}
 
 /** One row of the generic shares format: a share (fraction 0–1) or an absolute hashrate (EH/s). */
 export const GenericShareRowSchema = z.object({

@@ -25,6 +25,7 @@ import { openSqlite } from "@/lib/db/sqlite";
 import { COUNTED_TABLES } from "@/lib/db/tables";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { seedDatabase } from "@/seed/seed";
+import { freePort } from "../../scripts/free-port";
 
 const LONG = process.env.HASHATLAS_FAULT_LONG === "1";
 const root = process.cwd();
@@ -69,19 +70,6 @@ afterAll(() => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function removeDatabaseFiles(file: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });

@@ -6,7 +6,7 @@ import { commitImport, DatasetKindConflict, StorageFull } from "@/lib/db/import"
 import { env } from "@/lib/env";
 import { ImportFormatError, prepareImport } from "@/lib/io/import";
 import { DataValidationError } from "@/lib/io/issues";
-import { ImportQuery } from "@/lib/validation/import";
+import { ImportQuery, importMeta } from "@/lib/validation/import";
 
 export const dynamic = "force-dynamic";
 
@@ -23,17 +23,7 @@ export const POST = handler(async (request) => {
   requireAdmin(request);
   const query = parseQuery(ImportQuery, request);
   const file = await readUpload(request, env().HASHATLAS_MAX_UPLOAD_BYTES);
-  const meta = {
-    slug: query.dataset,
-    kind: query.kind,
-    title: query.title ?? query.dataset,
-    publisher: query.publisher,
-    url: query.url,
-    licence: query.licence,
-    retrievedAt: query.retrievedAt ?? new Date().toISOString().slice(0, 10),
-    method: query.method ?? null,
-    caveats: null,
-  };
+  const meta = importMeta(query);
   let prepared;
   try {
     prepared = prepareImport(query.kind, meta, file);
