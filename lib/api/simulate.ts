@@ -10,7 +10,7 @@ import type { SimulateBodyInput } from "../validation/simulate";
 import { estimateDistribution, toMetricDistribution } from "./metrics";
 import { ApiError } from "./respond";
 
-const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(9)));
+const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(6)));
 
 export type ResolvedItem = { id: string; kind: "country" | "bloc"; name: string; fraction: number; members: string[] };
 
@@ -97,7 +97,7 @@ export async function runSimulation(body: SimulateBodyInput) {
     recoveryDay: result.recoveryDay,
     migratedEh: result.migratedEh,
     retargets: result.retargets,
-    // Nine significant digits are far beyond what the model knows, and halve the answer's size.
+    // Six significant digits are beyond what the model knows, and make the answer a third the size.
     timeline: result.timeline.map((t) => ({
       day: t.day,
       hashrateEh: significant(t.hashrateEh),

@@ -7,21 +7,25 @@ import { openSqlite } from "./sqlite";
 // importedAt). Derived results are cached per data version; reading the version costs one indexed
 // query on a connection of its own, about 10 µs.
 
-const holder = globalThis as typeof globalThis & { __hashatlasVersionDb?: { file: string; db: Database.Database } };
+type VersionRow = { n: number; ids: number | null; latest: string | null };
+const holder = globalThis as typeof globalThis & {
+  __hashatlasVersionDb?: { file: string; db: Database.Database; query: Database.Statement<[], VersionRow> };
+};
 
-function connection(): Database.Database {
+/** The version query, prepared once per database file (it runs on every cached request). */
+function versionQuery(): Database.Statement<[], VersionRow> {
   const file = env().databasePath;
   if (holder.__hashatlasVersionDb?.file !== file) {
     holder.__hashatlasVersionDb?.db.close();
-    holder.__hashatlasVersionDb = { file, db: openSqlite(file, { readonly: true }) };
+    const db = openSqlite(file, { readonly: true });
+    const query = db.prepare<[], VersionRow>(`SELECT count(*) AS n, sum(id) AS ids, max(importedAt) AS latest FROM "Dataset"`);
+    holder.__hashatlasVersionDb = { file, db, query };
   }
-  return holder.__hashatlasVersionDb.db;
+  return holder.__hashatlasVersionDb.query;
 }
 
 export function dataVersion(): string {
-  const row = connection()
-    .prepare<[], { n: number; ids: number | null; latest: string | null }>(`SELECT count(*) AS n, sum(id) AS ids, max(importedAt) AS latest FROM "Dataset"`)
-    .get();
+  const row = versionQuery().get();
   return `${row?.n ?? 0}:${row?.ids ?? 0}:${row?.latest ?? ""}`;
 }
 
