@@ -1,7 +1,7 @@
 import { type Concentration, concentration, type MetricDistribution } from "./concentration";
 import { costPerBtcUsd, kwhPerBtc } from "./energy";
 import { choosePrice, type PriceRow } from "./prices";
-import { shock } from "./shock";
+import { shock, type ShockResult } from "./shock";
 
 // Assembles the metrics, series and shock tables the API serves, from plain inputs. Pure.
 
@@ -104,20 +104,11 @@ export function seriesRow(period: string, distribution: MetricDistribution, netw
   };
 }
 
-export type ShockRow = {
+export type ShockRow = Omit<ShockResult, "survivors"> & {
   kind: "country" | "bloc";
   id: string;
   name: string;
   members: string[];
-  lostShare: number;
-  hashrateLostEh: number | null;
-  hhiAfter: number | null;
-  nakamotoAfter: number | null;
-  blockIntervalMinutes: number | null;
-  daysToRetarget: number | null;
-  difficultyChange: number | null;
-  majority: { country: string; share: number } | null;
-  halted: boolean;
 };
 
 /** Every country with a non-zero share and every bloc, shut down one at a time; biggest loss first. */
