@@ -5,11 +5,12 @@ import { metricsReport, type MetricsReport, seriesRow, type SeriesRow, shockTabl
 import { sitesDistribution } from "../metrics/sites-basis";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { findDataset } from "../db/datasets";
-import { memo } from "../db/data-version";
+import { dataVersion, memo } from "../db/data-version";
 import { allBlocs, allPriceRows, countryNames, networkHashrateByPeriod } from "../db/reference";
 import { listPeriods, loadDistribution, loadSharesByPeriod } from "../db/shares";
 import { listSites } from "../db/sites";
 import { ApiError } from "./respond";
+import { createResponseCache } from "./response-cache";
 import { requireSharesDataset } from "./datasets";
 
 // Reads what a metric needs (lib/db), hands it to the pure engine (lib/metrics), caches the result
@@ -19,11 +20,15 @@ export const DEFAULT_SITES_DATASET = "mining-sites";
 
 /**
  * The serialised answer of a cached computation: repeated requests for the same data version cost
- * one version check, not a recomputation or a re-serialisation.
+ * one version check, not a recomputation, re-serialisation or re-encoding.
  */
-export function cachedJson(key: string, compute: () => Promise<unknown>): Promise<string> {
-  return memo(`json:${key}`, async () => JSON.stringify(await compute()));
+export function cachedJson(key: string, compute: () => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>> {
+  return responses.get(key, compute);
 }
+
+/** 64 MiB of answers: thousands of scenarios at the default horizon, ~150 at the longest. */
+export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+const responses = createResponseCache(RESPONSE_CACHE_BYTES, dataVersion);
 
 export function toMetricDistribution(d: Distribution): MetricDistribution {
   return { countries: d.countries.map((c) => ({ country: c.iso2, weight: c.share })), unattributed: d.unattributedShare };

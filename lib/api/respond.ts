@@ -29,7 +29,7 @@ export function json<T>(data: T, init?: { status?: number; headers?: Record<stri
 }
 
 /** A JSON answer whose body is already serialised (cached responses skip JSON.stringify). */
-export function jsonText(body: string, init?: { status?: number }) {
+export function jsonText(body: string | Uint8Array<ArrayBuffer>, init?: { status?: number }) {
   return new Response(body, { status: init?.status ?? 200, headers: { "content-type": "application/json", "cache-control": "no-store" } });
 }
 

@@ -69,5 +69,21 @@ describe("POST /api/simulate", () => {
     expectFieldError(await post(POST, "/api/simulate", null, { raw: "period=2021-05", contentType: "application/x-www-form-urlencoded" }), 415, "content-type");
     const huge = JSON.stringify({ period: "2021-05", shutdown: ["CN"], padding: "x".repeat(70_000) });
     expectFieldError(await post(POST, "/api/simulate", null, { raw: huge }), 413, "body");
+    // A declared length over the limit is refused before anything is read.
+    const declared = await POST(
+      new Request("http://127.0.0.1/api/simulate", { method: "POST", headers: { "content-type": "application/json", "content-length": "70000" }, body: huge }),
+    );
+    expectFieldError({ status: declared.status, body: await declared.json() }, 413, "body", /70000 bytes/);
+  });
+
+  it("answers a repeated scenario from the cache, and works out a refusal again every time", async () => {
+    const scenario = { period: "2021-05", shutdown: ["CN", { id: "KZ", fraction: 0.5 }], horizonDays: 30 };
+    const first = await post(POST, "/api/simulate", scenario);
+    const again = await post(POST, "/api/simulate", scenario);
+    expect(again.body).toEqual(first.body);
+    // The same scenario written differently (key order, spacing) is the same answer.
+    const reformatted = await post(POST, "/api/simulate", null, { raw: JSON.stringify({ horizonDays: 30, shutdown: ["CN", { fraction: 0.5, id: "KZ" }], period: "2021-05" }, null, 2) });
+    expect(reformatted.body).toEqual(first.body);
+    for (let i = 0; i < 2; i++) expectFieldError(await run({ ...scenario, horizonDays: 0 }), 400, "horizonDays");
   });
 });

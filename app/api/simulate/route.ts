@@ -1,4 +1,4 @@
-import { parseJsonBody } from "@/lib/api/body";
+import { parseJson, readJsonBody } from "@/lib/api/body";
 import { cachedJson } from "@/lib/api/metrics";
 import { handler, jsonText } from "@/lib/api/respond";
 import { runSimulation } from "@/lib/api/simulate";
@@ -9,9 +9,11 @@ export const dynamic = "force-dynamic";
 /** A scenario body is a few hundred bytes; 64 KiB leaves room for long destination lists. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-// A scenario's result depends only on its (validated) request and the data version: repeated
-// scenarios — a shared link opened by many readers — are computed once per data version.
+// A scenario's result depends only on its request and the data version: repeated scenarios — a
+// shared link opened by many readers — are computed once per data version. The key is the body's
+// exact text, so a repeat skips parsing and validation too; a body that fails validation is never
+// cached (its 400 is worked out again each time).
 export const POST = handler(async (request) => {
-  const body = await parseJsonBody(request, SimulateBody, MAX_BODY_BYTES);
-  return jsonText(await cachedJson(`simulate:${JSON.stringify(body)}`, () => runSimulation(body)));
+  const text = await readJsonBody(request, MAX_BODY_BYTES);
+  return jsonText(await cachedJson(`simulate:${text}`, () => runSimulation(parseJson(SimulateBody, text))));
 });
