@@ -14,13 +14,18 @@ export type Figure = {
 export type HttpMeasure = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number };
 
 /** Load one URL on 127.0.0.1 for a bounded time. */
-export async function load(url: string, options: { seconds: number; connections: number; method?: "GET" | "POST"; body?: string }): Promise<HttpMeasure> {
+export async function load(
+  url: string,
+  options: { seconds: number; connections: number; method?: "GET" | "POST"; body?: string | (() => string) },
+): Promise<HttpMeasure> {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error(`benchmarks only load 127.0.0.1, not ${url}`);
+  const { body } = options;
   const result = await autocannon({
     url,
     method: options.method ?? "GET",
-    body: options.body,
-    headers: options.body ? { "content-type": "application/json" } : undefined,
+    headers: body ? { "content-type": "application/json" } : undefined,
+    // A body function gives every request a body of its own (e.g. a new scenario each time).
+    ...(typeof body === "function" ? { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] } : { body }),
     connections: options.connections,
     duration: options.seconds,
   });
@@ -41,7 +46,7 @@ export async function compareRoutes(
   base: string,
   baseline: string,
   candidate: string,
-  options: { seconds: number; connections: number; rounds: number; candidateBody?: string },
+  options: { seconds: number; connections: number; rounds: number; candidateBody?: string | (() => string) },
 ) {
   const candidateLoad = (seconds: number) =>
     load(`${base}${candidate}`, { seconds, connections: options.connections, ...(options.candidateBody ? { method: "POST" as const, body: options.candidateBody } : {}) });

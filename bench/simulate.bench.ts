@@ -38,18 +38,33 @@ export function simulateInProcessBench(): Figure[] {
 
 /** Issue 5: POST /api/simulate vs the trivial route, same load, same run. */
 export async function simulateHttpBench(baseUrl: string, budget: { seconds: number; rounds: number }): Promise<Figure[]> {
-  const body = JSON.stringify({ period: "2021-05", shutdown: ["CN", { id: "KZ", fraction: 0.5 }], blocksIntoEpoch: 1150, migration: { fraction: 0.5, days: 90, delayDays: 30 } });
-  const r = await compareRoutes(baseUrl, "/api/version", "/api/simulate", { seconds: budget.seconds, connections: 10, rounds: budget.rounds, candidateBody: body });
+  const scenario = (kzFraction: number) =>
+    JSON.stringify({ period: "2021-05", shutdown: ["CN", { id: "KZ", fraction: kzFraction }], blocksIntoEpoch: 1150, migration: { fraction: 0.5, days: 90, delayDays: 30 } });
+  const options = { seconds: budget.seconds, connections: 10, rounds: budget.rounds };
+  const repeated = await compareRoutes(baseUrl, "/api/version", "/api/simulate", { ...options, candidateBody: scenario(0.5) });
+  // Every request a scenario never seen before: each one is simulated, serialised and cached.
+  let n = 0;
+  const fresh = await compareRoutes(baseUrl, "/api/version", "/api/simulate", { ...options, candidateBody: () => scenario(0.25 + ++n * 1e-9) });
   return [
     {
       name: "POST /api/simulate throughput (180-day horizon, migration)",
-      value: Math.round(r.candidate),
+      value: Math.round(repeated.candidate),
       unit: "req/s",
-      baseline: { name: "GET /api/version (trivial JSON route)", value: Math.round(r.baseline) },
-      ratio: Number(r.ratio.toFixed(3)),
+      baseline: { name: "GET /api/version (trivial JSON route)", value: Math.round(repeated.baseline) },
+      ratio: Number(repeated.ratio.toFixed(3)),
       target: "ratio ≥ 0.8 and no failed request",
-      met: r.ratio >= 0.8 && r.failures === 0,
-      note: `p99 ${r.p99Ms} ms; ${r.failures} failed requests; repeated scenario: served from the per-data-version cache after the first request`,
+      met: repeated.ratio >= 0.8 && repeated.failures === 0,
+      note: `p99 ${repeated.p99Ms} ms; ${repeated.failures} failed requests; one scenario repeated (a shared link): after the first request it is served from the per-data-version cache`,
+    },
+    {
+      name: "POST /api/simulate throughput, a new scenario every request (no cache hit)",
+      value: Math.round(fresh.candidate),
+      unit: "req/s",
+      baseline: { name: "GET /api/version (trivial JSON route)", value: Math.round(fresh.baseline) },
+      ratio: Number(fresh.ratio.toFixed(3)),
+      target: "no target (reported for context); no failed request",
+      met: fresh.failures === 0 ? null : false,
+      note: `p99 ${fresh.p99Ms} ms; ${fresh.failures} failed requests; ${n} distinct scenarios, each resolved, simulated day by day, serialised and cached`,
     },
   ];
 }

@@ -5,6 +5,7 @@ import { chosenPrices } from "../metrics/prices";
 import type { ShutdownItem } from "../metrics/shock";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { simulate } from "../simulate/simulate";
+import { memo } from "../db/data-version";
 import { allBlocs, allPriceRows, countryNames } from "../db/reference";
 import type { SimulateBodyInput } from "../validation/simulate";
 import { estimateDistribution, toMetricDistribution } from "./metrics";
@@ -40,6 +41,11 @@ function summarise(distribution: MetricDistribution | null, networkHashrateEh: n
   };
 }
 
+/** The comparable power price per country for a month, which "cheap-power" migration weighs by. */
+function usdPerKwhFor(period: string): Promise<ReadonlyMap<string, number>> {
+  return memo(`usd-per-kwh:${period}`, async () => new Map([...chosenPrices(await allPriceRows(), period)].map(([iso2, p]) => [iso2, p.usdPerKwh])));
+}
+
 export async function runSimulation(body: SimulateBodyInput) {
   const distribution = await estimateDistribution(body.dataset, body.period);
   if (distribution.networkHashrateEh === null || distribution.networkHashrateEh <= 0) {
@@ -51,7 +57,7 @@ export async function runSimulation(body: SimulateBodyInput) {
   }
   const resolved = await resolveShutdown(body.shutdown);
   const shutdown: ShutdownItem[] = resolved.flatMap((r) => r.members.map((country) => ({ country, fraction: r.fraction })));
-  const prices = new Map([...chosenPrices(await allPriceRows(), body.period)].map(([iso2, p]) => [iso2, p.usdPerKwh]));
+  const prices = await usdPerKwhFor(body.period);
   const input = toMetricDistribution(distribution);
   const h0 = distribution.networkHashrateEh;
   const result = simulate({

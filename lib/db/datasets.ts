@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./client";
+import { memo } from "./data-version";
 
 export type DatasetSummary = {
   slug: string;
@@ -45,9 +46,12 @@ export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
 
 export type DatasetRef = { id: number; slug: string; kind: string; title: string; publisher: string; url: string; licence: string };
 
-export async function findDataset(slug: string): Promise<DatasetRef | null> {
-  return prisma().dataset.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, kind: true, title: true, publisher: true, url: true, licence: true },
-  });
+/** The dataset with this slug (per data version: every metric and simulation request asks). */
+export function findDataset(slug: string): Promise<DatasetRef | null> {
+  return memo(`dataset:${slug}`, () =>
+    prisma().dataset.findUnique({
+      where: { slug },
+      select: { id: true, slug: true, kind: true, title: true, publisher: true, url: true, licence: true },
+    }),
+  );
 }

@@ -23,6 +23,15 @@ describe("choosePrice", () => {
     expect(choosePrice(monthly, "2019-01")?.period).toBe("2021-12");
   });
 
+  it("breaks a tie on the start month with the lower price, whatever the order of the rows", () => {
+    const annual = row({ period: "2024", usdPerKwh: 0.08 });
+    const january = row({ period: "2024-01", usdPerKwh: 0.06 });
+    for (const month of ["2024-05", "2023-01"]) {
+      expect(choosePrice([annual, january], month)).toBe(january);
+      expect(choosePrice([january, annual], month)).toBe(january);
+    }
+  });
+
   it("falls back to less comparable types, and to provinces when that is all there is", () => {
     expect(choosePrice([row({ priceType: "household" })], "2024-01")?.priceType).toBe("household");
     expect(choosePrice([row({ subdivision: "Irkutsk", priceType: "miner_tariff" })], "2024-01")?.subdivision).toBe("Irkutsk");

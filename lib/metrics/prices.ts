@@ -24,16 +24,24 @@ export function priceStartMonth(period: string): string {
 /**
  * The price to use for a country in a month: a whole-country row if there is one, of the most
  * comparable type available, dated at or before the month (the latest such), else the earliest after.
+ * Ties on the start month go to the lower price.
  */
 export function choosePrice(rows: readonly PriceRow[], period: string): PriceRow | null {
   const national = rows.filter((r) => r.subdivision === null);
   const pool = national.length > 0 ? national : rows;
   for (const type of PRICE_TYPE_PREFERENCE) {
-    const candidates = pool.filter((r) => r.priceType === type);
-    if (candidates.length === 0) continue;
-    const sorted = [...candidates].sort((a, b) => priceStartMonth(a.period).localeCompare(priceStartMonth(b.period)) || a.usdPerKwh - b.usdPerKwh);
-    const before = sorted.filter((r) => priceStartMonth(r.period) <= period);
-    return before.at(-1) ?? sorted[0] ?? null;
+    let latestBefore: { row: PriceRow; start: string } | null = null;
+    let earliest: { row: PriceRow; start: string } | null = null;
+    for (const row of pool) {
+      if (row.priceType !== type) continue;
+      const start = priceStartMonth(row.period);
+      // "YYYY-MM" strings order as dates; a later start, or the same start at a lower price, wins.
+      if (start <= period && (!latestBefore || start > latestBefore.start || (start === latestBefore.start && row.usdPerKwh < latestBefore.row.usdPerKwh))) {
+        latestBefore = { row, start };
+      }
+      if (!earliest || start < earliest.start || (start === earliest.start && row.usdPerKwh < earliest.row.usdPerKwh)) earliest = { row, start };
+    }
+    if (earliest) return (latestBefore ?? earliest).row;
   }
   return null;
 }
@@ -41,7 +49,11 @@ export function choosePrice(rows: readonly PriceRow[], period: string): PriceRow
 /** One comparable price per country for the month (see lib/metrics/prices.ts). */
 export function chosenPrices(prices: readonly PriceRow[], period: string): Map<string, PriceRow> {
   const byCountry = new Map<string, PriceRow[]>();
-  for (const p of prices) byCountry.set(p.countryIso2, [...(byCountry.get(p.countryIso2) ?? []), p]);
+  for (const p of prices) {
+    const rows = byCountry.get(p.countryIso2);
+    if (rows) rows.push(p);
+    else byCountry.set(p.countryIso2, [p]);
+  }
   const chosen = new Map<string, PriceRow>();
   for (const [iso2, rows] of byCountry) {
     const price = choosePrice(rows, period);
