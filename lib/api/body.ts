@@ -12,22 +12,30 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (!/^application\/json\b/i.test(type)) throw new ApiError(415, `content-type must be application/json, got "${type || "none"}"`, "content-type");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new ApiError(413, `body is ${declared} bytes; the limit is ${maxBytes}`, "body");
-  const reader = request.body?.getReader();
-  if (!reader) return "";
+  const bytes = await readCapped(request.body, maxBytes, "body");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
+/**
+ * A request body, counted as it arrives (a chunked body declares no length) and cut off with a 413
+ * naming `what` as soon as it passes maxBytes.
+ */
+export async function readCapped(stream: ReadableStream<Uint8Array> | null, maxBytes: number, what: string): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    // Counted as it arrives: a chunked body declares no length.
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new ApiError(413, `body is larger than the limit of ${maxBytes} bytes`, "body");
+      throw new ApiError(413, `${what} is larger than the limit of ${maxBytes} bytes`, "body");
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Parse and validate a JSON text; a 400 names the first offending field. */
