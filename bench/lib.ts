@@ -62,3 +62,21 @@ export async function compareRoutes(
   const failures = [...a, ...b].reduce((s, x) => s + x.errors + x.non2xx, 0);
   return { baseline: mean(a), candidate: mean(b), ratio: mean(b) / mean(a), failures, p99Ms: Math.max(...b.map((x) => x.p99Ms)) };
 }
+
+/**
+ * A throughput figure against GET /api/version. With a minimum ratio it is a target (and no
+ * request may fail); without one it is reported for context only.
+ */
+export function throughputFigure(name: string, r: Awaited<ReturnType<typeof compareRoutes>>, minRatio: number | null, note = ""): Figure {
+  const detail = `p99 ${r.p99Ms} ms; ${r.failures} failed requests${note ? `; ${note}` : ""}`;
+  return {
+    name,
+    value: Math.round(r.candidate),
+    unit: "req/s",
+    baseline: { name: "GET /api/version (trivial JSON route)", value: Math.round(r.baseline) },
+    ratio: Number(r.ratio.toFixed(3)),
+    target: minRatio === null ? "no target (reported for context); no failed request" : `ratio ≥ ${minRatio} and no failed request`,
+    met: r.failures > 0 ? false : minRatio === null ? null : r.ratio >= minRatio,
+    note: detail,
+  };
+}

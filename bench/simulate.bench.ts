@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { CBECI_2019_09 } from "../lib/metrics/fixtures";
 import { simulate } from "../lib/simulate/simulate";
-import { compareRoutes, type Figure } from "./lib";
+import { compareRoutes, type Figure, throughputFigure } from "./lib";
 
 /** Issue 5: a 3650-day simulation with migration, in-process. */
 export function simulateInProcessBench(): Figure[] {
@@ -46,25 +46,12 @@ export async function simulateHttpBench(baseUrl: string, budget: { seconds: numb
   let n = 0;
   const fresh = await compareRoutes(baseUrl, "/api/version", "/api/simulate", { ...options, candidateBody: () => scenario(0.25 + ++n * 1e-9) });
   return [
-    {
-      name: "POST /api/simulate throughput (180-day horizon, migration)",
-      value: Math.round(repeated.candidate),
-      unit: "req/s",
-      baseline: { name: "GET /api/version (trivial JSON route)", value: Math.round(repeated.baseline) },
-      ratio: Number(repeated.ratio.toFixed(3)),
-      target: "ratio ≥ 0.8 and no failed request",
-      met: repeated.ratio >= 0.8 && repeated.failures === 0,
-      note: `p99 ${repeated.p99Ms} ms; ${repeated.failures} failed requests; one scenario repeated (a shared link): after the first request it is served from the per-data-version cache`,
-    },
-    {
-      name: "POST /api/simulate throughput, a new scenario every request (no cache hit)",
-      value: Math.round(fresh.candidate),
-      unit: "req/s",
-      baseline: { name: "GET /api/version (trivial JSON route)", value: Math.round(fresh.baseline) },
-      ratio: Number(fresh.ratio.toFixed(3)),
-      target: "no target (reported for context); no failed request",
-      met: fresh.failures === 0 ? null : false,
-      note: `p99 ${fresh.p99Ms} ms; ${fresh.failures} failed requests; ${n} distinct scenarios, each resolved, simulated day by day, serialised and cached`,
-    },
+    throughputFigure("POST /api/simulate throughput (180-day horizon, migration)", repeated, 0.8, "one scenario repeated (a shared link): after the first request it is served from the per-data-version cache"),
+    throughputFigure(
+      "POST /api/simulate throughput, a new scenario every request (no cache hit)",
+      fresh,
+      null,
+      `${n} distinct scenarios, each resolved, simulated day by day, serialised and cached`,
+    ),
   ];
 }
