@@ -2,6 +2,7 @@
 
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import type { countryPanel } from "@/lib/view/dashboard";
+import { FactList } from "./FactList";
 
 type Panel = ReturnType<typeof countryPanel>;
 
@@ -28,14 +29,7 @@ export function CountryPanel({
       </div>
       {panel && (
         <>
-          <dl className="facts">
-            {panel.facts.map((f) => (
-              <div key={f.label} className="fact" data-testid={f.testId}>
-                <dt>{f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={panel.facts} />
           <TimeChart
             periods={panel.history.periods}
             series={[
@@ -63,14 +57,7 @@ export function CountryPanel({
             Simulate over time →
           </button>
           {panel.shutdown ? (
-            <dl className="facts" data-testid="panel-shutdown">
-              {panel.shutdown.map((f) => (
-                <div key={f.label} className="fact">
-                  <dt>{f.label}</dt>
-                  <dd>{f.value}</dd>
-                </div>
-              ))}
-            </dl>
+            <FactList facts={panel.shutdown} testId="panel-shutdown" />
           ) : (
             <p className="muted">No share in this period: a shutdown changes nothing.</p>
           )}

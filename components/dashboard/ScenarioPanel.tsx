@@ -6,6 +6,7 @@ import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import type { SimulateResponse } from "@/lib/validation/responses";
 import { scenarioCsvRows, scenarioDate, type scenarioView } from "@/lib/view/scenario";
 import { type DashboardState, type ScenarioItem, serializeDashboardState } from "@/lib/view/url-state-core";
+import { FactList } from "./FactList";
 
 type Result = z.infer<typeof SimulateResponse>;
 type View = ReturnType<typeof scenarioView>;
@@ -191,14 +192,7 @@ export function ScenarioPanel(props: {
               ))}
             </tbody>
           </table>
-          <dl className="facts">
-            {view.facts.map((f) => (
-              <div key={f.label} className="fact" data-testid={f.testId}>
-                <dt>{f.label}</dt>
-                <dd>{f.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={view.facts} />
           <TimeChart
             periods={view.chart.days.map((d) => scenarioDate(period, d))}
             series={[

@@ -27,7 +27,7 @@ export function cachedJson(key: string, compute: () => Promise<unknown>): Promis
 }
 
 /** 64 MiB of answers: thousands of scenarios at the default horizon, ~150 at the longest. */
-export const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 const responses = createResponseCache(RESPONSE_CACHE_BYTES, dataVersion);
 
 export function toMetricDistribution(d: Distribution): MetricDistribution {

@@ -28,8 +28,8 @@ export function json<T>(data: T, init?: { status?: number; headers?: Record<stri
   return NextResponse.json(data, { status: init?.status ?? 200, headers: { "cache-control": "no-store", ...init?.headers } });
 }
 
-/** A JSON answer whose body is already serialised (cached responses skip JSON.stringify). */
-export function jsonText(body: string | Uint8Array<ArrayBuffer>, init?: { status?: number }) {
+/** A JSON answer whose body is already serialised and encoded (cached responses skip both). */
+export function jsonText(body: Uint8Array<ArrayBuffer>, init?: { status?: number }) {
   return new Response(body, { status: init?.status ?? 200, headers: { "content-type": "application/json", "cache-control": "no-store" } });
 }
 

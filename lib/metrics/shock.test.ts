@@ -1,25 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { concentration, type MetricDistribution } from "./concentration";
-import { CBECI_2019_09 } from "./fixtures";
+import { CBECI_2019_09, CBECI_2021_05 } from "./fixtures";
 import { MetricsError } from "./errors";
 import { retargetAfterLoss, shock } from "./shock";
 
-/** CBECI, May 2021 (China 43.98 %), percent. */
-const CBECI_2021_05: MetricDistribution = {
-  countries: [
-    { country: "CN", weight: 43.98 },
-    { country: "US", weight: 17.77 },
-    { country: "KZ", weight: 7.37 },
-    { country: "RU", weight: 7.19 },
-    { country: "CA", weight: 4.74 },
-    { country: "IR", weight: 4.3 },
-    { country: "MY", weight: 3.24 },
-    { country: "DE", weight: 2.79 },
-    { country: "IE", weight: 2.25 },
-  ],
-  unattributed: 6.36,
-};
 const twoCountries = (a: number, b: number, u = 0): MetricDistribution => ({ countries: [{ country: "A", weight: a }, { country: "B", weight: b }], unattributed: u });
 
 describe("shock — hand-checked cases", () => {
