@@ -33,7 +33,9 @@ const TOKEN = "fault-admin-token-0123456789abcdef";
 const PROVENANCE = "publisher=Fault%20Lab&url=https%3A%2F%2Fexample.org%2Ffault&licence=CC0";
 const requireHere = createRequire(path.join(root, "package.json"));
 const NEXT_BIN = requireHere.resolve("next/dist/bin/next");
-const TSX_CLI = path.join(path.dirname(requireHere.resolve("tsx/package.json")), "dist", "cli.mjs");
+const TSX_ENTRY = requireHere.resolve("tsx");
+/** `npm start`'s own command (package.json): node with tsx's loader, no signal-relaying tsx parent. */
+const START_ARGS = ["--import", "tsx", "scripts/start.ts"];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hashatlas-fault-"));
 const baseDb = path.join(dir, "base.db");
@@ -176,9 +178,9 @@ async function startNext(dbFile: string, extra: Record<string, string> = {}): Pr
   return { child, url, port, dbFile, output, exit };
 }
 
-/** `npm start` (tsx scripts/start.ts → next start), as a user runs it. */
+/** `npm start` (node --import tsx scripts/start.ts → next start), as a user runs it. */
 function spawnNpmStart(dbFile: string, port: number, extra: Record<string, string> = {}) {
-  return spawnTracked([TSX_CLI, "scripts/start.ts"], serverEnv(dbFile, { PORT: String(port), ...extra }));
+  return spawnTracked(START_ARGS, serverEnv(dbFile, { PORT: String(port), ...extra }));
 }
 
 async function startNpm(dbFile: string, extra: Record<string, string> = {}): Promise<Server> {
@@ -212,20 +214,33 @@ async function importCsv(url: string, slug: string, csv: string, timeoutMs = 120
 }
 
 /** A request whose body the test sends in parts, to keep it in flight on the server for as long as it likes. */
-function streamingPost(url: string, pathAndQuery: string, headers: Record<string, string>, totalBytes: number) {
+/** A POST whose body is sent in parts; `keepAlive` keeps its connection open as a browser would. */
+function streamingPost(url: string, pathAndQuery: string, headers: Record<string, string>, totalBytes: number, options: { keepAlive?: boolean } = {}) {
   const target = new URL(url);
-  let resolveResponse: (value: { status: number; body: string }) => void = () => {};
+  type Answer = { status: number; body: string; connection: string | undefined };
+  let resolveResponse: (value: Answer) => void = () => {};
   let rejectResponse: (error: Error) => void = () => {};
-  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const response = new Promise<Answer>((resolve, reject) => {
     resolveResponse = resolve;
     rejectResponse = reject;
   });
+  const agent = options.keepAlive ? new http.Agent({ keepAlive: true }) : false;
   const request = http.request(
-    { host: target.hostname, port: target.port, method: "POST", path: pathAndQuery, headers: { ...headers, "content-length": String(totalBytes), connection: "close" }, agent: false },
+    {
+      host: target.hostname,
+      port: target.port,
+      method: "POST",
+      path: pathAndQuery,
+      headers: { ...headers, "content-length": String(totalBytes), ...(options.keepAlive ? {} : { connection: "close" }) },
+      agent,
+    },
     (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolveResponse({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () => {
+        resolveResponse({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), connection: res.headers.connection });
+        if (agent) agent.destroy();
+      });
       res.on("error", rejectResponse);
     },
   );
@@ -410,7 +425,9 @@ describe("server faults", () => {
     const csv = syntheticSitesCsv(ROWS);
     const upload = streamingPost(server.url, `/api/import?kind=sites&dataset=fault-c&${PROVENANCE}`, { authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" }, Buffer.byteLength(csv));
     const scenario = JSON.stringify({ period: "2021-05", shutdown: ["CN", "US", { id: "EAEU", fraction: 0.7 }], migration: { fraction: 0.8, days: 3000, delayDays: 100, weighting: "cheap-power" }, horizonDays: 3650 });
-    const simulation = streamingPost(server.url, "/api/simulate", { "content-type": "application/json" }, Buffer.byteLength(scenario));
+    // A keep-alive connection busy when the stop comes: Node's close() would leave it open (up to the
+    // 120 s keep-alive timeout) unless the answer says "Connection: close".
+    const simulation = streamingPost(server.url, "/api/simulate", { "content-type": "application/json" }, Buffer.byteLength(scenario), { keepAlive: true });
     const exportRequest = fetch(`${server.url}/api/export?what=distribution&period=all&format=csv`, { signal: AbortSignal.timeout(60_000) });
     upload.write(csv.slice(0, 1000));
     simulation.write(scenario.slice(0, 20));
@@ -423,7 +440,7 @@ describe("server faults", () => {
       refused = await refusesConnections(server.port);
       if (!refused) await sleep(50);
     }
-    expect(refused, "the server still accepts connections 10 s after SIGTERM").toBe(true);
+    expect(refused, `the server still accepts connections 10 s after SIGTERM (npm start: exit ${server.child.exitCode}, signal ${server.child.signalCode}); its output:\n${server.output().slice(-3000)}`).toBe(true);
     expect(server.child.exitCode).toBeNull(); // still finishing what is in flight
 
     upload.end(csv.slice(1000));
@@ -432,6 +449,7 @@ describe("server faults", () => {
     expect(imported.status).toBe(201);
     expect(JSON.parse(imported.body)).toMatchObject({ dataset: "fault-c", rows: ROWS });
     expect(simulated.status).toBe(200);
+    expect(simulated.connection).toBe("close");
     expect((JSON.parse(simulated.body) as { timeline: unknown[] }).timeline.length).toBeGreaterThanOrEqual(3650);
     expect(exported.status).toBe(200);
     expect((await exported.text()).split("\n").length).toBeGreaterThan(100);
@@ -439,7 +457,7 @@ describe("server faults", () => {
 
     const exit = await server.exit;
     expect(exit).toMatchObject({ code: 0, signal: null });
-    // Next waits for the connections to close (an idle keep-alive one at most its 5 s timeout).
+    // Next waits for the connections to close; answers given after the stop close theirs.
     expect(exit.at - answeredAt).toBeLessThan(15_000);
     expect(integrity(server.dbFile)).toBe("ok");
     expect(sitesOf(server.dbFile, "fault-c")).toEqual({ dataset: 1, sites: ROWS });
@@ -460,7 +478,7 @@ describe("server faults", () => {
       const env = serverEnv(dbFile, { PORT: String(port), ...extraEnv });
       let run: ReturnType<typeof spawnTracked>;
       if (options.uid !== undefined) {
-        const child = spawn(process.execPath, [TSX_CLI, "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true, uid: options.uid, gid: options.gid });
+        const child = spawn(process.execPath, START_ARGS, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true, uid: options.uid, gid: options.gid });
         started.add(child);
         let output = "";
         child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
@@ -561,7 +579,7 @@ describe("server faults", () => {
       } else {
         // Root ignores mode bits: run npm start as "nobody", if that user can read the project.
         const nobody = { uid: 65534, gid: 65534 };
-        const readable = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(path.join(root, "scripts", "start.ts"))}); require("fs").accessSync(${JSON.stringify(TSX_CLI)})`], { ...nobody, stdio: "ignore" }).status === 0;
+        const readable = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(path.join(root, "scripts", "start.ts"))}); require("fs").accessSync(${JSON.stringify(TSX_ENTRY)})`], { ...nobody, stdio: "ignore" }).status === 0;
         if (readable) {
           // HOME and TMPDIR inside the test's directory: tsx keeps its cache and pipes under the temp dir.
           await expectStartFailure(readonlyFile, /database file is not writable \(EACCES/, { HOME: writableDir, TMPDIR: writableDir }, nobody);
