@@ -97,7 +97,8 @@ async function main() {
   const args = dev
     ? ["dev", "-p", String(config.PORT), "-H", config.HOST]
     : ["start", "-p", String(config.PORT), "-H", config.HOST, "--keepAliveTimeout", "120000"];
-  const child = spawn(process.execPath, [next, ...args], {
+  // graceful-close.cjs: a stop waits for the requests in flight, not for idle keep-alive sockets.
+  const child = spawn(process.execPath, ["--require", path.join(__dirname, "graceful-close.cjs"), next, ...args], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${config.databasePath}` },
   });

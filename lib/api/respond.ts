@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { log } from "../log";
 import { MetricsError } from "../metrics/errors";
-import { stopRequested } from "./shutdown";
 
 /** Every 4xx/5xx body: the first offending field and a reason a person can act on. */
 export type ApiIssue = { field: string; message: string; line?: number; column?: string };
@@ -94,7 +93,6 @@ export function handler(fn: (request: Request) => Promise<Response> | Response) 
     const reqId = requestId(request);
     const response = await respond(fn, request, reqId);
     response.headers.set("x-request-id", reqId);
-    if (stopRequested()) response.headers.set("connection", "close");
     const ms = Math.round((performance.now() - started) * 10) / 10;
     log().info({ reqId, method: request.method, route: new URL(request.url).pathname, status: response.status, ms }, "request");
     return response;
