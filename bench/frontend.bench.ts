@@ -34,7 +34,14 @@ export async function firstLoadJsBench(baseUrl: string): Promise<Figure[]> {
 async function timeToReady(url: string, executablePath: string): Promise<number> {
   const browser = await chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--use-angle=swiftshader",
+      "--enable-unsafe-swiftshader",
+      "--disable-dev-shm-usage",
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -4,8 +4,18 @@ import type { Figure } from "./lib";
 
 /** Issue 6: a 100 000-row sites CSV imported end to end vs plain better-sqlite3 inserts of the same rows. */
 export function importBench(rows = 100_000): Figure[] {
-  const out = execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "bench/import.child.ts", String(rows)], { encoding: "utf8", maxBuffer: 1 << 20 });
-  const r = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { rows: number; csvMb: number; baselineMs: number; importMs: number; parsedMs: number; peakRssMb: number };
+  const out = execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "bench/import.child.ts", String(rows)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const r = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as {
+    rows: number;
+    csvMb: number;
+    baselineMs: number;
+    importMs: number;
+    parsedMs: number;
+    peakRssMb: number;
+  };
   const importRate = r.rows / (r.importMs / 1000);
   const baselineRate = r.rows / (r.baselineMs / 1000);
   const ratio = importRate / baselineRate;

@@ -27,7 +27,9 @@ async function main() {
     const t0 = performance.now();
     const datasetId = Number(
       db
-        .prepare(`INSERT INTO "Dataset" (slug, kind, title, publisher, url, licence, retrievedAt, origin, contentHash, importedAt) VALUES ('base', 'sites', 't', 'p', 'https://x', 'l', '2026-01-01', 'import', 'h', 'now')`)
+        .prepare(
+          `INSERT INTO "Dataset" (slug, kind, title, publisher, url, licence, retrievedAt, origin, contentHash, importedAt) VALUES ('base', 'sites', 't', 'p', 'https://x', 'l', '2026-01-01', 'import', 'h', 'now')`,
+        )
         .run().lastInsertRowid,
     );
     const insert = db.prepare(
@@ -44,7 +46,17 @@ async function main() {
     const t1 = performance.now();
     const prepared = prepareImport(
       "sites",
-      { slug: "bench-sites", kind: "sites", title: "bench", publisher: "bench", url: "https://example.org", licence: "CC0", retrievedAt: "2026-01-01", method: null, caveats: null },
+      {
+        slug: "bench-sites",
+        kind: "sites",
+        title: "bench",
+        publisher: "bench",
+        url: "https://example.org",
+        licence: "CC0",
+        retrievedAt: "2026-01-01",
+        method: null,
+        caveats: null,
+      },
       { bytes: csv, contentType: "text/csv", name: "sites.csv" },
     );
     const parsedMs = performance.now() - t1;

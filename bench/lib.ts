@@ -49,7 +49,11 @@ export async function compareRoutes(
   options: { seconds: number; connections: number; rounds: number; candidateBody?: string | (() => string) },
 ) {
   const candidateLoad = (seconds: number) =>
-    load(`${base}${candidate}`, { seconds, connections: options.connections, ...(options.candidateBody ? { method: "POST" as const, body: options.candidateBody } : {}) });
+    load(`${base}${candidate}`, {
+      seconds,
+      connections: options.connections,
+      ...(options.candidateBody ? { method: "POST" as const, body: options.candidateBody } : {}),
+    });
   await load(`${base}${baseline}`, { seconds: 1, connections: options.connections }); // warm-up
   await candidateLoad(1);
   const a: HttpMeasure[] = [];

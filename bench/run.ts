@@ -64,7 +64,10 @@ async function main() {
         prepare: (file) => addSyntheticSites(file, 20_000),
       });
       try {
-        figures.push({ bench: "Dashboard with 20 000 sites (issue 4)", figures: await dataReadyBench(server.url, loaded.url, ensureChromium(), quick ? 1 : 5) });
+        figures.push({
+          bench: "Dashboard with 20 000 sites (issue 4)",
+          figures: await dataReadyBench(server.url, loaded.url, ensureChromium(), quick ? 1 : 5),
+        });
       } finally {
         await loaded.stop();
       }
@@ -83,7 +86,9 @@ async function main() {
   };
   fs.writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(root, "bench", "RESULTS.md"), markdown(results));
-  for (const g of figures) for (const f of g.figures) console.log(`${f.met ? "met " : f.met === null ? "n/a " : "MISS"} ${f.name}: ${f.value} ${f.unit}${f.ratio !== undefined ? ` (ratio ${f.ratio})` : ""}`);
+  for (const g of figures)
+    for (const f of g.figures)
+      console.log(`${f.met ? "met " : f.met === null ? "n/a " : "MISS"} ${f.name}: ${f.value} ${f.unit}${f.ratio !== undefined ? ` (ratio ${f.ratio})` : ""}`);
 }
 
 main().catch((error: unknown) => {

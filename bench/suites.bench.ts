@@ -11,7 +11,15 @@ export function suitesBench(quick: boolean): Figure[] {
   const started = Date.now();
   const result = spawnSync(
     process.execPath,
-    [path.resolve("node_modules/vitest/vitest.mjs"), "run", "tests/fuzz", "tests/fault", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    [
+      path.resolve("node_modules/vitest/vitest.mjs"),
+      "run",
+      "tests/fuzz",
+      "tests/fault",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     { encoding: "utf8", env: { ...process.env, HASHATLAS_FUZZ_RUNS: runs, HASHATLAS_FAULT_LONG: quick ? "" : "1" }, maxBuffer: 64 << 20 },
   );
   const seconds = Math.round((Date.now() - started) / 1000);

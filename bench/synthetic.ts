@@ -76,7 +76,33 @@ export function addSyntheticSites(dbFile: string, count: number) {
 
 /** The same synthetic sites as a CSV file in the seed's mining_sites.csv layout (for import tests and benchmarks). */
 export function syntheticSitesCsv(count: number, seed = 42): string {
-  const header = ["site", "operator", "country", "region_city", "lat_approx", "lon_approx", "capacity_MW", "hashrate_EH_s", "energy_source", "status_note", "certainty", "source_url"];
-  const rows = syntheticSites(count, seed).map((s) => [s.name, s.operator, s.countryIso2, "", s.lat ?? "", s.lon ?? "", s.capacityMw ?? "", s.hashrateEh ?? "", s.energySource ?? "", `operating; ${s.statusNote}`, s.certainty, s.sourceUrl]);
+  const header = [
+    "site",
+    "operator",
+    "country",
+    "region_city",
+    "lat_approx",
+    "lon_approx",
+    "capacity_MW",
+    "hashrate_EH_s",
+    "energy_source",
+    "status_note",
+    "certainty",
+    "source_url",
+  ];
+  const rows = syntheticSites(count, seed).map((s) => [
+    s.name,
+    s.operator,
+    s.countryIso2,
+    "",
+    s.lat ?? "",
+    s.lon ?? "",
+    s.capacityMw ?? "",
+    s.hashrateEh ?? "",
+    s.energySource ?? "",
+    `operating; ${s.statusNote}`,
+    s.certainty,
+    s.sourceUrl,
+  ]);
   return stringify([header, ...rows]);
 }

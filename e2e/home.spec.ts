@@ -8,7 +8,9 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   await mapReady(page);
 
   // Rendered features, not just DOM: the country layer is drawn and carries the shares.
-  const count = await page.evaluate(() => new Set(window.__hashatlasMap?.queryRenderedFeatures({ layers: ["country-fill"] }).map((f) => f.properties?.iso2)).size);
+  const count = await page.evaluate(
+    () => new Set(window.__hashatlasMap?.queryRenderedFeatures({ layers: ["country-fill"] }).map((f) => f.properties?.iso2)).size,
+  );
   expect(count).toBeGreaterThan(150);
   expect(await featureValue(page, "US")).toBe(0.3784);
   expect(await featureValue(page, "KZ")).toBe(0.1322);

@@ -44,7 +44,10 @@ test("a bloc preset, migration and the shock table lead to a simulation; the sce
   await mapReady(page);
   const table = page.getByTestId("shock-table");
   await expect(table.locator("tbody tr").first()).toHaveAttribute("data-id", /.+/);
-  await table.locator('tr[data-id="USMCA"]').getByRole("button", { name: /Simulate/ }).click();
+  await table
+    .locator('tr[data-id="USMCA"]')
+    .getByRole("button", { name: /Simulate/ })
+    .click();
   await expect(page).toHaveURL(/shutdown=USMCA/);
   const panel = page.getByTestId("scenario-panel");
   await expect(panel.getByTestId("sim-headline")).toContainText("44.32%");

@@ -12,7 +12,13 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1").describe("Interface npm start listens on; 0.0.0.0 to serve a network"),
   // An empty value means "not set" (writes disabled), as in `HASHATLAS_ADMIN_TOKEN= npm start`.
   HASHATLAS_ADMIN_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
-  HASHATLAS_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1_000_000_000).default(10_000_000).describe("Largest import accepted, in bytes (413 above)"),
+  HASHATLAS_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1_000_000_000)
+    .default(10_000_000)
+    .describe("Largest import accepted, in bytes (413 above)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

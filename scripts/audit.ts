@@ -24,8 +24,10 @@ type AuditReport = {
 export type AuditOutcome = { status: "ok" | "vulnerable" | "skipped" | "failed"; exitCode: 0 | 1 | 2; line: string };
 
 /** Errors that mean the audit service was not reached, not that the dependencies are at fault. */
-const UNREACHABLE_CODES = /^(E?NOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ENETUNREACH|EHOSTUNREACH|EPROTO|ECONNABORTED|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|EOFFLINE|ENOTCACHED)/i;
-const UNREACHABLE_TEXT = /audit endpoint returned an error|request to .* failed|network|getaddrinfo|socket hang up|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|offline|\b(404|405|429|5\d\d)\b/i;
+const UNREACHABLE_CODES =
+  /^(E?NOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ENETUNREACH|EHOSTUNREACH|EPROTO|ECONNABORTED|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|EOFFLINE|ENOTCACHED)/i;
+const UNREACHABLE_TEXT =
+  /audit endpoint returned an error|request to .* failed|network|getaddrinfo|socket hang up|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|offline|\b(404|405|429|5\d\d)\b/i;
 
 function parseReport(stdout: string): AuditReport | null {
   const text = stdout.trim();
@@ -73,7 +75,11 @@ export function summarizeAudit(result: { stdout: string; stderr: string; status:
   const code = String(report?.error?.code ?? report?.code ?? "");
   const text = [report?.message, report?.error?.summary, report?.error?.detail, result.stderr].filter(Boolean).join(" ");
   const status = report?.statusCode;
-  if (UNREACHABLE_CODES.test(code) || (status !== undefined && (status === 404 || status === 405 || status === 429 || status >= 500)) || UNREACHABLE_TEXT.test(text)) {
+  if (
+    UNREACHABLE_CODES.test(code) ||
+    (status !== undefined && (status === 404 || status === 405 || status === 429 || status >= 500)) ||
+    UNREACHABLE_TEXT.test(text)
+  ) {
     const reason = (report?.message ?? (text.split("\n").find((l) => l.trim()) || code || "no answer")).trim();
     return { status: "skipped", exitCode: 0, line: `npm audit: skipped — the registry's audit service could not be reached (${reason.slice(0, 160)})` };
   }

@@ -25,9 +25,7 @@ function main(): void {
   const bytes = Buffer.byteLength(text);
   const gzipped = gzipSync(text, { level: 9 }).length;
   const count = (JSON.parse(text) as { features: unknown[] }).features.length;
-  console.log(
-    `${path.relative(process.cwd(), target)}: ${count} features, ${(bytes / 1024).toFixed(1)} KiB (${(gzipped / 1024).toFixed(1)} KiB gzipped)`,
-  );
+  console.log(`${path.relative(process.cwd(), target)}: ${count} features, ${(bytes / 1024).toFixed(1)} KiB (${(gzipped / 1024).toFixed(1)} KiB gzipped)`);
 }
 
 main();

@@ -25,7 +25,12 @@ function* files(entry: string): Generator<string> {
 export function sourceFingerprint(): string {
   const hash = createHash("sha256");
   for (const input of INPUTS) {
-    for (const file of files(input)) hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file))).update("\0");
+    for (const file of files(input))
+      hash
+        .update(file)
+        .update("\0")
+        .update(fs.readFileSync(path.join(root, file)))
+        .update("\0");
   }
   return hash.digest("hex");
 }

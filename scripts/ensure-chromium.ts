@@ -58,9 +58,7 @@ export function ensureChromium(): string {
     const installed = findChromium();
     if (installed) return installed;
   }
-  throw new Error(
-    "No Chromium found: install one (as root: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable, then run npm test again.",
-  );
+  throw new Error("No Chromium found: install one (as root: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable, then run npm test again.");
 }
 
 if (require.main === module) {

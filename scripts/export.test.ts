@@ -51,7 +51,20 @@ describe("npm run export", () => {
   });
 
   it("takes the scenario flags of the dashboard URL and, for JSON, differs from the API only in the time stamps", async () => {
-    const flags = ["--what", "scenario", "--period", "2021-05", "--shutdown", "CN,RU:0.3,EAEU", "--migrate", "0.5,90,30,proportional", "--horizon", "90", "--format", "json"];
+    const flags = [
+      "--what",
+      "scenario",
+      "--period",
+      "2021-05",
+      "--shutdown",
+      "CN,RU:0.3,EAEU",
+      "--migrate",
+      "0.5,90,30,proportional",
+      "--horizon",
+      "90",
+      "--format",
+      "json",
+    ];
     const out = cli(flags);
     expect(out.stderr).toBe("");
     expect(out.status).toBe(0);

@@ -29,11 +29,11 @@ function main() {
   if (!query.success) throw new Error(query.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   const q = query.data;
   const bytes = fs.readFileSync(file);
-  const prepared = prepareImport(
-    q.kind,
-    importMeta(q),
-    { bytes, contentType: file.endsWith(".json") ? "application/json" : "text/csv", name: path.basename(file) },
-  );
+  const prepared = prepareImport(q.kind, importMeta(q), {
+    bytes,
+    contentType: file.endsWith(".json") ? "application/json" : "text/csv",
+    name: path.basename(file),
+  });
   if (q.dryRun === "1") {
     console.log(`import: ${prepared.rows} rows valid (${prepared.format}); dry run, nothing written`);
     return;
@@ -48,7 +48,12 @@ try {
   main();
 } catch (error) {
   if (error instanceof DataValidationError) {
-    console.error(`import failed, nothing was written:\n${error.issues.slice(0, 100).map((i) => `  ${formatIssue(i)}`).join("\n")}`);
+    console.error(
+      `import failed, nothing was written:\n${error.issues
+        .slice(0, 100)
+        .map((i) => `  ${formatIssue(i)}`)
+        .join("\n")}`,
+    );
   } else if (error instanceof ImportFormatError) {
     console.error(`import failed: ${error.message}`);
   } else {

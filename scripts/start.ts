@@ -15,7 +15,7 @@ function fail(file: string, reason: string): never {
 }
 
 function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+  const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
   const code = typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
@@ -65,7 +65,11 @@ function checkDatabaseFile(file: string) {
   } finally {
     db?.close();
   }
-  if (problems.length) fail(file, `the database is corrupt (quick_check: ${problems.slice(0, 2).join("; ")}); restore it from a backup, or move it away to start from a fresh seed`);
+  if (problems.length)
+    fail(
+      file,
+      `the database is corrupt (quick_check: ${problems.slice(0, 2).join("; ")}); restore it from a backup, or move it away to start from a fresh seed`,
+    );
 }
 
 async function main() {

@@ -14,7 +14,9 @@ const tmp = path.join(root, ".tmp");
 
 /** Run a package's CLI file (`pkg/file`) with this Node; resolved through the package folder, not its exports map. */
 function run(cli: string, args: string[], env: NodeJS.ProcessEnv): number {
-  const [pkg, file] = cli.startsWith("@") ? [cli.split("/").slice(0, 2).join("/"), cli.split("/").slice(2).join("/")] : [cli.split("/")[0] ?? "", cli.split("/").slice(1).join("/")];
+  const [pkg, file] = cli.startsWith("@")
+    ? [cli.split("/").slice(0, 2).join("/"), cli.split("/").slice(2).join("/")]
+    : [cli.split("/")[0] ?? "", cli.split("/").slice(1).join("/")];
   const entry = path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [root] })), file);
   const result = spawnSync(process.execPath, [entry, ...args], { cwd: root, stdio: "inherit", env });
   return result.status ?? 1;

@@ -41,7 +41,7 @@ describe("seeded CBECI shares", () => {
     for (const { period, total } of sums) expect(Math.abs(total - 1), period).toBeLessThanOrEqual(0.0002 + 1e-9);
   });
 
-  it("has the United States at 0.3784 and 0.0902 unattributed (\"Other\") in 2022-01", () => {
+  it('has the United States at 0.3784 and 0.0902 unattributed ("Other") in 2022-01', () => {
     const rows = all<{ countryIso2: string | null; share: number; hashrateEh: number }>(
       `SELECT countryIso2, share, hashrateEh FROM HashrateShare s JOIN Dataset d ON d.id = s.datasetId
        WHERE d.slug = 'cbeci-monthly' AND period = '2022-01'`,
@@ -51,7 +51,12 @@ describe("seeded CBECI shares", () => {
     expect(other).toHaveLength(1);
     expect(other[0]?.share).toBeCloseTo(0.0902, 10);
     // World Bank names mapped to ISO codes.
-    expect(rows.map((r) => r.countryIso2).filter(Boolean).sort()).toEqual(["CA", "CN", "DE", "IE", "IR", "KZ", "MY", "RU", "US"]);
+    expect(
+      rows
+        .map((r) => r.countryIso2)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(["CA", "CN", "DE", "IE", "IR", "KZ", "MY", "RU", "US"]);
   });
 
   it("keeps China at 0 in Jul 2021 (the ban), as the source has it", () => {
@@ -82,7 +87,8 @@ describe("seeded reference data", () => {
   });
 
   it("has the five blocs with their members", () => {
-    const members = (bloc: string) => all<{ countryIso2: string }>(`SELECT countryIso2 FROM BlocMember WHERE blocId = ? ORDER BY 1`, bloc).map((r) => r.countryIso2);
+    const members = (bloc: string) =>
+      all<{ countryIso2: string }>(`SELECT countryIso2 FROM BlocMember WHERE blocId = ? ORDER BY 1`, bloc).map((r) => r.countryIso2);
     expect(members("EU")).toHaveLength(27);
     expect(members("EAEU")).toEqual(["AM", "BY", "KG", "KZ", "RU"]);
     expect(members("GCC")).toEqual(["AE", "BH", "KW", "OM", "QA", "SA"]);

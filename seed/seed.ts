@@ -42,7 +42,12 @@ async function main() {
     );
   } catch (error) {
     if (error instanceof DataValidationError) {
-      console.error(`seed failed, nothing was written:\n${error.issues.slice(0, 50).map((i) => `  ${formatIssue(i)}`).join("\n")}`);
+      console.error(
+        `seed failed, nothing was written:\n${error.issues
+          .slice(0, 50)
+          .map((i) => `  ${formatIssue(i)}`)
+          .join("\n")}`,
+      );
       process.exit(1);
     }
     throw error;

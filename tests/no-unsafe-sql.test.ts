@@ -65,7 +65,12 @@ function isTableLoopVariable(node: ts.Node, name: string): boolean {
       const init = at.initializer;
       if (ts.isVariableDeclarationList(init) && init.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)) return true;
     }
-    if ((ts.isArrowFunction(at) || ts.isFunctionExpression(at)) && at.parameters[0] && ts.isIdentifier(at.parameters[0].name) && at.parameters[0].name.text === name) {
+    if (
+      (ts.isArrowFunction(at) || ts.isFunctionExpression(at)) &&
+      at.parameters[0] &&
+      ts.isIdentifier(at.parameters[0].name) &&
+      at.parameters[0].name.text === name
+    ) {
       const call = at.parent;
       return (
         ts.isCallExpression(call) &&
@@ -86,7 +91,12 @@ function checkSqlCalls(file: string, source: string): SqlFinding[] {
   const report = (node: ts.Node, problem: string) => findings.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, problem });
   const visit = (node: ts.Node) => {
     // `options.prepare?.(file)` and the like are callbacks, not SQL.
-    if (ts.isCallExpression(node) && !node.questionDotToken && ts.isPropertyAccessExpression(node.expression) && ["prepare", "exec"].includes(node.expression.name.text)) {
+    if (
+      ts.isCallExpression(node) &&
+      !node.questionDotToken &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ["prepare", "exec"].includes(node.expression.name.text)
+    ) {
       const method = node.expression.name.text;
       const receiver = node.expression.expression;
       const arg = node.arguments[0];
@@ -99,7 +109,8 @@ function checkSqlCalls(file: string, source: string): SqlFinding[] {
           for (const span of arg.templateSpans) {
             const e = span.expression;
             const inspected = isTestFile(file) && ts.isIdentifier(e) && (INSPECTED_TEST_INTERPOLATIONS[file] ?? []).includes(e.text);
-            if (!inspected && !(ts.isIdentifier(e) && isTableLoopVariable(e, e.text))) report(span, `${method}(\`…\${${e.getText(sf)}}…\`) interpolates something other than a COUNTED_TABLES name`);
+            if (!inspected && !(ts.isIdentifier(e) && isTableLoopVariable(e, e.text)))
+              report(span, `${method}(\`…\${${e.getText(sf)}}…\`) interpolates something other than a COUNTED_TABLES name`);
           }
         } else if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken) {
           report(arg, `${method}(…) builds SQL by concatenation`);
@@ -143,11 +154,11 @@ describe("no SQL built from strings", () => {
     expect(bad("db.prepare('SELECT * FROM t WHERE id = ' + id)")).toHaveLength(1);
     expect(bad("db.exec(`DELETE FROM ${name}`)")).toHaveLength(1);
     expect(bad("db.prepare<[], { n: number }>(sql).get()")).toHaveLength(1);
-    expect(bad("for (const t of OTHER_TABLES) db.prepare(`SELECT count(*) FROM \"${t}\"`)")).toHaveLength(1);
-    expect(bad("for (const t of COUNTED_TABLES) db.prepare(`SELECT * FROM \"${t}\" WHERE x = ${x}`)")).toHaveLength(1);
+    expect(bad('for (const t of OTHER_TABLES) db.prepare(`SELECT count(*) FROM "${t}"`)')).toHaveLength(1);
+    expect(bad('for (const t of COUNTED_TABLES) db.prepare(`SELECT * FROM "${t}" WHERE x = ${x}`)')).toHaveLength(1);
     expect(bad("db.prepare(`SELECT * FROM t WHERE id = ?`).get(id); db.prepare('SELECT 1')")).toEqual([]);
-    expect(bad("for (const t of COUNTED_TABLES) db.prepare(`SELECT count(*) FROM \"${t}\"`)")).toEqual([]);
-    expect(bad("COUNTED_TABLES.map((t) => db.prepare(`SELECT count(*) FROM \"${t}\"`))")).toEqual([]);
+    expect(bad('for (const t of COUNTED_TABLES) db.prepare(`SELECT count(*) FROM "${t}"`)')).toEqual([]);
+    expect(bad('COUNTED_TABLES.map((t) => db.prepare(`SELECT count(*) FROM "${t}"`))')).toEqual([]);
     expect(bad("/^(\\d+)$/.exec(value); PERIOD_RE.exec(period)")).toEqual([]);
     // Test code may keep SQL in a helper's parameter; production code may not.
     expect(checkSqlCalls("seed/x.test.ts", "db.prepare(sql)")).toEqual([]);

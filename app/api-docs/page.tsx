@@ -23,10 +23,9 @@ export default function ApiDocsPage() {
     <article className="prose">
       <h1>HashAtlas API</h1>
       <p className="lede">
-        JSON over HTTP; shares are fractions 0–1 and HHI is on 0–10 000. Bad input gets a 4xx whose body names the
-        field: <code>{`{ "error": { "status", "message", "field", "issues" } }`}</code>. The machine-readable
-        description is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, generated from the zod schemas
-        the server validates with).
+        JSON over HTTP; shares are fractions 0–1 and HHI is on 0–10 000. Bad input gets a 4xx whose body names the field:{" "}
+        <code>{`{ "error": { "status", "message", "field", "issues" } }`}</code>. The machine-readable description is{" "}
+        <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, generated from the zod schemas the server validates with).
       </p>
       {API_ROUTES.map((route) => {
         const op = doc.paths?.[route.path]?.[route.method];

@@ -19,7 +19,14 @@ const cumulative = (changes: number[]) => changes.reduce<number[]>((acc, c) => [
  * actually followed. Computed when the page is served, from the same code and data as the API.
  */
 export async function HistoricalValidation() {
-  const sim = await runSimulation({ period: "2021-05", dataset: "cbeci-monthly", shutdown: ["CN"], blocksIntoEpoch: BLOCKS_INTO_EPOCH, horizonDays: 90, efficiency: 28.2 });
+  const sim = await runSimulation({
+    period: "2021-05",
+    dataset: "cbeci-monthly",
+    shutdown: ["CN"],
+    blocksIntoEpoch: BLOCKS_INTO_EPOCH,
+    horizonDays: 90,
+    efficiency: 28.2,
+  });
   const actual = await retargetsBetween("2021-05-20", "2021-07-31");
   const china = actual.filter((r) => r.changePct < 0);
   const simDrops = sim.retargets.filter((r) => r.difficultyChange < -0.005);
@@ -31,10 +38,9 @@ export async function HistoricalValidation() {
   return (
     <>
       <p>
-        We run the simulator on CBECI&apos;s shares for {formatPeriod("2021-05")} — China {formatShare(0.4398)} — shutting China down
-        completely on {BAN_DAY} (the State Council&apos;s announcement), about {BLOCKS_INTO_EPOCH.toLocaleString("en-US")} blocks into the
-        epoch that began on 13 May, with no migration, and compare its retargets with the four downward retargets that
-        followed in reality (<code>difficulty_adjustments.csv</code>).
+        We run the simulator on CBECI&apos;s shares for {formatPeriod("2021-05")} — China {formatShare(0.4398)} — shutting China down completely on {BAN_DAY}{" "}
+        (the State Council&apos;s announcement), about {BLOCKS_INTO_EPOCH.toLocaleString("en-US")} blocks into the epoch that began on 13 May, with no
+        migration, and compare its retargets with the four downward retargets that followed in reality (<code>difficulty_adjustments.csv</code>).
       </p>
       <table className="data" data-testid="validation-table">
         <caption>Downward retargets after the ban: simulated (instant, complete shutdown) vs actual</caption>
@@ -42,11 +48,19 @@ export async function HistoricalValidation() {
           <tr>
             <th scope="col">#</th>
             <th scope="col">Simulated date</th>
-            <th scope="col" className="num">Simulated change</th>
-            <th scope="col" className="num">Cumulative</th>
+            <th scope="col" className="num">
+              Simulated change
+            </th>
+            <th scope="col" className="num">
+              Cumulative
+            </th>
             <th scope="col">Actual date</th>
-            <th scope="col" className="num">Actual change</th>
-            <th scope="col" className="num">Cumulative</th>
+            <th scope="col" className="num">
+              Actual change
+            </th>
+            <th scope="col" className="num">
+              Cumulative
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -69,29 +83,25 @@ export async function HistoricalValidation() {
       </table>
       <ul>
         <li>
-          <strong>Total drop.</strong> The simulation ends {formatSignedPercent(simCum.at(-1) ?? null)} below the pre-ban difficulty; the
-          four real retargets compound to {formatSignedPercent(actualCum.at(-1) ?? null)}. The size of the shock agrees: China&apos;s May
-          share is what went dark.
+          <strong>Total drop.</strong> The simulation ends {formatSignedPercent(simCum.at(-1) ?? null)} below the pre-ban difficulty; the four real retargets
+          compound to {formatSignedPercent(actualCum.at(-1) ?? null)}. The size of the shock agrees: China&apos;s May share is what went dark.
         </li>
         <li>
-          <strong>Timing differs.</strong> The simulator switches China off at once, so the loss lands in{" "}
-          {simDrops.length === 2 ? "two" : simDrops.length} retargets (the first blended with the ~{BLOCKS_INTO_EPOCH} normal blocks
-          before the ban). In 2021 the shutdown rolled through provinces over six weeks — Inner Mongolia and Xinjiang in May,
-          Qinghai and Yunnan, then Sichuan on 18–20 June — so the loss was spread over four retargets, the biggest (−27.94 %) on
-          3 July.
+          <strong>Timing differs.</strong> The simulator switches China off at once, so the loss lands in {simDrops.length === 2 ? "two" : simDrops.length}{" "}
+          retargets (the first blended with the ~{BLOCKS_INTO_EPOCH} normal blocks before the ban). In 2021 the shutdown rolled through provinces over six weeks
+          — Inner Mongolia and Xinjiang in May, Qinghai and Yunnan, then Sichuan on 18–20 June — so the loss was spread over four retargets, the biggest (−27.94
+          %) on 3 July.
         </li>
         <li>
-          <strong>Block interval.</strong> Right after the shutdown the simulation gives {sim.blockIntervalMinutes?.toFixed(1)}-minute
-          blocks, and {secondEpochInterval?.toFixed(1) ?? "—"} minutes after its first retarget. The 13.9-minute average reported for
-          the epoch before the 3 July retarget is what a 27.94 % shortfall gives (10 / (1 − 0.2794) = 13.88 min): in reality only
-          part of China&apos;s hashrate was gone in each epoch.
+          <strong>Block interval.</strong> Right after the shutdown the simulation gives {sim.blockIntervalMinutes?.toFixed(1)}-minute blocks, and{" "}
+          {secondEpochInterval?.toFixed(1) ?? "—"} minutes after its first retarget. The 13.9-minute average reported for the epoch before the 3 July retarget
+          is what a 27.94 % shortfall gives (10 / (1 − 0.2794) = 13.88 min): in reality only part of China&apos;s hashrate was gone in each epoch.
         </li>
         <li>
-          <strong>What the model leaves out.</strong> CBECI&apos;s May share is a monthly average of pool geolocation (VPNs hide miners;
-          China reads 0 % in July–August and ~20 % again from September); miners were already switching off before 21 May; some
-          Chinese hashrate moved to Kazakhstan and North America within weeks (the simulator can model that with migration, not
-          used here); Bitcoin Core measures 2015 intervals per epoch, we use 2016. Dates are {scenarioDate("2021-05", 20)} + simulated
-          days.
+          <strong>What the model leaves out.</strong> CBECI&apos;s May share is a monthly average of pool geolocation (VPNs hide miners; China reads 0 % in
+          July–August and ~20 % again from September); miners were already switching off before 21 May; some Chinese hashrate moved to Kazakhstan and North
+          America within weeks (the simulator can model that with migration, not used here); Bitcoin Core measures 2015 intervals per epoch, we use 2016. Dates
+          are {scenarioDate("2021-05", 20)} + simulated days.
         </li>
       </ul>
     </>

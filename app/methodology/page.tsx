@@ -23,9 +23,7 @@ export const metadata: Metadata = { title: "Methodology — HashAtlas" };
 const NNBSP = "\u202F";
 function num(n: number, digits = 0): string {
   // "min2": group only from five digits on (10 000, but 2016 and 1800 stay whole), as SI style does.
-  return new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: "min2" })
-    .format(n)
-    .replace(/,/g, NNBSP);
+  return new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: "min2" }).format(n).replace(/,/g, NNBSP);
 }
 function pct(fraction: number, digits = 2): string {
   return `${num(fraction * 100, digits)}${NNBSP}%`;
@@ -87,14 +85,16 @@ const H = <var>H</var>;
 const eps = <var>ε</var>;
 const sumC = (
   <>
-    Σ<sub>
+    Σ
+    <sub>
       <var>c</var>
     </sub>
   </>
 );
 const sumS = (
   <>
-    Σ<sub>
+    Σ
+    <sub>
       <var>c</var>∈<var>S</var>
     </sub>
   </>
@@ -178,14 +178,13 @@ export default async function MethodologyPage() {
     <article className={styles.page}>
       <h1>Methodology</h1>
       <p className="lede">
-        How HashAtlas turns published hashrate estimates into concentration indices, shutdown scenarios and an energy cost
-        per bitcoin: every definition as the code computes it, where each number comes from, and what it cannot tell you.
+        How HashAtlas turns published hashrate estimates into concentration indices, shutdown scenarios and an energy cost per bitcoin: every definition as the
+        code computes it, where each number comes from, and what it cannot tell you.
       </p>
       <p className={styles.cite}>
-        To cite: “HashAtlas, <em>Methodology</em>, section <em>name</em>”, with the slug of the dataset you used (e.g.{" "}
-        <code>cbeci-monthly</code>) and the original source and retrieval date listed under{" "}
-        <a href="#sources">Data sources</a>. The <a href="/api-docs">API</a> and its exports use these same definitions.
-        Shares are fractions 0–1 (shown as percentages here); HHI is on the 0–{TEN_K} scale.
+        To cite: “HashAtlas, <em>Methodology</em>, section <em>name</em>”, with the slug of the dataset you used (e.g. <code>cbeci-monthly</code>) and the
+        original source and retrieval date listed under <a href="#sources">Data sources</a>. The <a href="/api-docs">API</a> and its exports use these same
+        definitions. Shares are fractions 0–1 (shown as percentages here); HHI is on the 0–{TEN_K} scale.
       </p>
 
       <nav className={`panel ${styles.toc}`} aria-labelledby="toc-heading">
@@ -205,13 +204,13 @@ export default async function MethodologyPage() {
 
         <h3 id="shares">Shares and the unattributed bucket</h3>
         <p>
-          A <em>distribution</em> is what every metric consumes: for one dataset and one month, a weight {w_c} per
-          country <var>c</var> (a share, EH/s or MW) plus the weight of the unattributed bucket (CBECI’s
-          “Other”, or the part of the network a source does not name). The metrics normalise each month, so the shares{" "}
-          {s_c} are fractions of the total <em>including</em> the unattributed bucket {u}:
+          A <em>distribution</em> is what every metric consumes: for one dataset and one month, a weight {w_c} per country <var>c</var> (a share, EH/s or MW)
+          plus the weight of the unattributed bucket (CBECI’s “Other”, or the part of the network a source does not name). The metrics normalise each month, so
+          the shares {s_c} are fractions of the total <em>including</em> the unattributed bucket {u}:
         </p>
         <Formula testId="def-shares">
-          {s_c} = {w_c} / (Σ<sub>
+          {s_c} = {w_c} / (Σ
+          <sub>
             <var>k</var>
           </sub>{" "}
           <var>w</var>
@@ -220,7 +219,8 @@ export default async function MethodologyPage() {
           </sub>{" "}
           + <var>w</var>
           <sub>other</sub>), &nbsp; {u} = <var>w</var>
-          <sub>other</sub> / (Σ<sub>
+          <sub>other</sub> / (Σ
+          <sub>
             <var>k</var>
           </sub>{" "}
           <var>w</var>
@@ -231,19 +231,17 @@ export default async function MethodologyPage() {
           <sub>other</sub>), &nbsp; so &nbsp;{sumC} {s_c} + {u} = 1.
         </Formula>
         <p>
-          CBECI’s published percentages of a month sum to 100 ± 0.02 % (rounding); normalising removes that residue.
-          Secondary estimates that name only a few countries store {u} = 1 − (the named shares). A country listed with
-          zero weight stays in the distribution with <M>{s_c} = 0</M>. In every formula below, “over attributed
-          countries” means the sum runs over named countries only; {u} never enters it.
+          CBECI’s published percentages of a month sum to 100 ± 0.02 % (rounding); normalising removes that residue. Secondary estimates that name only a few
+          countries store {u} = 1 − (the named shares). A country listed with zero weight stays in the distribution with <M>{s_c} = 0</M>. In every formula
+          below, “over attributed countries” means the sum runs over named countries only; {u} never enters it.
         </p>
 
         <h3 id="network-hashrate">Network hashrate of a period</h3>
         <p>
-          The network hashrate {H} of a month (EH/s) is the dataset’s <strong>own absolute total</strong> where every row
-          of that month carries an absolute figure (CBECI publishes EH/s per country, so its months sum to its own
-          total); otherwise it is the month’s value in <code>network-monthly</code>, derived from block headers (expected
-          work 2016 · <var>D</var> · 2<sup>32</sup> hashes per retarget epoch, spread over the epoch and summed by
-          month). A country’s EH/s is {s_c} · {H}.
+          The network hashrate {H} of a month (EH/s) is the dataset’s <strong>own absolute total</strong> where every row of that month carries an absolute
+          figure (CBECI publishes EH/s per country, so its months sum to its own total); otherwise it is the month’s value in <code>network-monthly</code>,
+          derived from block headers (expected work 2016 · <var>D</var> · 2<sup>32</sup> hashes per retarget epoch, spread over the epoch and summed by month).
+          A country’s EH/s is {s_c} · {H}.
         </p>
 
         <h3 id="concentration">Concentration indices</h3>
@@ -252,8 +250,7 @@ export default async function MethodologyPage() {
             <code>hhi</code>
           </dt>
           <dd data-testid="def-hhi">
-            Herfindahl–Hirschman index over attributed countries; the unattributed mass counts as fully dispersed (it
-            adds nothing):
+            Herfindahl–Hirschman index over attributed countries; the unattributed mass counts as fully dispersed (it adds nothing):
             <Formula>
               hhi = {TEN_K} · {sumC} {s2_c}
             </Formula>
@@ -272,33 +269,30 @@ export default async function MethodologyPage() {
             <code>effectiveJurisdictions</code>
           </dt>
           <dd>
-            <M>{TEN_K} / hhi</M>, the number of equal-sized jurisdictions that would give the same HHI; <code>null</code>{" "}
-            when nothing is attributed (hhi = 0). Because hhi is the lower bound, this is the upper bound of the effective
-            number.
+            <M>{TEN_K} / hhi</M>, the number of equal-sized jurisdictions that would give the same HHI; <code>null</code> when nothing is attributed (hhi = 0).
+            Because hhi is the lower bound, this is the upper bound of the effective number.
           </dd>
           <dt>
             <code>concentration</code>
           </dt>
           <dd data-testid="def-bands">
-            A band read from <code>hhi</code>: <strong>low</strong> if hhi &lt; 1000, <strong>moderate</strong> if 1000 ≤
-            hhi ≤ 1800, <strong>high</strong> if hhi &gt; 1800. 1800 is the “highly concentrated” line of the 2023 U.S.
-            Merger Guidelines (Department of Justice and Federal Trade Commission).
+            A band read from <code>hhi</code>: <strong>low</strong> if hhi &lt; 1000, <strong>moderate</strong> if 1000 ≤ hhi ≤ 1800, <strong>high</strong> if
+            hhi &gt; 1800. 1800 is the “highly concentrated” line of the 2023 U.S. Merger Guidelines (Department of Justice and Federal Trade Commission).
           </dd>
           <dt>
             <code>nakamoto</code>
           </dt>
           <dd>
-            The smallest <var>k</var> such that the <var>k</var> largest attributed shares sum to more than 0.5 (compared
-            with a tolerance of 10<sup>−12</sup> so that rounding cannot move the threshold); <code>null</code> when the
-            attributed shares never exceed 0.5 together — always the case when {u} ≥ 0.5. The unattributed bucket is never
-            one of the <var>k</var>.
+            The smallest <var>k</var> such that the <var>k</var> largest attributed shares sum to more than 0.5 (compared with a tolerance of 10<sup>−12</sup>{" "}
+            so that rounding cannot move the threshold); <code>null</code> when the attributed shares never exceed 0.5 together — always the case when {u} ≥
+            0.5. The unattributed bucket is never one of the <var>k</var>.
           </dd>
           <dt>
             <code>top1</code>, <code>top3</code>
           </dt>
           <dd>
-            Concentration ratios: the largest attributed share, and the sum of the three largest (of the total including{" "}
-            {u}). <code>topCountry</code> is the country holding <code>top1</code>.
+            Concentration ratios: the largest attributed share, and the sum of the three largest (of the total including {u}). <code>topCountry</code> is the
+            country holding <code>top1</code>.
           </dd>
           <dt>
             <code>entropyBits</code>
@@ -313,42 +307,37 @@ export default async function MethodologyPage() {
 
         <h3 id="basis">Basis: estimates or sites</h3>
         <p>
-          <code>basis=estimate</code> (the default) uses a shares dataset as published. <code>basis=sites</code> builds the
-          distribution from the mining-site list instead, for comparison:
+          <code>basis=estimate</code> (the default) uses a shares dataset as published. <code>basis=sites</code> builds the distribution from the mining-site
+          list instead, for comparison:
         </p>
         <ul>
           <li>
-            only sites whose status is <strong>operating</strong> count (the status is the latest the source note gives
-            and is applied to every month);
+            only sites whose status is <strong>operating</strong> count (the status is the latest the source note gives and is applied to every month);
           </li>
           <li>
-            a site counts with its stated EH/s, else with <M>capacityMw ÷ {eps}</M> (MW ÷ J/TH = EH/s), {eps} being the
-            efficiency parameter (default {DEFAULT_EFFICIENCY_J_PER_TH} J/TH); operating sites with neither figure are left
-            out and counted in the response (<code>sitesWithoutSize</code>), as is the share of EH/s converted from
-            capacity;
+            a site counts with its stated EH/s, else with <M>capacityMw ÷ {eps}</M> (MW ÷ J/TH = EH/s), {eps} being the efficiency parameter (default{" "}
+            {DEFAULT_EFFICIENCY_J_PER_TH} J/TH); operating sites with neither figure are left out and counted in the response (<code>sitesWithoutSize</code>),
+            as is the share of EH/s converted from capacity;
           </li>
           <li>
-            the network hashrate of the month minus the sites’ total is the <strong>unattributed</strong> weight (floored
-            at 0).
+            the network hashrate of the month minus the sites’ total is the <strong>unattributed</strong> weight (floored at 0).
           </li>
         </ul>
 
         <h3 id="power-price">Power price of a country</h3>
-        <p>
-          Each country gets one power price (USD/kWh) per month, chosen from its price rows in three steps:
-        </p>
+        <p>Each country gets one power price (USD/kWh) per month, chosen from its price rows in three steps:</p>
         <ol>
           <li>
-            <strong>whole-country rows before subdivisions</strong>: rows for a province or state (e.g. Quebec) are used
-            only when the country has no whole-country row;
+            <strong>whole-country rows before subdivisions</strong>: rows for a province or state (e.g. Quebec) are used only when the country has no
+            whole-country row;
           </li>
           <li>
-            <strong>the most comparable price type</strong> available: {PRICE_TYPE_PREFERENCE.join(" > ")}{" "}
-            (what large consumers pay first, household prices last) — type beats recency;
+            <strong>the most comparable price type</strong> available: {PRICE_TYPE_PREFERENCE.join(" > ")} (what large consumers pay first, household prices
+            last) — type beats recency;
           </li>
           <li>
-            <strong>the latest row dated at or before the month</strong>, else the earliest row after it. A row’s date is
-            the first month it covers (“2024” → 2024-01, “2024-S2” → 2024-07).
+            <strong>the latest row dated at or before the month</strong>, else the earliest row after it. A row’s date is the first month it covers (“2024” →
+            2024-01, “2024-S2” → 2024-07).
           </li>
         </ol>
       </section>
@@ -357,9 +346,8 @@ export default async function MethodologyPage() {
       <section id="shutdown-model" aria-labelledby="shutdown-model-h" className="panel">
         <h2 id="shutdown-model-h">{titleOf("shutdown-model")}</h2>
         <p>
-          A shutdown of the set of jurisdictions <var>S</var> takes their hashrate off the network at once. The model is
-          mechanical and immediate: no one moves, no one switches on new machines (migration is a separate, optional
-          simulation).
+          A shutdown of the set of jurisdictions <var>S</var> takes their hashrate off the network at once. The model is mechanical and immediate: no one moves,
+          no one switches on new machines (migration is a separate, optional simulation).
         </p>
 
         <h3 id="lost-share">What is lost</h3>
@@ -367,9 +355,9 @@ export default async function MethodologyPage() {
           {L} = {sumS} {f_c} · {s_c}
         </Formula>
         <p>
-          {f_c} is the fraction of country <var>c</var> that goes dark (1 for a full ban; the shock table at{" "}
-          <code>/api/shocks</code> shuts each country and each bloc down in full, one at a time). A bloc expands to its
-          member countries. A country named twice (alone and inside a bloc) combines as independent outages,{" "}
+          {f_c} is the fraction of country <var>c</var> that goes dark (1 for a full ban; the shock table at <code>/api/shocks</code> shuts each country and
+          each bloc down in full, one at a time). A bloc expands to its member countries. A country named twice (alone and inside a bloc) combines as
+          independent outages,{" "}
           <M>
             <var>f</var> = 1 − (1 − <var>f</var>
             <sub>1</sub>)(1 − <var>f</var>
@@ -401,8 +389,7 @@ export default async function MethodologyPage() {
             <Formula testId="def-survivors">
               {sp_c} = {s_c} · (1 − {f_c}) / (1 − {L}), &nbsp; <var>u</var>′ = {u} / (1 − {L})
             </Formula>
-            <code>hhiAfter</code> and <code>nakamotoAfter</code> are <code>hhi</code> and <code>nakamoto</code> of the
-            survivors.
+            <code>hhiAfter</code> and <code>nakamotoAfter</code> are <code>hhi</code> and <code>nakamoto</code> of the survivors.
           </dd>
           <dt>
             <code>blockIntervalMinutes</code>
@@ -418,8 +405,8 @@ export default async function MethodologyPage() {
             <code>daysToRetarget</code>
           </dt>
           <dd>
-            Difficulty retargets every {num(BLOCKS_PER_EPOCH)} blocks. With {b} blocks of the epoch already mined at 10
-            minutes when the shock hits (<code>blocksIntoEpoch</code>, an integer 0–{BLOCKS_PER_EPOCH - 1}, default 0):
+            Difficulty retargets every {num(BLOCKS_PER_EPOCH)} blocks. With {b} blocks of the epoch already mined at 10 minutes when the shock hits (
+            <code>blocksIntoEpoch</code>, an integer 0–{BLOCKS_PER_EPOCH - 1}, default 0):
             <Formula>
               daysToRetarget = ({num(BLOCKS_PER_EPOCH)} − {b}) · {TARGET_BLOCK_MINUTES} / (1 − {L}) / 1440
             </Formula>
@@ -430,18 +417,15 @@ export default async function MethodologyPage() {
           <dd data-testid="def-clamp">
             The epoch’s actual timespan blends the blocks before and after the shock:
             <Formula>
-              {A} = {b} · {TARGET_BLOCK_MINUTES} + ({num(BLOCKS_PER_EPOCH)} − {b}) · {TARGET_BLOCK_MINUTES} / (1 − {L})
-              &nbsp;minutes
+              {A} = {b} · {TARGET_BLOCK_MINUTES} + ({num(BLOCKS_PER_EPOCH)} − {b}) · {TARGET_BLOCK_MINUTES} / (1 − {L}) &nbsp;minutes
             </Formula>
             <Formula>
-              factor = clamp({num(BLOCKS_PER_EPOCH)} · {TARGET_BLOCK_MINUTES} / {A}, {CLAMP_LOW}, {MAX_RETARGET_FACTOR}),
-              &nbsp; difficultyChange = factor − 1
+              factor = clamp({num(BLOCKS_PER_EPOCH)} · {TARGET_BLOCK_MINUTES} / {A}, {CLAMP_LOW}, {MAX_RETARGET_FACTOR}), &nbsp; difficultyChange = factor − 1
             </Formula>
-            The clamp is Bitcoin’s own limit: one retarget moves difficulty by at most ×{MAX_RETARGET_FACTOR} up or ÷
-            {MAX_RETARGET_FACTOR} down. With {b} = 0 the factor is simply 1 − {L}, so <code>difficultyChange</code> = −
-            {L} until {L} passes 3/4, where the clamp holds it at −75 %. Bitcoin Core measures the time between the first
-            and the last block of an epoch (2015 intervals) against a two-week target (2016 × 10 minutes); HashAtlas uses
-            2016 intervals throughout and ignores this off-by-one (about 0.05 %).
+            The clamp is Bitcoin’s own limit: one retarget moves difficulty by at most ×{MAX_RETARGET_FACTOR} up or ÷{MAX_RETARGET_FACTOR} down. With {b} = 0
+            the factor is simply 1 − {L}, so <code>difficultyChange</code> = −{L} until {L} passes 3/4, where the clamp holds it at −75 %. Bitcoin Core measures
+            the time between the first and the last block of an epoch (2015 intervals) against a two-week target (2016 × 10 minutes); HashAtlas uses 2016
+            intervals throughout and ignores this off-by-one (about 0.05 %).
           </dd>
           <dt>
             <code>majority</code>
@@ -453,19 +437,17 @@ export default async function MethodologyPage() {
             <code>halted</code>
           </dt>
           <dd>
-            <M>{L} = 1</M> (to within 10<sup>−12</sup>) halts the chain: no block would ever come, so the result says{" "}
-            <code>halted: true</code>, <code>hashrateLostEh</code> is the whole network and the interval, the retarget,
-            the survivors’ indices and the majority are <code>null</code>; nothing is divided by zero. This can only
-            happen when {u} = 0.
+            <M>{L} = 1</M> (to within 10<sup>−12</sup>) halts the chain: no block would ever come, so the result says <code>halted: true</code>,{" "}
+            <code>hashrateLostEh</code> is the whole network and the interval, the retarget, the survivors’ indices and the majority are <code>null</code>;
+            nothing is divided by zero. This can only happen when {u} = 0.
           </dd>
         </dl>
 
         <h3 id="shock-example">Worked example</h3>
         <p>
-          Kazakhstan held {pct(kazakhstan.share)} of hashrate in January 2022 (CBECI). Shutting it down at the start of
-          an epoch gives blocks every {num(kazakhstan.blockIntervalMinutes, 2)} minutes, the retarget after{" "}
-          {num(kazakhstan.daysToRetarget, 1)} days and a difficulty change of {signedPct(kazakhstan.difficultyChange)}.
-          During the real internet shutdown of 5–7 January 2022 the network hashrate fell by about 13.4 % (205 → 177
+          Kazakhstan held {pct(kazakhstan.share)} of hashrate in January 2022 (CBECI). Shutting it down at the start of an epoch gives blocks every{" "}
+          {num(kazakhstan.blockIntervalMinutes, 2)} minutes, the retarget after {num(kazakhstan.daysToRetarget, 1)} days and a difficulty change of{" "}
+          {signedPct(kazakhstan.difficultyChange)}. During the real internet shutdown of 5–7 January 2022 the network hashrate fell by about 13.4 % (205 → 177
           EH/s).
         </p>
       </section>
@@ -493,37 +475,34 @@ export default async function MethodologyPage() {
         <ul>
           <li>
             <var>H</var>
-            <sub>TH</sub> is the network hashrate of the period in TH/s (EH/s × 10<sup>6</sup>), by the rule above; 600 s
-            is one block; 3.6 × 10<sup>6</sup> J is one kWh.
+            <sub>TH</sub> is the network hashrate of the period in TH/s (EH/s × 10<sup>6</sup>), by the rule above; 600 s is one block; 3.6 × 10<sup>6</sup> J
+            is one kWh.
           </li>
           <li>
-            {eps} is the fleet efficiency in J/TH, a user parameter (<code>efficiency</code>); the default{" "}
-            {DEFAULT_EFFICIENCY_J_PER_TH} J/TH is the fleet average of the 2024 Cambridge mining survey.
+            {eps} is the fleet efficiency in J/TH, a user parameter (<code>efficiency</code>); the default {DEFAULT_EFFICIENCY_J_PER_TH} J/TH is the fleet
+            average of the 2024 Cambridge mining survey.
           </li>
           <li>
-            The subsidy is the protocol’s block subsidy at the period: 12.5 BTC before 2020-05-11, 6.25 BTC from
-            2020-05-11, 3.125 BTC from 2024-04-19. A month with a halving gets the day-weighted mean (May 2020:{" "}
-            {num(halvingMay2020, 3)} BTC; April 2024: {num(halvingApr2024, 3)} BTC).
+            The subsidy is the protocol’s block subsidy at the period: 12.5 BTC before 2020-05-11, 6.25 BTC from 2020-05-11, 3.125 BTC from 2024-04-19. A month
+            with a halving gets the day-weighted mean (May 2020: {num(halvingMay2020, 3)} BTC; April 2024: {num(halvingApr2024, 3)} BTC).
           </li>
           <li>
-            <strong>Fees are not counted</strong> (fees per block = 0): the figure is energy per bitcoin of subsidy, an
-            upper bound of energy per bitcoin earned.
+            <strong>Fees are not counted</strong> (fees per block = 0): the figure is energy per bitcoin of subsidy, an upper bound of energy per bitcoin
+            earned.
           </li>
           <li>
             <var>p</var>
             <sub>
               <var>c</var>
             </sub>{" "}
-            is country <var>c</var>’s power price chosen by the <a href="#power-price">price rule</a>; the cost is blank
-            where a country has no price.
+            is country <var>c</var>’s power price chosen by the <a href="#power-price">price rule</a>; the cost is blank where a country has no price.
           </li>
         </ul>
         <p>
-          Worked example: at {num(example.eh)} EH/s, {example.jPerTh} J/TH and ${example.usdPerKwh.toFixed(2)}/kWh with a
-          3.125 BTC subsidy, one bitcoin takes {num(exampleKwh)} kWh and costs about{" "}
-          <strong>${num(Math.round(exampleCost / 1000))}k</strong> in electricity (${num(exampleCost)}), in line with press estimates that the power
-          for one bitcoin can cost more than $100{NNBSP}000 in the dearest parts of the United States. At the default {DEFAULT_EFFICIENCY_J_PER_TH} J/TH the same
-          network needs {num(defaultKwhAt1000)} kWh per bitcoin.
+          Worked example: at {num(example.eh)} EH/s, {example.jPerTh} J/TH and ${example.usdPerKwh.toFixed(2)}/kWh with a 3.125 BTC subsidy, one bitcoin takes{" "}
+          {num(exampleKwh)} kWh and costs about <strong>${num(Math.round(exampleCost / 1000))}k</strong> in electricity (${num(exampleCost)}), in line with
+          press estimates that the power for one bitcoin can cost more than $100{NNBSP}000 in the dearest parts of the United States. At the default{" "}
+          {DEFAULT_EFFICIENCY_J_PER_TH} J/TH the same network needs {num(defaultKwhAt1000)} kWh per bitcoin.
         </p>
       </section>
 
@@ -531,15 +510,15 @@ export default async function MethodologyPage() {
       <section id="other" aria-labelledby="other-h" className="panel">
         <h2 id="other-h">{titleOf("other")}</h2>
         <p>
-          CBECI’s mining map names a handful of countries each month and puts the combined share of every country it does
-          not list under <strong>“Other”</strong>. HashAtlas stores that row as the <strong>unattributed bucket</strong>{" "}
-          (no country code), never as a country, for three reasons:
+          CBECI’s mining map names a handful of countries each month and puts the combined share of every country it does not list under{" "}
+          <strong>“Other”</strong>. HashAtlas stores that row as the <strong>unattributed bucket</strong> (no country code), never as a country, for three
+          reasons:
         </p>
         <ul>
           <li>
             It is many jurisdictions at once. Treating it as one would add {u}
-            <sup>2</sup> to the HHI, could make it the “largest country” in <code>top1</code> or <code>nakamoto</code>,
-            and would paint a meaningless country on the map.
+            <sup>2</sup> to the HHI, could make it the “largest country” in <code>top1</code> or <code>nakamoto</code>, and would paint a meaningless country on
+            the map.
           </li>
           <li>
             No government can switch it off, so a shutdown cannot include it: it always survives and renormalises to{" "}
@@ -549,29 +528,27 @@ export default async function MethodologyPage() {
             .
           </li>
           <li>
-            The same bucket holds what other sources leave unnamed (1 − the named shares), so estimates that name three
-            countries and estimates that name ten are handled alike.
+            The same bucket holds what other sources leave unnamed (1 − the named shares), so estimates that name three countries and estimates that name ten
+            are handled alike.
           </li>
         </ul>
         <p>
-          Its effect on HHI is bracketed rather than guessed. <code>hhi</code> treats {u} as fully dispersed (infinitely
-          many tiny jurisdictions, contributing 0); <code>hhiUpper</code> = hhi + {TEN_K} · {u}
-          <sup>2</sup> treats it as one jurisdiction. However the unattributed mass is really split, the true HHI lies
-          between the two. The other indices (<code>nakamoto</code>, <code>top1</code>, <code>top3</code>,{" "}
-          <code>entropyBits</code>) ignore {u}; the band is read from <code>hhi</code>.
+          Its effect on HHI is bracketed rather than guessed. <code>hhi</code> treats {u} as fully dispersed (infinitely many tiny jurisdictions, contributing
+          0); <code>hhiUpper</code> = hhi + {TEN_K} · {u}
+          <sup>2</sup> treats it as one jurisdiction. However the unattributed mass is really split, the true HHI lies between the two. The other indices (
+          <code>nakamoto</code>, <code>top1</code>, <code>top3</code>, <code>entropyBits</code>) ignore {u}; the band is read from <code>hhi</code>.
         </p>
         {bracket && (
           <p data-testid="other-bracket">
-            In the {bracket.months} CBECI months loaded here, “Other” ranges from {pct(bracket.lowest.unattributedShare)}{" "}
-            ({bracket.lowest.period}) to {pct(bracket.highest.unattributedShare)} ({bracket.highest.period}); the bracket is
-            widest in {bracket.widest.period} (hhi {num(bracket.widest.hhi)}, hhiUpper {num(bracket.widest.hhiUpper)}).{" "}
+            In the {bracket.months} CBECI months loaded here, “Other” ranges from {pct(bracket.lowest.unattributedShare)} ({bracket.lowest.period}) to{" "}
+            {pct(bracket.highest.unattributedShare)} ({bracket.highest.period}); the bracket is widest in {bracket.widest.period} (hhi {num(bracket.widest.hhi)}
+            , hhiUpper {num(bracket.widest.hhiUpper)}).{" "}
             {bracket.straddling.length === 0
               ? "In no month does it straddle a band boundary."
               : `It straddles a band boundary in ${bracket.straddling
                   .map((r) => `${r.period} (${num(r.hhi)} ${bandOf(r.hhi)} vs ${num(r.hhiUpper)} ${bandOf(r.hhiUpper)})`)
                   .join(", ")}.`}{" "}
-            For sources that name only a few countries (the Hashrate Index snapshots) {u} is large and <code>hhi</code> is
-            a lower bound only.
+            For sources that name only a few countries (the Hashrate Index snapshots) {u} is large and <code>hhi</code> is a lower bound only.
           </p>
         )}
       </section>
@@ -580,9 +557,8 @@ export default async function MethodologyPage() {
       <section id="sources" aria-labelledby="sources-h" className="panel">
         <h2 id="sources-h">{titleOf("sources")}</h2>
         <p>
-          Every fact row in the database points to one of these datasets; rows taken from a specific report also carry
-          their own source URL (see <code>/api/export</code>). The list below is read from the database at request time
-          (<code>/api/datasets</code> serves the same).
+          Every fact row in the database points to one of these datasets; rows taken from a specific report also carry their own source URL (see{" "}
+          <code>/api/export</code>). The list below is read from the database at request time (<code>/api/datasets</code> serves the same).
         </p>
         {datasets.length === 0 ? (
           <p>
@@ -664,8 +640,8 @@ export default async function MethodologyPage() {
             <a href="https://github.com/topojson/world-atlas" rel="noreferrer">
               world-atlas
             </a>
-            , converted by <code>scripts/build-geo.ts</code> into <code>/geo/world.json</code>, which this server
-            serves itself. Borders are Natural Earth’s de-facto boundaries and imply no position on disputed territory.
+            , converted by <code>scripts/build-geo.ts</code> into <code>/geo/world.json</code>, which this server serves itself. Borders are Natural Earth’s
+            de-facto boundaries and imply no position on disputed territory.
           </li>
         </ul>
       </section>
@@ -675,48 +651,41 @@ export default async function MethodologyPage() {
         <h2 id="caveats-h">{titleOf("caveats")}</h2>
         <ul>
           <li>
-            <strong>Pool geolocation and VPNs.</strong> CBECI geolocates the IP addresses of hashers at four large pools
-            (about a third of network hashrate) and scales them to the network. Miners behind VPNs or proxies are
-            counted where the exit node is: after the ban China reads <strong>0 % in July and August 2021</strong> and
-            about 20 % again from September 2021 (covert mining, as CCAF noted), and the asterisks on Germany and Ireland
-            are CCAF’s footnote that their shares are likely inflated by such routing. Treat China after mid-2021 as a
-            lower bound.
+            <strong>Pool geolocation and VPNs.</strong> CBECI geolocates the IP addresses of hashers at four large pools (about a third of network hashrate) and
+            scales them to the network. Miners behind VPNs or proxies are counted where the exit node is: after the ban China reads{" "}
+            <strong>0 % in July and August 2021</strong> and about 20 % again from September 2021 (covert mining, as CCAF noted), and the asterisks on Germany
+            and Ireland are CCAF’s footnote that their shares are likely inflated by such routing. Treat China after mid-2021 as a lower bound.
           </li>
           <li>
-            <strong>Survey bias (CCAF 2024 survey).</strong> 49 firms reporting about 48 % of network hashrate,
-            self-selected and weighted towards listed North American miners: the United States’ 75.4 % is of the surveyed
-            hashrate, not of the network. It is not comparable with the pool-geolocation series, so a change between
-            January 2022 and September 2024 is partly a change of method.
+            <strong>Survey bias (CCAF 2024 survey).</strong> 49 firms reporting about 48 % of network hashrate, self-selected and weighted towards listed North
+            American miners: the United States’ 75.4 % is of the surveyed hashrate, not of the network. It is not comparable with the pool-geolocation series,
+            so a change between January 2022 and September 2024 is partly a change of method.
           </li>
           <li>
-            <strong>Proprietary Hashrate Index estimates.</strong> Luxor’s heatmap method is undisclosed and the numbers
-            reach HashAtlas through news reports; the October 2025 snapshot names only three countries, so most of the
-            network is unattributed and the indices are lower bounds.
+            <strong>Proprietary Hashrate Index estimates.</strong> Luxor’s heatmap method is undisclosed and the numbers reach HashAtlas through news reports;
+            the October 2025 snapshot names only three countries, so most of the network is unattributed and the indices are lower bounds.
           </li>
           <li>
-            <strong>Approximate site coordinates.</strong> Site latitude and longitude are town or county centroids, and
-            empty where the location is undisclosed; “MW” may be nameplate, energized or contracted capacity; the list is
-            not a census, and the sites basis applies each site’s latest status to every month.
+            <strong>Approximate site coordinates.</strong> Site latitude and longitude are town or county centroids, and empty where the location is
+            undisclosed; “MW” may be nameplate, energized or contracted capacity; the list is not a census, and the sites basis applies each site’s latest
+            status to every month.
           </li>
           <li>
-            <strong>Mixed price definitions.</strong> Power prices mix industrial, business, miner tariffs, wholesale and
-            household prices of different years, converted to USD at the rates noted per row; the EIA national industrial
-            average is above what large miners negotiate. The price rule prefers comparable types over recent ones, and
-            the energy cost inherits every one of these differences.
+            <strong>Mixed price definitions.</strong> Power prices mix industrial, business, miner tariffs, wholesale and household prices of different years,
+            converted to USD at the rates noted per row; the EIA national industrial average is above what large miners negotiate. The price rule prefers
+            comparable types over recent ones, and the energy cost inherits every one of these differences.
           </li>
           <li>
-            <strong>Bloc membership is fixed as of 2025-06-30</strong> and applied to every period: a 2019 scenario for
-            BRICS includes the members that joined in 2024 and 2025 (Saudi Arabia, which has not confirmed membership, is
-            left out).
+            <strong>Bloc membership is fixed as of 2025-06-30</strong> and applied to every period: a 2019 scenario for BRICS includes the members that joined
+            in 2024 and 2025 (Saudi Arabia, which has not confirmed membership, is left out).
           </li>
           <li>
-            <strong>Network hashrate is inferred</strong>, not observed: it is the expected work implied by difficulty
-            and block times, within −1.0 … +1.6 % of CBECI’s monthly totals; dates after 2025-01-12 are reconstructed
-            from the retarget rule.
+            <strong>Network hashrate is inferred</strong>, not observed: it is the expected work implied by difficulty and block times, within −1.0 … +1.6 % of
+            CBECI’s monthly totals; dates after 2025-01-12 are reconstructed from the retarget rule.
           </li>
           <li>
-            <strong>The shock model is a first-order estimate</strong>: immediate, no migration (unless simulated), no
-            change in fees or miner behaviour, and the 2015/2016 interval off-by-one described above.
+            <strong>The shock model is a first-order estimate</strong>: immediate, no migration (unless simulated), no change in fees or miner behaviour, and
+            the 2015/2016 interval off-by-one described above.
           </li>
         </ul>
       </section>

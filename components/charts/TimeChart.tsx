@@ -109,8 +109,7 @@ function subscribeScheme(onChange: () => void): () => void {
   mql.addEventListener("change", onChange);
   return () => mql.removeEventListener("change", onChange);
 }
-const clientScheme = (): Scheme =>
-  typeof window.matchMedia === "function" && window.matchMedia(DARK_QUERY).matches ? "dark" : "light";
+const clientScheme = (): Scheme => (typeof window.matchMedia === "function" && window.matchMedia(DARK_QUERY).matches ? "dark" : "light");
 const serverScheme = (): Scheme => "light";
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -162,17 +161,7 @@ const WHOLE_INCRS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e
  * there a placeholder holds exactly `height` px. Screen readers get the numbers from a visually
  * hidden table beside the chart image.
  */
-export function TimeChart({
-  periods,
-  series,
-  markers,
-  height,
-  ariaLabel,
-  testId,
-  highlight,
-  onSelect,
-  className,
-}: TimeChartProps): JSX.Element {
+export function TimeChart({ periods, series, markers, height, ariaLabel, testId, highlight, onSelect, className }: TimeChartProps): JSX.Element {
   const wrapperRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
@@ -258,8 +247,7 @@ export function TimeChart({
           ticks: { show: true, stroke: palette.axis, width: 1, size: 4 },
           ...(whole ? { incrs: WHOLE_INCRS } : {}),
           values: (_u, splits, _i, _space, incr) => splits.map((v) => formatTick(v, incr)),
-          size: (_u, values) =>
-            Math.ceil(8 + Math.max(0, ...(values ?? []).map((v) => textWidth(String(v ?? ""), AXIS_FONT)))),
+          size: (_u, values) => Math.ceil(8 + Math.max(0, ...(values ?? []).map((v) => textWidth(String(v ?? ""), AXIS_FONT)))),
         };
       };
 
@@ -417,8 +405,7 @@ export function TimeChart({
             ...(spec.kind === "day"
               ? {
                   // Both callbacks derive the unit from the same scale and width, so they agree.
-                  splits: (u: uPlot, _i: number, min: number, max: number) =>
-                    dayTicks(min, max, u.bbox.width / UPlot.pxRatio, DAY_TICK_SPACE_PX),
+                  splits: (u: uPlot, _i: number, min: number, max: number) => dayTicks(min, max, u.bbox.width / UPlot.pxRatio, DAY_TICK_SPACE_PX),
                   values: (u: uPlot, splits: number[]) => {
                     const unit = dayTickUnit(u.scales.x?.min ?? NaN, u.scales.x?.max ?? NaN, u.bbox.width / UPlot.pxRatio, DAY_TICK_SPACE_PX);
                     return splits.map((v) => dayTickLabel(v, unit));
@@ -530,12 +517,7 @@ export function TimeChart({
   }, [markerKey, highlight, height]);
 
   return (
-    <div
-      ref={wrapperRef}
-      data-testid={testId}
-      className={className}
-      style={{ position: "relative", height, overflow: "hidden" }}
-    >
+    <div ref={wrapperRef} data-testid={testId} className={className} style={{ position: "relative", height, overflow: "hidden" }}>
       <div role="img" aria-label={ariaLabel} aria-busy={!empty && status === "loading"} style={{ height: "100%" }}>
         <div ref={hostRef} />
         {(empty || status !== "ready") && (

@@ -101,7 +101,16 @@ describe("monthTicks", () => {
 
   it("widens the stride, aligned on quarters and then on January", () => {
     expect(labels(monthTicks(min, max, 29 * 30, 72))).toEqual([
-      "2019-10", "2020-01", "2020-04", "2020-07", "2020-10", "2021-01", "2021-04", "2021-07", "2021-10", "2022-01",
+      "2019-10",
+      "2020-01",
+      "2020-04",
+      "2020-07",
+      "2020-10",
+      "2021-01",
+      "2021-04",
+      "2021-07",
+      "2021-10",
+      "2022-01",
     ]);
     expect(labels(monthTicks(min, max, 400, 72))).toEqual(["2020-01", "2020-07", "2021-01", "2021-07", "2022-01"]);
     expect(labels(monthTicks(min, max, 200, 72))).toEqual(["2020-01", "2021-01", "2022-01"]);
@@ -124,9 +133,7 @@ describe("monthTicks", () => {
   });
 
   it("starts at the first whole month inside a range that begins mid-month", () => {
-    expect(labels(monthTicks(periodToUnix("2021-01") + DAY, periodToUnix("2021-04"), 1000))).toEqual([
-      "2021-02", "2021-03", "2021-04",
-    ]);
+    expect(labels(monthTicks(periodToUnix("2021-01") + DAY, periodToUnix("2021-04"), 1000))).toEqual(["2021-02", "2021-03", "2021-04"]);
   });
 });
 
@@ -179,12 +186,24 @@ describe("dayToUnix / unixToDay", () => {
     expect(unixToDay(seconds)).toBe(day);
   });
 
-  it.each(["2021-02-29", "2021-02-30", "2021-04-31", "2021-13-01", "2021-00-10", "2021-01-00", "2021-01-32", "2021-7-12", "2021-07-1", "2021-07", "21-07-12", "2021-07-12T00:00", " 2021-07-12", ""])(
-    "rejects %j",
-    (bad) => {
-      expect(() => dayToUnix(bad)).toThrow(RangeError);
-    },
-  );
+  it.each([
+    "2021-02-29",
+    "2021-02-30",
+    "2021-04-31",
+    "2021-13-01",
+    "2021-00-10",
+    "2021-01-00",
+    "2021-01-32",
+    "2021-7-12",
+    "2021-07-1",
+    "2021-07",
+    "21-07-12",
+    "2021-07-12T00:00",
+    " 2021-07-12",
+    "",
+  ])("rejects %j", (bad) => {
+    expect(() => dayToUnix(bad)).toThrow(RangeError);
+  });
 
   it("maps every second of a day back to it, and consecutive days are 86 400 s apart", () => {
     for (const day of ["1999-12-31", "2000-01-01", "2021-03-14", "2021-03-28", "2021-10-31", "2021-11-07"]) {

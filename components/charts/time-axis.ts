@@ -105,9 +105,7 @@ export function periodKind(periods: readonly string[]): PeriodKind {
     if (kind === "month") month ??= p;
     else day ??= p;
     if (month !== undefined && day !== undefined) {
-      throw new RangeError(
-        `periods mix "YYYY-MM" months and "YYYY-MM-DD" days (${JSON.stringify(month)} and ${JSON.stringify(day)}); use one kind throughout`,
-      );
+      throw new RangeError(`periods mix "YYYY-MM" months and "YYYY-MM-DD" days (${JSON.stringify(month)} and ${JSON.stringify(day)}); use one kind throughout`);
     }
   }
   return day !== undefined ? "day" : "month";
@@ -183,8 +181,7 @@ export function monthTicks(minSec: number, maxSec: number, widthPx: number, minS
   if (last < first) return [];
   const spanMonths = Math.max(1, (maxSec - minSec) / (30.44 * 86400));
   const pxPerMonth = widthPx > 0 ? widthPx / spanMonths : 0;
-  const stride =
-    MONTH_STRIDES.find((s) => s * pxPerMonth >= minSpacePx) ?? (MONTH_STRIDES[MONTH_STRIDES.length - 1] as number);
+  const stride = MONTH_STRIDES.find((s) => s * pxPerMonth >= minSpacePx) ?? (MONTH_STRIDES[MONTH_STRIDES.length - 1] as number);
   const ticks: number[] = [];
   for (let n = Math.ceil(first / stride) * stride; n <= last; n += stride) ticks.push(monthNumberToUnix(n));
   return ticks.length > 0 ? ticks : [monthNumberToUnix(first)];
@@ -222,13 +219,7 @@ export function dayTickUnit(minSec: number, maxSec: number, widthPx: number, min
  * Mondays every 1, 2 or 4 weeks); when it says "month", monthTicks with `monthMinSpacePx`.
  * O(number of ticks). Never empty when a day start falls inside a valid range.
  */
-export function dayTicks(
-  minSec: number,
-  maxSec: number,
-  widthPx: number,
-  minSpacePx = DAY_TICK_SPACE_PX,
-  monthMinSpacePx = 72,
-): number[] {
+export function dayTicks(minSec: number, maxSec: number, widthPx: number, minSpacePx = DAY_TICK_SPACE_PX, monthMinSpacePx = 72): number[] {
   if (!Number.isFinite(minSec) || !Number.isFinite(maxSec) || maxSec < minSec) return [];
   if (dayTickUnit(minSec, maxSec, widthPx, minSpacePx) === "month") return monthTicks(minSec, maxSec, widthPx, monthMinSpacePx);
   const stride = dayStride(minSec, maxSec, widthPx, minSpacePx) ?? 1;

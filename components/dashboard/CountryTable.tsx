@@ -28,7 +28,17 @@ export function CountryTable({ rows, caption, onSelect }: { rows: CountryRow[]; 
                 type="button"
                 className="sort"
                 onClick={() =>
-                  setSort((s) => ({ key: c.key, direction: s.key === c.key && s.direction === "ascending" ? "descending" : s.key === c.key ? "ascending" : c.numeric && c.key !== "rank" ? "descending" : "ascending" }))
+                  setSort((s) => ({
+                    key: c.key,
+                    direction:
+                      s.key === c.key && s.direction === "ascending"
+                        ? "descending"
+                        : s.key === c.key
+                          ? "ascending"
+                          : c.numeric && c.key !== "rank"
+                            ? "descending"
+                            : "ascending",
+                  }))
                 }
               >
                 {c.label}

@@ -96,26 +96,33 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
   const layer = useMemo(
     () =>
       distribution.data &&
-      layerView(state.layer, {
-        distribution: distribution.data,
-        prices: priceRows,
-        kwhPerBtc: metrics.data?.kwhPerBtc ?? null,
-        btcPriceUsd: state.btcPrice,
-      }, initial.scales),
+      layerView(
+        state.layer,
+        {
+          distribution: distribution.data,
+          prices: priceRows,
+          kwhPerBtc: metrics.data?.kwhPerBtc ?? null,
+          btcPriceUsd: state.btcPrice,
+        },
+        initial.scales,
+      ),
     [state.layer, distribution.data, priceRows, metrics.data, state.btcPrice, initial.scales],
   );
-  const simulationRequest = useMemo(
-    () => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null),
-    [state, slug, period],
-  );
+  const simulationRequest = useMemo(() => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null), [state, slug, period]);
   const simulation = useSimulation(simulationRequest);
   const scenario = useMemo(() => (simulation.data ? scenarioView(simulation.data, names) : null), [simulation.data, names]);
   const shutdownIso2 = useMemo(() => (simulationRequest ? shutCountries(simulation.data) : []), [simulationRequest, simulation.data]);
   const mapValues = useMemo(
-    () => (state.layer === "share" && simulationRequest && simulation.data && distribution.data ? scenarioShareValues(simulation.data, distribution.data.countries) : (layer?.values ?? [])),
+    () =>
+      state.layer === "share" && simulationRequest && simulation.data && distribution.data
+        ? scenarioShareValues(simulation.data, distribution.data.countries)
+        : (layer?.values ?? []),
     [state.layer, simulationRequest, simulation.data, distribution.data, layer],
   );
-  const countryOptions = useMemo(() => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name)), [initial.countryNames]);
+  const countryOptions = useMemo(
+    () => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    [initial.countryNames],
+  );
   const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);
   const rows = useMemo(
     () => (distribution.data ? countryRows(distribution.data, priceRows, metrics.data?.kwhPerBtc ?? null, shocks.data) : []),
@@ -139,7 +146,11 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
         return;
       }
       const has = state.shutdown.some((i) => i.id === iso2);
-      const shutdown = shiftKey ? (has ? state.shutdown.filter((i) => i.id !== iso2) : [...state.shutdown, { id: iso2, fraction: 1 }]) : [{ id: iso2, fraction: 1 }];
+      const shutdown = shiftKey
+        ? has
+          ? state.shutdown.filter((i) => i.id !== iso2)
+          : [...state.shutdown, { id: iso2, fraction: 1 }]
+        : [{ id: iso2, fraction: 1 }];
       update({ shutdown, simulate: true });
     },
     [update, state.simulate, state.shutdown],
@@ -174,18 +185,39 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
             </label>
           ))}
         </fieldset>
-        <button type="button" className={state.simulate ? "button active" : "button"} aria-pressed={state.simulate} onClick={() => update({ simulate: !state.simulate, shutdown: state.simulate ? [] : state.shutdown })} data-testid="simulate-toggle">
+        <button
+          type="button"
+          className={state.simulate ? "button active" : "button"}
+          aria-pressed={state.simulate}
+          onClick={() => update({ simulate: !state.simulate, shutdown: state.simulate ? [] : state.shutdown })}
+          data-testid="simulate-toggle"
+        >
           ⚡ Simulate a shutdown
         </button>
         {state.layer === "cost" && (
           <div className="cost-inputs">
             <label className="control">
               <span className="label">Fleet efficiency (J/TH)</span>
-              <input type="number" min={1} max={200} step={0.1} value={state.efficiency} onChange={(e) => Number(e.target.value) >= 1 && update({ efficiency: Number(e.target.value) })} data-testid="efficiency" />
+              <input
+                type="number"
+                min={1}
+                max={200}
+                step={0.1}
+                value={state.efficiency}
+                onChange={(e) => Number(e.target.value) >= 1 && update({ efficiency: Number(e.target.value) })}
+                data-testid="efficiency"
+              />
             </label>
             <label className="control">
               <span className="label">Bitcoin price (USD)</span>
-              <input type="number" min={1} step={1000} value={state.btcPrice} onChange={(e) => Number(e.target.value) >= 1 && update({ btcPrice: Number(e.target.value) })} data-testid="btc-price" />
+              <input
+                type="number"
+                min={1}
+                step={1000}
+                value={state.btcPrice}
+                onChange={(e) => Number(e.target.value) >= 1 && update({ btcPrice: Number(e.target.value) })}
+                data-testid="btc-price"
+              />
             </label>
           </div>
         )}
@@ -220,7 +252,12 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
             {state.layer === "sites" ? (
               <Downloads what="sites" params={{}} label="the sites" testId="download-map-data" />
             ) : (
-              <Downloads what="distribution" params={{ dataset: slug, period, efficiency: String(state.efficiency) }} label="the data behind the map" testId="download-map-data" />
+              <Downloads
+                what="distribution"
+                params={{ dataset: slug, period, efficiency: String(state.efficiency) }}
+                label="the data behind the map"
+                testId="download-map-data"
+              />
             )}
           </div>
         </div>
@@ -269,9 +306,18 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
 
       <section className="panel" aria-labelledby="table-title">
         <h2 id="table-title">By country, {formatPeriod(period)}</h2>
-        <CountryTable rows={rows} caption={`Hashrate by country, ${formatPeriod(period)} (${dataset?.title ?? ""})`} onSelect={(iso2) => update({ country: iso2 })} />
+        <CountryTable
+          rows={rows}
+          caption={`Hashrate by country, ${formatPeriod(period)} (${dataset?.title ?? ""})`}
+          onSelect={(iso2) => update({ country: iso2 })}
+        />
         <Downloads what="distribution" params={{ dataset: slug, period, efficiency: String(state.efficiency) }} label="this table" testId="download-table" />
-        <Downloads what="metrics" params={{ dataset: slug, period, efficiency: String(state.efficiency) }} label="the concentration metrics of this month" testId="download-metrics" />
+        <Downloads
+          what="metrics"
+          params={{ dataset: slug, period, efficiency: String(state.efficiency) }}
+          label="the concentration metrics of this month"
+          testId="download-metrics"
+        />
       </section>
     </div>
   );

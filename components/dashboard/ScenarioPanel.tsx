@@ -43,7 +43,9 @@ export function ScenarioPanel(props: {
   };
   const addFromQuery = () => {
     const q = query.trim().toLowerCase();
-    const match = countries.find((c) => c.name.toLowerCase() === q || c.iso2.toLowerCase() === q) ?? blocs.find((b) => b.id.toLowerCase() === q || b.name.toLowerCase() === q);
+    const match =
+      countries.find((c) => c.name.toLowerCase() === q || c.iso2.toLowerCase() === q) ??
+      blocs.find((b) => b.id.toLowerCase() === q || b.name.toLowerCase() === q);
     if (match) {
       add("iso2" in match ? match.iso2 : match.id);
       setQuery("");
@@ -56,7 +58,12 @@ export function ScenarioPanel(props: {
     <section className="panel scenario-panel" data-testid="scenario-panel" aria-labelledby="scenario-title" aria-busy={props.loading}>
       <div className="panel-head">
         <h2 id="scenario-title">Simulate a shutdown</h2>
-        <button type="button" className="button small" onClick={() => update({ shutdown: [], simulate: false, migration: null })} aria-label="Close the simulator">
+        <button
+          type="button"
+          className="button small"
+          onClick={() => update({ shutdown: [], simulate: false, migration: null })}
+          aria-label="Close the simulator"
+        >
           ✕
         </button>
       </div>
@@ -91,7 +98,14 @@ export function ScenarioPanel(props: {
         </label>
         <div className="bloc-presets" role="group" aria-label="Bloc presets">
           {blocs.map((b) => (
-            <button key={b.id} type="button" className="chip" title={`${b.name}: ${b.members.join(", ")}`} onClick={() => add(b.id)} data-testid={`bloc-${b.id}`}>
+            <button
+              key={b.id}
+              type="button"
+              className="chip"
+              title={`${b.name}: ${b.members.join(", ")}`}
+              onClick={() => add(b.id)}
+              data-testid={`bloc-${b.id}`}
+            >
               {b.id}
             </button>
           ))}
@@ -115,7 +129,12 @@ export function ScenarioPanel(props: {
                 />
                 <output>{Math.round(item.fraction * 100)} %</output>
               </label>
-              <button type="button" className="button small" aria-label={`Remove ${nameOf(item.id)}`} onClick={() => setItems(state.shutdown.filter((i) => i.id !== item.id))}>
+              <button
+                type="button"
+                className="button small"
+                aria-label={`Remove ${nameOf(item.id)}`}
+                onClick={() => setItems(state.shutdown.filter((i) => i.id !== item.id))}
+              >
                 ✕
               </button>
             </li>
@@ -128,27 +147,62 @@ export function ScenarioPanel(props: {
         <div className="options-grid">
           <label className="control">
             <span className="label">Blocks into the epoch (0–2015)</span>
-            <input type="number" min={0} max={2015} value={state.blocksIntoEpoch} onChange={(e) => update({ blocksIntoEpoch: Math.max(0, Math.min(2015, Math.round(Number(e.target.value) || 0))) })} />
+            <input
+              type="number"
+              min={0}
+              max={2015}
+              value={state.blocksIntoEpoch}
+              onChange={(e) => update({ blocksIntoEpoch: Math.max(0, Math.min(2015, Math.round(Number(e.target.value) || 0))) })}
+            />
           </label>
           <label className="control">
             <span className="label">Horizon (days)</span>
-            <input type="number" min={1} max={3650} value={state.horizonDays} onChange={(e) => update({ horizonDays: Math.max(1, Math.min(3650, Math.round(Number(e.target.value) || 1))) })} />
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              value={state.horizonDays}
+              onChange={(e) => update({ horizonDays: Math.max(1, Math.min(3650, Math.round(Number(e.target.value) || 1))) })}
+            />
           </label>
           <label className="control">
             <span className="label">Lost hashrate that migrates (%)</span>
-            <input type="number" min={0} max={100} step={5} value={Math.round(migration.fraction * 100)} onChange={(e) => update({ migration: { ...migration, fraction: Math.max(0, Math.min(100, Number(e.target.value) || 0)) / 100 } })} data-testid="migration-fraction" />
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={5}
+              value={Math.round(migration.fraction * 100)}
+              onChange={(e) => update({ migration: { ...migration, fraction: Math.max(0, Math.min(100, Number(e.target.value) || 0)) / 100 } })}
+              data-testid="migration-fraction"
+            />
           </label>
           <label className="control">
             <span className="label">Migration starts after (days)</span>
-            <input type="number" min={0} max={3650} value={migration.delayDays} onChange={(e) => update({ migration: { ...migration, delayDays: Math.max(0, Math.round(Number(e.target.value) || 0)) } })} />
+            <input
+              type="number"
+              min={0}
+              max={3650}
+              value={migration.delayDays}
+              onChange={(e) => update({ migration: { ...migration, delayDays: Math.max(0, Math.round(Number(e.target.value) || 0)) } })}
+            />
           </label>
           <label className="control">
             <span className="label">…and takes (days)</span>
-            <input type="number" min={0} max={3650} value={migration.days} onChange={(e) => update({ migration: { ...migration, days: Math.max(0, Math.round(Number(e.target.value) || 0)) } })} />
+            <input
+              type="number"
+              min={0}
+              max={3650}
+              value={migration.days}
+              onChange={(e) => update({ migration: { ...migration, days: Math.max(0, Math.round(Number(e.target.value) || 0)) } })}
+            />
           </label>
           <label className="control">
             <span className="label">Goes to</span>
-            <select value={migration.weighting} onChange={(e) => update({ migration: { ...migration, weighting: e.target.value === "cheap-power" ? "cheap-power" : "proportional" } })}>
+            <select
+              value={migration.weighting}
+              onChange={(e) => update({ migration: { ...migration, weighting: e.target.value === "cheap-power" ? "cheap-power" : "proportional" } })}
+            >
               <option value="proportional">survivors, by share</option>
               <option value="cheap-power">survivors, by share ÷ power price</option>
             </select>
@@ -176,9 +230,15 @@ export function ScenarioPanel(props: {
             <thead>
               <tr>
                 <th scope="col">Metric</th>
-                <th scope="col" className="num">Before</th>
-                <th scope="col" className="num">After</th>
-                <th scope="col" className="num">Day {result.horizonDays}</th>
+                <th scope="col" className="num">
+                  Before
+                </th>
+                <th scope="col" className="num">
+                  After
+                </th>
+                <th scope="col" className="num">
+                  Day {result.horizonDays}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -205,7 +265,12 @@ export function ScenarioPanel(props: {
             testId="scenario-chart"
           />
           <div className="export-buttons">
-            <button type="button" className="button" onClick={() => download(`hashatlas-scenario-${stamp}.json`, "application/json", JSON.stringify(result, null, 2))} data-testid="export-json">
+            <button
+              type="button"
+              className="button"
+              onClick={() => download(`hashatlas-scenario-${stamp}.json`, "application/json", JSON.stringify(result, null, 2))}
+              data-testid="export-json"
+            >
               Export scenario (JSON)
             </button>
             <button

@@ -34,7 +34,11 @@ export function ShockTable({ rows, onSimulate }: { rows: Row[]; onSimulate: (id:
         <tr>
           {COLUMNS.map((c) => (
             <th key={c.key} scope="col" aria-sort={sort.key === c.key ? sort.direction : "none"} className={c.key === "name" ? undefined : "num"}>
-              <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, direction: s.key === c.key && s.direction === "descending" ? "ascending" : "descending" }))}>
+              <button
+                type="button"
+                className="sort"
+                onClick={() => setSort((s) => ({ key: c.key, direction: s.key === c.key && s.direction === "descending" ? "ascending" : "descending" }))}
+              >
                 {c.label}
               </button>
             </th>

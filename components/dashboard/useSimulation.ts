@@ -10,7 +10,11 @@ const cache = new Map<string, Result>();
 /** POST /api/simulate for a scenario (null: none); answers cached per request body. */
 export function useSimulation(request: object | null): { data: Result | null; error: string | null; loading: boolean } {
   const key = request ? JSON.stringify(request) : null;
-  const [state, setState] = useState<{ data: Result | null; error: string | null; loading: boolean }>({ data: key ? (cache.get(key) ?? null) : null, error: null, loading: false });
+  const [state, setState] = useState<{ data: Result | null; error: string | null; loading: boolean }>({
+    data: key ? (cache.get(key) ?? null) : null,
+    error: null,
+    loading: false,
+  });
 
   useEffect(() => {
     if (!key) {

@@ -252,7 +252,14 @@ export function WorldMap(props: WorldMapProps) {
 
   return (
     <div className="map-frame">
-      <div ref={containerRef} className="map-canvas" data-testid="world-map" data-ready={ready && !props.busy ? "true" : "false"} role="region" aria-label={props.label} />
+      <div
+        ref={containerRef}
+        className="map-canvas"
+        data-testid="world-map"
+        data-ready={ready && !props.busy ? "true" : "false"}
+        role="region"
+        aria-label={props.label}
+      />
       {!ready && !failed && <p className="map-status">Loading map…</p>}
       {failed && (
         <p className="map-status" role="alert">

@@ -56,7 +56,8 @@ async function periodsOf(slug: string, period: string | undefined, fallback: "al
   const wanted = period ?? fallback;
   if (wanted === "all") return periods;
   if (wanted === "latest") return [last];
-  if (!periods.includes(wanted)) throw new ApiError(404, `dataset "${slug}" has no data for period ${wanted} (it covers ${first} … ${last}: ${periods.join(", ")})`, "period");
+  if (!periods.includes(wanted))
+    throw new ApiError(404, `dataset "${slug}" has no data for period ${wanted} (it covers ${first} … ${last}: ${periods.join(", ")})`, "period");
   return [wanted];
 }
 
@@ -210,7 +211,19 @@ async function datasetInfo(slugs: readonly string[]): Promise<DatasetInfo[]> {
   return distinct(slugs).flatMap((slug) => {
     const d = all.get(slug);
     return d
-      ? [{ slug: d.slug, kind: d.kind, title: d.title, publisher: d.publisher, url: d.url, licence: d.licence, retrievedAt: d.retrievedAt, method: d.method, caveats: d.caveats }]
+      ? [
+          {
+            slug: d.slug,
+            kind: d.kind,
+            title: d.title,
+            publisher: d.publisher,
+            url: d.url,
+            licence: d.licence,
+            retrievedAt: d.retrievedAt,
+            method: d.method,
+            caveats: d.caveats,
+          },
+        ]
       : [];
   });
 }

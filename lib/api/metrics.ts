@@ -80,7 +80,11 @@ export function getMetrics(query: MetricsQueryInput): Promise<MetricsReport & { 
     const periods = [...network.keys()].sort();
     const period = query.period ?? periods.at(-1);
     if (!period || !network.has(period)) {
-      throw new ApiError(404, `no network hashrate for period ${query.period ?? "(none)"} (network-monthly covers ${periods[0]} … ${periods.at(-1)})`, "period");
+      throw new ApiError(
+        404,
+        `no network hashrate for period ${query.period ?? "(none)"} (network-monthly covers ${periods[0]} … ${periods.at(-1)})`,
+        "period",
+      );
     }
     const sites = (await listSites()).filter((s) => s.dataset === slug);
     const { distribution, ...sitesInfo } = sitesDistribution(sites, query.efficiency, network.get(period) ?? null);

@@ -18,7 +18,13 @@ describe("OpenAPI document", () => {
   it("is OpenAPI 3.1 and covers every route handler in app/api", () => {
     expect(doc.openapi).toBe("3.1.0");
     const paths = routeFiles("app/api")
-      .map((f) => `/${path.dirname(f).replace(/\\/g, "/").replace(/^app\//, "")}`)
+      .map(
+        (f) =>
+          `/${path
+            .dirname(f)
+            .replace(/\\/g, "/")
+            .replace(/^app\//, "")}`,
+      )
       .filter((p) => p !== "/api/openapi.json")
       .sort();
     expect(Object.keys(doc.paths ?? {}).sort()).toEqual(paths);
@@ -36,8 +42,7 @@ describe("OpenAPI document", () => {
   // Real answers parse with the documented schemas, so the document cannot drift from the code.
   it.each(API_ROUTES.filter((r) => !r.admin).map((r) => [r.path, r] as const))("%s answers in its documented shape", async (routePath, route) => {
     const mod = (await import(`@/app${routePath}/route`)) as Record<"GET" | "POST", (r: Request) => Promise<Response>>;
-    const { status, body } =
-      route.method === "post" ? await post(mod.POST, routePath, route.exampleBody) : await get(mod.GET, route.example ?? routePath);
+    const { status, body } = route.method === "post" ? await post(mod.POST, routePath, route.exampleBody) : await get(mod.GET, route.example ?? routePath);
     expect(status).toBe(200);
     const parsed = route.response.safeParse(body);
     expect(parsed.success ? "ok" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe("ok");

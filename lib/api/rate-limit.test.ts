@@ -132,7 +132,9 @@ describe("limits from the environment", () => {
     const refused = importRateLimit(post());
     expect(refused?.status).toBe(429);
     expect(refused?.headers.get("retry-after")).toBe("2");
-    expect(await refused?.json()).toEqual({ error: { status: 429, message: expect.stringMatching(/at most 30 a minute; try again in 2 s/), field: "rate-limit" } });
+    expect(await refused?.json()).toEqual({
+      error: { status: 429, message: expect.stringMatching(/at most 30 a minute; try again in 2 s/), field: "rate-limit" },
+    });
     expect(importRateLimit(post("198.51.100.1"))).toBeNull();
   });
 

@@ -14,7 +14,9 @@ describe("route handler wrapper", () => {
   it("logs one structured line per request with id, route, status and duration, and never the token", async () => {
     const lines = capture();
     const route = handler(() => json({ ok: true }));
-    const response = await route(new Request("http://127.0.0.1/api/x?a=1", { headers: { authorization: "Bearer super-secret-token-123", "x-request-id": "abc-123" } }));
+    const response = await route(
+      new Request("http://127.0.0.1/api/x?a=1", { headers: { authorization: "Bearer super-secret-token-123", "x-request-id": "abc-123" } }),
+    );
     expect(response.headers.get("x-request-id")).toBe("abc-123");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 30, reqId: "abc-123", method: "GET", route: "/api/x", status: 200, msg: "request" });

@@ -20,7 +20,9 @@ export class ApiError extends Error {
 }
 
 export function errorResponse(status: number, message: string, field?: string, issues?: ApiIssue[], totalIssues?: number) {
-  const body: ApiErrorBody = { error: { status, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}), ...(totalIssues !== undefined ? { totalIssues } : {}) } };
+  const body: ApiErrorBody = {
+    error: { status, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}), ...(totalIssues !== undefined ? { totalIssues } : {}) },
+  };
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
 }
 
@@ -62,7 +64,10 @@ export class ApiQueryError extends ApiError {
 
 /** A request id from the caller (x-request-id, sanitised) or a new one. */
 function requestId(request: Request): string {
-  const given = request.headers.get("x-request-id")?.replace(/[^\w.-]/g, "").slice(0, 64);
+  const given = request.headers
+    .get("x-request-id")
+    ?.replace(/[^\w.-]/g, "")
+    .slice(0, 64);
   return given || randomUUID();
 }
 

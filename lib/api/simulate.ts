@@ -53,7 +53,8 @@ export async function runSimulation(body: SimulateBodyInput) {
   }
   const names = await countryNames();
   for (const [i, code] of (body.migration?.destinations ?? []).entries()) {
-    if (!names.has(code.toUpperCase())) throw new ApiError(400, `migration.destinations.${i}: "${code}" is not an ISO country code`, `migration.destinations.${i}`);
+    if (!names.has(code.toUpperCase()))
+      throw new ApiError(400, `migration.destinations.${i}: "${code}" is not an ISO country code`, `migration.destinations.${i}`);
   }
   const resolved = await resolveShutdown(body.shutdown);
   const shutdown: ShutdownItem[] = resolved.flatMap((r) => r.members.map((country) => ({ country, fraction: r.fraction })));
@@ -78,7 +79,12 @@ export async function runSimulation(body: SimulateBodyInput) {
     shutdown: resolved,
     before: summarise(input, h0, body.efficiency, subsidy),
     after: {
-      ...summarise(shock.halted ? null : { countries: survivors.countries.map((c) => ({ country: c.country, weight: c.share })), unattributed: survivors.unattributed }, afterEh, body.efficiency, subsidy),
+      ...summarise(
+        shock.halted ? null : { countries: survivors.countries.map((c) => ({ country: c.country, weight: c.share })), unattributed: survivors.unattributed },
+        afterEh,
+        body.efficiency,
+        subsidy,
+      ),
       shares: survivors.countries,
       unattributedShare: survivors.unattributed,
     },

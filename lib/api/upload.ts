@@ -11,7 +11,11 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Im
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new ApiError(413, `the upload is ${declared} bytes; the limit is ${maxBytes}`, "body");
   if (RAW_TYPES.has(type)) {
-    return { bytes: await readCapped(request.body, maxBytes, "the upload"), contentType: type, name: type === "application/json" ? "upload.json" : "upload.csv" };
+    return {
+      bytes: await readCapped(request.body, maxBytes, "the upload"),
+      contentType: type,
+      name: type === "application/json" ? "upload.json" : "upload.csv",
+    };
   }
   if (type === "multipart/form-data") {
     const bytes = await readCapped(request.body, maxBytes, "the upload");

@@ -120,9 +120,7 @@ export function writeDatasets(
         continue;
       }
       if (existing) deleteDataset.run(existing.id);
-      const datasetId = Number(
-        insertDataset.run({ ...content.meta, origin: content.origin, contentHash: hash, importedAt: now() }).lastInsertRowid,
-      );
+      const datasetId = Number(insertDataset.run({ ...content.meta, origin: content.origin, contentHash: hash, importedAt: now() }).lastInsertRowid);
       for (const r of content.shares ?? []) insertShare.run({ ...r, datasetId });
       for (const r of content.networkStats ?? []) insertStat.run({ ...r, datasetId });
       for (const r of content.retargets ?? []) insertRetarget.run({ ...r, datasetId });

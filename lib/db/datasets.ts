@@ -23,7 +23,9 @@ export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
     where: kind ? { kind } : undefined,
     orderBy: [{ kind: "asc" }, { slug: "asc" }],
     include: {
-      _count: { select: { shares: true, networkStats: true, retargets: true, powerPrices: true, sites: true, networkEvents: true, blocs: true, shockEvents: true } },
+      _count: {
+        select: { shares: true, networkStats: true, retargets: true, powerPrices: true, sites: true, networkEvents: true, blocs: true, shockEvents: true },
+      },
     },
   });
   const periods = await prisma().hashrateShare.groupBy({ by: ["datasetId", "period"], orderBy: [{ datasetId: "asc" }, { period: "asc" }] });

@@ -38,7 +38,10 @@ export function checkHealth(): Health {
     const healthy = journalMode === "wal" && migrations.pending.length === 0 && migrations.failed.length === 0;
     return { status: healthy ? "ok" : "degraded", database: { reachable: true, file, journalMode, migrations, counts } };
   } catch (error) {
-    return { status: "down", database: { reachable: false, file, journalMode: null, migrations: null, counts: null, error: String(error instanceof Error ? error.message : error) } };
+    return {
+      status: "down",
+      database: { reachable: false, file, journalMode: null, migrations: null, counts: null, error: String(error instanceof Error ? error.message : error) },
+    };
   } finally {
     db?.close();
   }

@@ -68,10 +68,12 @@ describe("imports are atomic", () => {
     const child = startImport("big-sites");
     const seen = new Set<number>();
     let exited = false;
-    const done = new Promise<number | null>((resolve) => child.on("exit", (code) => {
-      exited = true;
-      resolve(code);
-    }));
+    const done = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => {
+        exited = true;
+        resolve(code);
+      }),
+    );
     while (!exited) {
       seen.add(sitesOf("big-sites"));
       await new Promise((r) => setTimeout(r, 2));

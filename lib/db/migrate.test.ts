@@ -3,14 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applyMigrations,
-  createMigration,
-  DEFAULT_MIGRATIONS_DIR,
-  DEFAULT_SCHEMA_PATH,
-  migrationStatus,
-  toMigrationName,
-} from "./migrate";
+import { applyMigrations, createMigration, DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA_PATH, migrationStatus, toMigrationName } from "./migrate";
 
 const EXPECTED_TABLES = [
   "Bloc",
@@ -66,9 +59,7 @@ describe("migrations on a temp database", () => {
 
   it("has an init migration in the repo", () => {
     expect(repoMigrations.some((name) => /^\d{14}_init$/.test(name))).toBe(true);
-    expect(fs.readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, "migration_lock.toml"), "utf8")).toContain(
-      'provider = "sqlite"',
-    );
+    expect(fs.readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, "migration_lock.toml"), "utf8")).toContain('provider = "sqlite"');
   });
 
   it("reports everything pending before the database exists, without creating it", () => {
@@ -84,14 +75,15 @@ describe("migrations on a temp database", () => {
 
       const db = new Database(dbPath, { readonly: true });
       try {
-        const tables = (
-          db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
-        ).map((row) => row.name);
+        const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
         expect(tables).toEqual(expect.arrayContaining([...EXPECTED_TABLES, "_prisma_migrations"]));
 
-        const rows = db
-          .prepare("SELECT migration_name, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations")
-          .all() as { migration_name: string; finished_at: string | null; rolled_back_at: string | null; applied_steps_count: number }[];
+        const rows = db.prepare("SELECT migration_name, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations").all() as {
+          migration_name: string;
+          finished_at: string | null;
+          rolled_back_at: string | null;
+          applied_steps_count: number;
+        }[];
         const init = rows.find((row) => row.migration_name.endsWith("_init"));
         expect(init).toBeDefined();
         expect(init?.finished_at).not.toBeNull();
@@ -127,15 +119,19 @@ describe("migrations on a temp database", () => {
     expect(migrationStatus(dbPath)).toEqual({ applied: repoMigrations, pending: [], failed: [] });
   });
 
-  it("releases the database: another connection can write right after", async () => {
-    await applyMigrations(dbPath);
-    const db = new Database(dbPath, { timeout: 0 });
-    try {
-      expect(() => db.exec("BEGIN IMMEDIATE; ROLLBACK;")).not.toThrow();
-    } finally {
-      db.close();
-    }
-  }, ENGINE_TIMEOUT_MS);
+  it(
+    "releases the database: another connection can write right after",
+    async () => {
+      await applyMigrations(dbPath);
+      const db = new Database(dbPath, { timeout: 0 });
+      try {
+        expect(() => db.exec("BEGIN IMMEDIATE; ROLLBACK;")).not.toThrow();
+      } finally {
+        db.close();
+      }
+    },
+    ENGINE_TIMEOUT_MS,
+  );
 
   it(
     "creates no migration and writes nothing when schema.prisma matches the history",
@@ -174,10 +170,7 @@ describe("migrations on a temp database", () => {
       const copy = path.join(tmpDir, "migrations-changed");
       fs.cpSync(DEFAULT_MIGRATIONS_DIR, copy, { recursive: true });
       const schemaPath = path.join(tmpDir, "schema.prisma");
-      fs.writeFileSync(
-        schemaPath,
-        `${fs.readFileSync(DEFAULT_SCHEMA_PATH, "utf8")}\nmodel MigrateProbe {\n  id Int @id\n}\n`,
-      );
+      fs.writeFileSync(schemaPath, `${fs.readFileSync(DEFAULT_SCHEMA_PATH, "utf8")}\nmodel MigrateProbe {\n  id Int @id\n}\n`);
 
       const { created } = await createMigration("Add probe", undefined, { migrationsDir: copy, schemaPath });
       expect(created).toMatch(/^\d{14}_add_probe$/);

@@ -14,11 +14,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { listMigrationNames } from "./migration-status";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQuery,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import type { MigrationDirectory, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 /** Resolved against the working directory: scripts, tests and `next` all run from the repo root. */
@@ -42,7 +38,6 @@ export interface CreateMigrationOptions extends MigrateOptions {
   /** Target schema; defaults to the repo's prisma/schema.prisma. */
   schemaPath?: string;
 }
-
 
 export interface CreateMigrationResult {
   /** Folder name (`<YYYYMMDDHHMMSS>_<name>`) of the new migration, or null when the schema had no changes. */
@@ -88,11 +83,7 @@ export async function applyMigrations(dbPath: string, options: MigrateOptions = 
  * or edited migrations make it fail, and data-loss warnings refer to that database's contents.
  * The new migration itself is never applied here.
  */
-export async function createMigration(
-  name: string,
-  dbPath?: string,
-  options: CreateMigrationOptions = {},
-): Promise<CreateMigrationResult> {
+export async function createMigration(name: string, dbPath?: string, options: CreateMigrationOptions = {}): Promise<CreateMigrationResult> {
   const migrationName = toMigrationName(name);
   const migrationsDir = options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
   const schemaPath = options.schemaPath ?? DEFAULT_SCHEMA_PATH;
@@ -108,9 +99,7 @@ export async function createMigration(
 
     const { action } = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });
     if (action.tag === "reset") {
-      throw new MigrationError(
-        `The database at ${target} has drifted from the migration history and would need a reset: ${action.reason}`,
-      );
+      throw new MigrationError(`The database at ${target} has drifted from the migration history and would need a reset: ${action.reason}`);
     }
 
     const dataLoss = await engine.evaluateDataLoss({ migrationsList, schema, filters: NO_FILTER });
@@ -208,9 +197,7 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
   engineClass ??= (async () => {
     installPanicRegistry();
     // The package's package.json is not exported, but the glue module is and sits next to the .wasm file.
-    const glue = createRequire(path.join(process.cwd(), "package.json")).resolve(
-      "@prisma/schema-engine-wasm/schema_engine_bg",
-    );
+    const glue = createRequire(path.join(process.cwd(), "package.json")).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bindings: WasmBindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = fs.readFileSync(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, {
@@ -250,11 +237,7 @@ function installPanicRegistry(): void {
  * every connection: the engine takes `locking_mode=EXCLUSIVE` on the main database while applying
  * migrations, so a connection left open would lock the app out until the process exits.
  */
-async function withEngine<T>(
-  dbPath: string,
-  schemaFile: { path: string; content: string } | null,
-  fn: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(dbPath: string, schemaFile: { path: string; content: string } | null, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const [SchemaEngineImpl, { PrismaBetterSqlite3 }, { bindMigrationAwareSqlAdapterFactory }] = await Promise.all([
     loadSchemaEngine(),
     import("@prisma/adapter-better-sqlite3"),
@@ -341,10 +324,7 @@ function rethrowBusy(error: unknown): never {
  * Engine errors are JS Errors with a Rust span trace appended and, mostly, a Prisma `code`. Adapter exceptions
  * reach the engine only as "External error id#N"; the real error lives in the adapter's registry.
  */
-function toMigrationError(
-  error: unknown,
-  registry: { consumeError(id: number): { error: unknown } | undefined },
-): MigrationError {
+function toMigrationError(error: unknown, registry: { consumeError(id: number): { error: unknown } | undefined }): MigrationError {
   if (error instanceof MigrationError) return error;
   if (!(error instanceof Error)) return new MigrationError(String(error));
 

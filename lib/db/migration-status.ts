@@ -31,9 +31,7 @@ export function migrationStatus(dbPath: string, options: { migrationsDir?: strin
   if (fs.existsSync(/*turbopackIgnore: true*/ dbPath)) {
     const db = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: STATUS_BUSY_TIMEOUT_MS });
     try {
-      const hasTable = db
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
-        .get();
+      const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
       if (hasTable) {
         const rows = db
           .prepare(
@@ -65,4 +63,3 @@ export function listMigrationNames(migrationsDir: string): string[] {
     .map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b));
 }
-

@@ -29,8 +29,17 @@ export function allPriceRows(): Promise<PriceRow[]> {
 
 export function allBlocs(): Promise<BlocRef[]> {
   return memo("blocs", async () => {
-    const rows = await prisma().bloc.findMany({ include: { members: { select: { countryIso2: true }, orderBy: { countryIso2: "asc" } } }, orderBy: { id: "asc" } });
-    return rows.map((b) => ({ id: b.id, name: b.name, description: b.description, membershipAsOf: b.membershipAsOf, members: b.members.map((m) => m.countryIso2) }));
+    const rows = await prisma().bloc.findMany({
+      include: { members: { select: { countryIso2: true }, orderBy: { countryIso2: "asc" } } },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((b) => ({
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      membershipAsOf: b.membershipAsOf,
+      members: b.members.map((m) => m.countryIso2),
+    }));
   });
 }
 
@@ -42,7 +51,16 @@ export function networkHashrateByPeriod(): Promise<ReadonlyMap<string, number>> 
   });
 }
 
-export type ShockEventRef = { slug: string; date: string; endDate: string | null; kind: string; title: string; description: string; sourceUrl: string; countries: string[] };
+export type ShockEventRef = {
+  slug: string;
+  date: string;
+  endDate: string | null;
+  kind: string;
+  title: string;
+  description: string;
+  sourceUrl: string;
+  countries: string[];
+};
 
 export function allShockEvents(): Promise<ShockEventRef[]> {
   return memo("shock-events", async () => {

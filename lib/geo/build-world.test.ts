@@ -7,13 +7,7 @@ import * as isoCountries from "i18n-iso-countries";
 import { describe, expect, it } from "vitest";
 import worldCountries from "world-countries";
 
-import {
-  buildWorld,
-  serializeWorld,
-  WORLD_ATLAS_SOURCE,
-  type WorldAtlasTopology,
-  type WorldFeature,
-} from "./build-world";
+import { buildWorld, serializeWorld, WORLD_ATLAS_SOURCE, type WorldAtlasTopology, type WorldFeature } from "./build-world";
 import { loadWorldIso2, worldGeoJsonFile, WORLD_GEOJSON_PATH } from "./world";
 
 const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
@@ -126,7 +120,14 @@ describe("buildWorld", () => {
   it("refuses a feature with neither an ISO id nor a rule, instead of leaving a hole", () => {
     const atlantis: WorldAtlasTopology = {
       type: "Topology",
-      arcs: [[[0, 0], [1, 0], [1, 1], [0, 0]]],
+      arcs: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
       objects: {
         countries: { type: "GeometryCollection", geometries: [{ type: "Polygon", arcs: [[0]], properties: { name: "Atlantis" } }] },
       },

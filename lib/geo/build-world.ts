@@ -5,14 +5,7 @@
  * Pure: no file or network access, so the build script and the drift test
  * produce identical bytes from the same input.
  */
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from "geojson";
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import { geoEquirectangular } from "d3-geo";
 // d3-geo-projection and topojson-client publish no type declarations, and the
 // few calls below are not worth two @types dev-dependencies; the untyped
@@ -141,9 +134,7 @@ export function buildWorld(topology: WorldAtlasTopology, options: BuildWorldOpti
  * costing only a newline per feature.
  */
 export function serializeWorld(collection: WorldFeatureCollection): string {
-  const lines = collection.features.map((f) =>
-    JSON.stringify({ type: "Feature", properties: f.properties, geometry: f.geometry }),
-  );
+  const lines = collection.features.map((f) => JSON.stringify({ type: "Feature", properties: f.properties, geometry: f.geometry }));
   return `{"type":"FeatureCollection","features":[\n${lines.join(",\n")}\n]}\n`;
 }
 

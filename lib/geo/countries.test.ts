@@ -35,10 +35,7 @@ describe("resolveCountry", () => {
     expect(resolveCountry(input)?.iso2).toBe(iso2);
   });
 
-  it.each(["Other", "", "Atlantis", "ZZ", "China + Russia (combined)", "Africa (region)"])(
-    "%j is not a country",
-    (input) => {
-      expect(resolveCountry(input)).toBeUndefined();
-    },
-  );
+  it.each(["Other", "", "Atlantis", "ZZ", "China + Russia (combined)", "Africa (region)"])("%j is not a country", (input) => {
+    expect(resolveCountry(input)).toBeUndefined();
+  });
 });

@@ -32,11 +32,11 @@ const SOURCE_NAME_ALIASES: Record<string, string> = {
   "kyrgyz republic": "KG",
   "lao pdr": "LA",
   "slovak republic": "SK",
-  "turkiye": "TR",
-  "türkiye": "TR",
+  turkiye: "TR",
+  türkiye: "TR",
   "czech rep.": "CZ",
   "hong kong sar, china": "HK",
-  "kosovo": "XK",
+  kosovo: "XK",
 };
 
 function buildRecords(): CountryRecord[] {

@@ -27,7 +27,7 @@ describe("formula-injection safety (OWASP ASVS 1.2.10)", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\tx", "'\tx"],
     ["\rx", "'\rx"],
-    ["=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"],
+    ['=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'],
     ["-0.4398", "'-0.4398"], // in a text column, text that looks like a number is still text
     ["\uFF1D1+1", "'\uFF1D1+1"], // fullwidth =, which Apple Numbers reads as =
   ])("prefixes the text cell %j", (input, expected) => {

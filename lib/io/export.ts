@@ -33,7 +33,12 @@ const C = {
     "EH/s",
     "Network hashrate of the period: the dataset's own absolute total where it has one (CBECI), otherwise the NetworkStat of that month (network-monthly)",
   ),
-  unattributed: col("unattributed_share", "number", FRACTION, "u: the share the source does not attribute to a country (CBECI's \"Other\"); it cannot be shut down"),
+  unattributed: col(
+    "unattributed_share",
+    "number",
+    FRACTION,
+    'u: the share the source does not attribute to a country (CBECI\'s "Other"); it cannot be shut down',
+  ),
   hhi: col(
     "hhi",
     "number",
@@ -46,7 +51,7 @@ const C = {
     "concentration",
     "text",
     null,
-    "low if hhi < 1000, moderate if 1000 ≤ hhi ≤ 1800, high if hhi > 1800 (1800 is the \"highly concentrated\" line of the 2023 US Merger Guidelines)",
+    'low if hhi < 1000, moderate if 1000 ≤ hhi ≤ 1800, high if hhi > 1800 (1800 is the "highly concentrated" line of the 2023 US Merger Guidelines)',
   ),
   nakamoto: col(
     "nakamoto",
@@ -58,7 +63,12 @@ const C = {
   top3: col("top3", "number", FRACTION, "top3: concentration ratio, the sum of the three largest attributed shares"),
   entropy: col("entropy_bits", "number", "bits", "entropyBits = −Σ s_c log2 s_c over attributed countries"),
   topCountry: col("top_country", "text", null, "ISO 3166-1 alpha-2 code of the country with the largest share; empty when nothing is attributed"),
-  efficiency: col("efficiency_j_per_th", "number", "J/TH", "ε, the fleet efficiency the energy figures assume (the efficiency parameter; default 28.2, the 2024 Cambridge survey fleet average)"),
+  efficiency: col(
+    "efficiency_j_per_th",
+    "number",
+    "J/TH",
+    "ε, the fleet efficiency the energy figures assume (the efficiency parameter; default 28.2, the 2024 Cambridge survey fleet average)",
+  ),
   subsidy: col(
     "block_subsidy_btc",
     "number",
@@ -104,7 +114,12 @@ export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
     col("hashrate_lost_eh", "number", "EH/s", "hashrateLostEh = L · network hashrate of the period"),
     col("hhi_after", "number", HHI_UNIT, "hhi of the survivors, whose shares renormalise: s'_c = s_c · (1 − f_c) / (1 − L); empty if the chain halts"),
     col("nakamoto_after", "integer", "countries", "nakamoto of the survivors; empty if never more than half, or if the chain halts"),
-    col("block_interval_minutes", "number", "minutes", "Until the next retarget blocks come every blockIntervalMinutes = 10 / (1 − L); empty if the chain halts"),
+    col(
+      "block_interval_minutes",
+      "number",
+      "minutes",
+      "Until the next retarget blocks come every blockIntervalMinutes = 10 / (1 − L); empty if the chain halts",
+    ),
     col(
       "days_to_retarget",
       "number",
@@ -191,12 +206,27 @@ export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
     col("dataset", "text", null, "Dataset the row belongs to (see the metadata's datasets)"),
   ],
   scenario: [
-    col("day", "number", "days", "Days since the shutdown: a whole number on daily rows (the state at the start of that day), the moment of the retarget on retarget rows"),
+    col(
+      "day",
+      "number",
+      "days",
+      "Days since the shutdown: a whole number on daily rows (the state at the start of that day), the moment of the retarget on retarget rows",
+    ),
     col("date", "text", null, "Calendar date of the day, counting day 0 as the first day of the period (YYYY-MM-DD)"),
     col("event", "text", null, "day: the network at the start of that day; retarget: a difficulty retarget during the previous day row"),
     col("hashrate_eh", "number", "EH/s", "Network hashrate during the day (survivors plus migrated hashrate)"),
-    col("block_interval_minutes", "number", "minutes", "Expected block interval at the start of the day = 10 · difficulty / (hashrate / hashrate before); empty while no hash power is left"),
-    col("difficulty_relative", "number", "× difficulty before the shutdown", "Difficulty relative to the difficulty before the shutdown (= 1); on retarget rows, right after the retarget"),
+    col(
+      "block_interval_minutes",
+      "number",
+      "minutes",
+      "Expected block interval at the start of the day = 10 · difficulty / (hashrate / hashrate before); empty while no hash power is left",
+    ),
+    col(
+      "difficulty_relative",
+      "number",
+      "× difficulty before the shutdown",
+      "Difficulty relative to the difficulty before the shutdown (= 1); on retarget rows, right after the retarget",
+    ),
     col("blocks_mined", "number", "blocks", "Expected blocks mined during the day"),
     col("blocks_from_start", "integer", "blocks", "Retarget rows: blocks mined since the shutdown when the retarget happened"),
     col("difficulty_change", "number", CHANGE, "Retarget rows: factor − 1, factor = clamp(2016·10 / A, 1/4, 4) with A the minutes the epoch took"),

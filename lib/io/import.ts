@@ -87,7 +87,8 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
     if (!periodSchema.safeParse(period).success) add(row.line, "period", `${shown(row.period ?? "")} is not a month as YYYY-MM`);
     const name = typeof row.country === "string" ? row.country.trim() : "";
     const iso2 = UNATTRIBUTED.has(name.toLowerCase()) ? null : (resolveCountry(name)?.iso2 ?? undefined);
-    if (iso2 === undefined) add(row.line, "country", name ? `"${name}" is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)` : "is empty");
+    if (iso2 === undefined)
+      add(row.line, "country", name ? `"${name}" is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)` : "is empty");
     const share = numberOf(row.share);
     const eh = numberOf(row.hashrateEh);
     if (share === undefined) add(row.line, "share", `${shown(row.share)} is not a number`);
@@ -126,9 +127,28 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
       add(rowsOf[0]?.line ?? 0, "share", `shares of ${period} add up to ${(sum * 100).toFixed(3)} %, more than 100 %`);
       continue;
     }
-    for (const r of rowsOf) shares.push({ period, countryIso2: r.iso2, share: Number(share(r).toFixed(12)), hashrateEh: r.eh, sourceLabel: null, certainty: null, sourceUrl: null, note: null });
+    for (const r of rowsOf)
+      shares.push({
+        period,
+        countryIso2: r.iso2,
+        share: Number(share(r).toFixed(12)),
+        hashrateEh: r.eh,
+        sourceLabel: null,
+        certainty: null,
+        sourceUrl: null,
+        note: null,
+      });
     if (sum < 1 - SHARE_SUM_TOLERANCE && !rowsOf.some((r) => r.iso2 === null)) {
-      shares.push({ period, countryIso2: null, share: Number((1 - sum).toFixed(12)), hashrateEh: null, sourceLabel: "unattributed: not assigned to a country by the source", certainty: null, sourceUrl: null, note: null });
+      shares.push({
+        period,
+        countryIso2: null,
+        share: Number((1 - sum).toFixed(12)),
+        hashrateEh: null,
+        sourceLabel: "unattributed: not assigned to a country by the source",
+        certainty: null,
+        sourceUrl: null,
+        note: null,
+      });
     }
   }
   return { shares, issues };
@@ -144,12 +164,22 @@ function sharesFromCsv(text: string, file: string): { shares: ShareRecord[]; iss
       `${file}: unknown shares layout (columns: ${header.join(", ")}). Use the CBECI download (date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S) or period,country,share|hashrate_eh`,
     );
   }
-  const rows = records.map((r) => ({ line: r.line, period: r.values.period, country: r.values.country, share: r.values.share, hashrateEh: r.values.hashrate_eh }));
+  const rows = records.map((r) => ({
+    line: r.line,
+    period: r.values.period,
+    country: r.values.country,
+    share: r.values.share,
+    hashrateEh: r.values.hashrate_eh,
+  }));
   return { ...parseGenericShares(rows, file), format: "period,country,share|hashrate_eh CSV" };
 }
 
 function sharesFromJson(json: unknown, file: string): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
-  const list = Array.isArray(json) ? json : json && typeof json === "object" && Array.isArray((json as { rows?: unknown }).rows) ? (json as { rows: unknown[] }).rows : null;
+  const list = Array.isArray(json)
+    ? json
+    : json && typeof json === "object" && Array.isArray((json as { rows?: unknown }).rows)
+      ? (json as { rows: unknown[] }).rows
+      : null;
   if (!list) throw new ImportFormatError(422, `${file}: JSON must be an array of { period, country, share | hashrateEh } or { "rows": [...] }`);
   const rows = list.map((item, i) => {
     const o = item && typeof item === "object" ? (item as Record<string, unknown>) : {};
@@ -158,7 +188,20 @@ function sharesFromJson(json: unknown, file: string): { shares: ShareRecord[]; i
   return { ...parseGenericShares(rows, file), format: "JSON rows" };
 }
 
-const SITE_COLUMNS = ["site", "operator", "country", "region_city", "lat_approx", "lon_approx", "capacity_MW", "hashrate_EH_s", "energy_source", "status_note", "certainty", "source_url"];
+const SITE_COLUMNS = [
+  "site",
+  "operator",
+  "country",
+  "region_city",
+  "lat_approx",
+  "lon_approx",
+  "capacity_MW",
+  "hashrate_EH_s",
+  "energy_source",
+  "status_note",
+  "certainty",
+  "source_url",
+];
 const PRICE_COLUMNS = ["country_iso2", "country_name", "usd_per_kwh", "price_type", "period", "source_name", "source_url", "certainty", "note"];
 
 /** Validate an uploaded file into a complete dataset; throws DataValidationError listing every bad row. */
@@ -186,20 +229,33 @@ export function prepareImport(kind: ImportKind, meta: DatasetMeta, file: ImportF
       rows = result.shares.length;
       format = result.format;
     } else {
-      if (isJson) throw new ImportFormatError(415, `${kind} are imported as CSV in the layout of seed/data/${kind === "sites" ? "mining_sites" : "electricity_prices"}.csv`, "content-type");
+      if (isJson)
+        throw new ImportFormatError(
+          415,
+          `${kind} are imported as CSV in the layout of seed/data/${kind === "sites" ? "mining_sites" : "electricity_prices"}.csv`,
+          "content-type",
+        );
       const options = csvOptions(text);
       const header = csvHeader(text, options);
       const required = kind === "sites" ? SITE_COLUMNS : PRICE_COLUMNS;
       const missing = required.filter((c) => !header.includes(c));
-      if (missing.length) throw new ImportFormatError(422, `${file.name} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (expected: ${required.join(",")})`);
+      if (missing.length)
+        throw new ImportFormatError(
+          422,
+          `${file.name} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (expected: ${required.join(",")})`,
+        );
       const result = kind === "sites" ? parseSitesCsv(text, file.name, options) : parsePricesCsv(text, file.name, options);
       if (result.issues.length) throw new DataValidationError(result.issues);
-      content = kind === "sites" ? { meta, origin: "import", sites: "sites" in result ? result.sites : [] } : { meta, origin: "import", prices: "prices" in result ? result.prices : [] };
+      content =
+        kind === "sites"
+          ? { meta, origin: "import", sites: "sites" in result ? result.sites : [] }
+          : { meta, origin: "import", prices: "prices" in result ? result.prices : [] };
       rows = "sites" in result ? result.sites.length : result.prices.length;
       format = `${kind} CSV (seed layout${options.delimiter === ";" ? ", ';' separated with decimal commas" : ""})`;
     }
   } catch (error) {
-    if (error instanceof CsvFormatError) throw new DataValidationError([{ file: file.name, line: error.line ?? 0, column: "(row)", message: error.message.replace(/^[^:]+:(\d+:)? /, "") }]);
+    if (error instanceof CsvFormatError)
+      throw new DataValidationError([{ file: file.name, line: error.line ?? 0, column: "(row)", message: error.message.replace(/^[^:]+:(\d+:)? /, "") }]);
     throw error;
   }
   if (rows === 0) throw new ImportFormatError(422, `${file.name} holds no data rows`);

@@ -4,7 +4,6 @@ import { bandOf, concentration, type MetricDistribution } from "./concentration"
 import { CBECI_2019_09 } from "./fixtures";
 import { MetricsError } from "./errors";
 
-
 const uniform = (n: number, unattributed = 0): MetricDistribution => ({
   countries: Array.from({ length: n }, (_, i) => ({ country: `C${i}`, weight: 1 })),
   unattributed,
@@ -47,20 +46,42 @@ describe("concentration — hand-checked cases", () => {
 
   it("counts the unattributed bucket as dispersed in hhi and as one jurisdiction in hhiUpper", () => {
     // 40 / 20 / 40 unattributed.
-    const m = concentration({ countries: [{ country: "A", weight: 40 }, { country: "B", weight: 20 }], unattributed: 40 });
+    const m = concentration({
+      countries: [
+        { country: "A", weight: 40 },
+        { country: "B", weight: 20 },
+      ],
+      unattributed: 40,
+    });
     expect(m.hhi).toBeCloseTo(10_000 * (0.16 + 0.04), 9);
     expect(m.hhiUpper).toBeCloseTo(10_000 * (0.16 + 0.04 + 0.16), 9);
     expect(m.nakamoto).toBe(2);
   });
 
   it("has no Nakamoto coefficient when the attributed shares never pass one half", () => {
-    const m = concentration({ countries: [{ country: "A", weight: 30 }, { country: "B", weight: 20 }], unattributed: 50 });
+    const m = concentration({
+      countries: [
+        { country: "A", weight: 30 },
+        { country: "B", weight: 20 },
+      ],
+      unattributed: 50,
+    });
     expect(m.nakamoto).toBeNull();
   });
 
   it("gives defined results when everything is unattributed", () => {
     const m = concentration({ countries: [{ country: "A", weight: 0 }], unattributed: 5 });
-    expect(m).toMatchObject({ hhi: 0, hhiUpper: 10_000, effectiveJurisdictions: null, nakamoto: null, top1: 0, top3: 0, entropyBits: 0, topCountry: null, concentration: "low" });
+    expect(m).toMatchObject({
+      hhi: 0,
+      hhiUpper: 10_000,
+      effectiveJurisdictions: null,
+      nakamoto: null,
+      top1: 0,
+      top3: 0,
+      entropyBits: 0,
+      topCountry: null,
+      concentration: "low",
+    });
   });
 
   it.each([
@@ -69,7 +90,17 @@ describe("concentration — hand-checked cases", () => {
     ["a negative weight", { countries: [{ country: "A", weight: -1 }], unattributed: 0 }, "invalid-weight"],
     ["NaN", { countries: [{ country: "A", weight: Number.NaN }], unattributed: 0 }, "invalid-weight"],
     ["Infinity", { countries: [{ country: "A", weight: Number.POSITIVE_INFINITY }], unattributed: 0 }, "invalid-weight"],
-    ["a repeated country", { countries: [{ country: "A", weight: 1 }, { country: "A", weight: 2 }], unattributed: 0 }, "duplicate-country"],
+    [
+      "a repeated country",
+      {
+        countries: [
+          { country: "A", weight: 1 },
+          { country: "A", weight: 2 },
+        ],
+        unattributed: 0,
+      },
+      "duplicate-country",
+    ],
   ] as const)("rejects %s with a typed error", (_label, input, code) => {
     expect(() => concentration(input)).toThrow(MetricsError);
     try {

@@ -20,12 +20,7 @@ export type Distribution = {
  * The network hashrate of a period is the dataset's own absolute total where every row of the
  * period has one (CBECI), otherwise the month's NetworkStat (DESIGN.md "Shutdown (shock) model").
  */
-export function buildDistribution(
-  dataset: string,
-  period: string,
-  rows: readonly ShareRow[],
-  networkStatEh: number | null,
-): Distribution {
+export function buildDistribution(dataset: string, period: string, rows: readonly ShareRow[], networkStatEh: number | null): Distribution {
   const ownTotal = rows.length > 0 && rows.every((r) => r.hashrateEh !== null) ? rows.reduce((s, r) => s + (r.hashrateEh ?? 0), 0) : null;
   const networkHashrateEh = ownTotal ?? networkStatEh;
   const round = (x: number) => Math.round(x * 1e6) / 1e6;

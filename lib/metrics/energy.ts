@@ -25,6 +25,7 @@ export function kwhPerBtc(networkHashrateEh: number, efficiencyJPerTh: number, s
 
 /** Electricity cost of one BTC at a power price (USD/kWh). */
 export function costPerBtcUsd(kwhPerBitcoin: number, usdPerKwh: number): number {
-  if (!Number.isFinite(usdPerKwh) || usdPerKwh < 0) throw new MetricsError("invalid-parameter", `usdPerKwh must be a finite number ≥ 0, got ${usdPerKwh}`, "usdPerKwh");
+  if (!Number.isFinite(usdPerKwh) || usdPerKwh < 0)
+    throw new MetricsError("invalid-parameter", `usdPerKwh must be a finite number ≥ 0, got ${usdPerKwh}`, "usdPerKwh");
   return kwhPerBitcoin * usdPerKwh;
 }

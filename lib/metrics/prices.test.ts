@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { choosePrice, type PriceRow, priceStartMonth } from "./prices";
 
-const row = (p: Partial<PriceRow>): PriceRow => ({ countryIso2: "XX", subdivision: null, usdPerKwh: 0.1, priceType: "industrial", period: "2024", sourceUrl: "https://x", dataset: "d", ...p });
+const row = (p: Partial<PriceRow>): PriceRow => ({
+  countryIso2: "XX",
+  subdivision: null,
+  usdPerKwh: 0.1,
+  priceType: "industrial",
+  period: "2024",
+  sourceUrl: "https://x",
+  dataset: "d",
+  ...p,
+});
 
 describe("choosePrice", () => {
   it.each([

@@ -121,10 +121,16 @@ export function shockTable(input: {
 }): ShockRow[] {
   const options = { blocksIntoEpoch: input.blocksIntoEpoch, networkHashrateEh: input.networkHashrateEh };
   const row = (kind: ShockRow["kind"], id: string, name: string, members: string[]): ShockRow => {
-    const { survivors: _s, ...result } = shock(input.distribution, members.map((country) => ({ country, fraction: 1 })), options);
+    const { survivors: _s, ...result } = shock(
+      input.distribution,
+      members.map((country) => ({ country, fraction: 1 })),
+      options,
+    );
     return { kind, id, name, members, ...result };
   };
-  const countries = input.distribution.countries.filter((c) => c.weight > 0).map((c) => row("country", c.country, input.names.get(c.country) ?? c.country, [c.country]));
+  const countries = input.distribution.countries
+    .filter((c) => c.weight > 0)
+    .map((c) => row("country", c.country, input.names.get(c.country) ?? c.country, [c.country]));
   const blocs = input.blocs.map((b) => row("bloc", b.id, b.name, [...b.members]));
   return [...countries, ...blocs].sort((a, b) => b.lostShare - a.lostShare || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === "country" ? -1 : 1));
 }

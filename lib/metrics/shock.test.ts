@@ -5,7 +5,13 @@ import { CBECI_2019_09, CBECI_2021_05 } from "./fixtures";
 import { MetricsError } from "./errors";
 import { retargetAfterLoss, shock } from "./shock";
 
-const twoCountries = (a: number, b: number, u = 0): MetricDistribution => ({ countries: [{ country: "A", weight: a }, { country: "B", weight: b }], unattributed: u });
+const twoCountries = (a: number, b: number, u = 0): MetricDistribution => ({
+  countries: [
+    { country: "A", weight: a },
+    { country: "B", weight: b },
+  ],
+  unattributed: u,
+});
 
 describe("shock — hand-checked cases", () => {
   it.each([0.1, 0.2794, 0.5, 0.75])("at blocksIntoEpoch 0 a loss of %f changes difficulty by exactly −lostShare", (loss) => {
@@ -58,8 +64,25 @@ describe("shock — hand-checked cases", () => {
   });
 
   it("reports halted for a 100 % shutdown and never divides by zero", () => {
-    const r = shock(twoCountries(1, 1), [{ country: "A", fraction: 1 }, { country: "B", fraction: 1 }], { networkHashrateEh: 200, blocksIntoEpoch: 500 });
-    expect(r).toMatchObject({ lostShare: 1, hashrateLostEh: 200, halted: true, blockIntervalMinutes: null, daysToRetarget: null, difficultyChange: null, hhiAfter: null, nakamotoAfter: null, majority: null });
+    const r = shock(
+      twoCountries(1, 1),
+      [
+        { country: "A", fraction: 1 },
+        { country: "B", fraction: 1 },
+      ],
+      { networkHashrateEh: 200, blocksIntoEpoch: 500 },
+    );
+    expect(r).toMatchObject({
+      lostShare: 1,
+      hashrateLostEh: 200,
+      halted: true,
+      blockIntervalMinutes: null,
+      daysToRetarget: null,
+      difficultyChange: null,
+      hhiAfter: null,
+      nakamotoAfter: null,
+      majority: null,
+    });
   });
 
   it("cannot shut down the unattributed bucket: a country-less loss leaves it", () => {
@@ -70,7 +93,10 @@ describe("shock — hand-checked cases", () => {
   });
 
   it("combines a country named twice (alone and through a bloc) as independent outages", () => {
-    const r = shock(twoCountries(1, 1), [{ country: "A", fraction: 0.5 }, { country: "A", fraction: 0.5 }]);
+    const r = shock(twoCountries(1, 1), [
+      { country: "A", fraction: 0.5 },
+      { country: "A", fraction: 0.5 },
+    ]);
     expect(r.lostShare).toBeCloseTo(0.5 * 0.75, 12);
   });
 
@@ -101,7 +127,11 @@ describe("shock — properties", () => {
   it("never returns NaN or Infinity and keeps the retarget within the clamp", () => {
     fc.assert(
       fc.property(distributionArb, shutdownArb, fc.integer({ min: 0, max: 2015 }), (d, items, b) => {
-        const r = shock(d, items.map((i) => ({ country: `C${i.index}`, fraction: i.fraction })), { blocksIntoEpoch: b, networkHashrateEh: 500 });
+        const r = shock(
+          d,
+          items.map((i) => ({ country: `C${i.index}`, fraction: i.fraction })),
+          { blocksIntoEpoch: b, networkHashrateEh: 500 },
+        );
         for (const v of [r.lostShare, r.hashrateLostEh, r.hhiAfter, r.nakamotoAfter, r.blockIntervalMinutes, r.daysToRetarget, r.difficultyChange]) {
           expect(v === null || Number.isFinite(v)).toBe(true);
         }
@@ -120,7 +150,10 @@ describe("shock — properties", () => {
       fc.property(distributionArb, (d) => {
         const withZero = { ...d, countries: [...d.countries, { country: "ZERO", weight: 0 }] };
         const before = concentration(withZero);
-        const r = shock(withZero, [{ country: "ZERO", fraction: 1 }, { country: "NOT-THERE", fraction: 1 }]);
+        const r = shock(withZero, [
+          { country: "ZERO", fraction: 1 },
+          { country: "NOT-THERE", fraction: 1 },
+        ]);
         expect(r.lostShare).toBe(0);
         expect(r.difficultyChange).toBeCloseTo(0, 12);
         expect(r.hhiAfter).toBeCloseTo(before.hhi, 6);

@@ -83,7 +83,10 @@ export function shock(distribution: MetricDistribution, shutdown: readonly Shutd
   const blocksIntoEpoch = checkOptions(options);
   const shares = toShares(distribution);
   const fractions = mergeShutdown(shutdown);
-  const lostShare = Math.min(1, shares.countries.reduce((sum, { country, share }) => sum + share * (fractions.get(country) ?? 0), 0));
+  const lostShare = Math.min(
+    1,
+    shares.countries.reduce((sum, { country, share }) => sum + share * (fractions.get(country) ?? 0), 0),
+  );
   const network = options.networkHashrateEh ?? null;
   const hashrateLostEh = network === null ? null : lostShare * network;
   if (lostShare >= 1 - HALT_EPS) {

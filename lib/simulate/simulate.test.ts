@@ -4,7 +4,13 @@ import type { MetricDistribution } from "../metrics/concentration";
 import { MetricsError } from "../metrics/errors";
 import { migrationWeights, simulate } from "./simulate";
 
-const two = (a: number, b: number): MetricDistribution => ({ countries: [{ country: "A", weight: a }, { country: "B", weight: b }], unattributed: 0 });
+const two = (a: number, b: number): MetricDistribution => ({
+  countries: [
+    { country: "A", weight: a },
+    { country: "B", weight: b },
+  ],
+  unattributed: 0,
+});
 const shutA = [{ country: "A", fraction: 1 }];
 
 describe("simulate — hand-checked cases", () => {
@@ -69,7 +75,14 @@ describe("simulate — hand-checked cases", () => {
       { country: "B", share: 0.5 },
       { country: "C", share: 0.5 },
     ];
-    const weights = migrationWeights(survivors, { fraction: 1, days: 0, delayDays: 0, weighting: "cheap-power" }, new Map([["B", 0.02], ["C", 0.08]]));
+    const weights = migrationWeights(
+      survivors,
+      { fraction: 1, days: 0, delayDays: 0, weighting: "cheap-power" },
+      new Map([
+        ["B", 0.02],
+        ["C", 0.08],
+      ]),
+    );
     expect(weights.get("B")).toBeCloseTo(0.8, 12);
     expect(weights.get("C")).toBeCloseTo(0.2, 12);
     const only = migrationWeights(survivors, { fraction: 1, days: 0, delayDays: 0, weighting: "proportional", destinations: ["C"] }, undefined);
@@ -116,7 +129,10 @@ describe("simulate — properties", () => {
           networkHashrateEh: h0,
           blocksIntoEpoch: x.blocksIntoEpoch,
           migration: x.migration,
-          powerPrices: new Map([["C0", 0.03], ["C1", 0.1]]),
+          powerPrices: new Map([
+            ["C0", 0.03],
+            ["C1", 0.1],
+          ]),
           horizonDays: x.horizonDays,
         });
         const cap = h0 * (1 - r.shock.lostShare) + r.migratedEh;

@@ -104,7 +104,10 @@ export function migrationWeights(
 ): Map<string, number> {
   const allowed = migration.destinations ? new Set(migration.destinations) : null;
   const pool = survivors.filter((s) => s.share > 0 && (!allowed || allowed.has(s.country)));
-  const known = pool.map((s) => prices?.get(s.country)).filter((p): p is number => p !== undefined && p > 0).sort((a, b) => a - b);
+  const known = pool
+    .map((s) => prices?.get(s.country))
+    .filter((p): p is number => p !== undefined && p > 0)
+    .sort((a, b) => a - b);
   // Countries without a price are weighted at the median price of those with one.
   const median = known.length ? (known[Math.floor((known.length - 1) / 2)] ?? 1) : 1;
   const raw = pool.map((s) => {
@@ -136,7 +139,13 @@ export function simulate(input: SimulationInput): SimulationResult {
   for (let day = 0; day <= horizon; day++) {
     const hashrate = h0 - lostEh + (migration ? migratingEh * arrived(migration, day) : 0);
     const ratio = hashrate / h0;
-    const row: TimelineRow = { day, hashrateEh: hashrate, blockIntervalMinutes: ratio > 0 ? (TARGET_BLOCK_MINUTES * difficulty) / ratio : null, difficulty, blocksMined: 0 };
+    const row: TimelineRow = {
+      day,
+      hashrateEh: hashrate,
+      blockIntervalMinutes: ratio > 0 ? (TARGET_BLOCK_MINUTES * difficulty) / ratio : null,
+      difficulty,
+      blocksMined: 0,
+    };
     timeline.push(row);
     if (day === horizon) break; // the last row is the state at the horizon
     let minutesLeft = MINUTES_PER_DAY;
@@ -176,10 +185,24 @@ export function simulate(input: SimulationInput): SimulationResult {
   }
 
   const migratedEh = migration ? migratingEh * arrived(migration, horizon) : 0;
-  return { shock: immediate, horizonDays: horizon, timeline, retargets, end: endState(input.distribution, input.shutdown, h0, weights, migratedEh), recoveryDay, migratedEh };
+  return {
+    shock: immediate,
+    horizonDays: horizon,
+    timeline,
+    retargets,
+    end: endState(input.distribution, input.shutdown, h0, weights, migratedEh),
+    recoveryDay,
+    migratedEh,
+  };
 }
 
-function endState(distribution: MetricDistribution, shutdown: readonly ShutdownItem[], h0: number, weights: ReadonlyMap<string, number>, migratedEh: number): EndState {
+function endState(
+  distribution: MetricDistribution,
+  shutdown: readonly ShutdownItem[],
+  h0: number,
+  weights: ReadonlyMap<string, number>,
+  migratedEh: number,
+): EndState {
   const before = concentration(distribution).shares;
   const dark = new Map<string, number>();
   for (const { country, fraction } of shutdown) dark.set(country, 1 - (1 - (dark.get(country) ?? 0)) * (1 - fraction));

@@ -51,7 +51,9 @@ const decimalString = (field: string) => z.string().regex(/^\d+$/, `${field} mus
 
 export const MetricsQuery = z.object({
   period: periodSchema.optional().describe("Month (YYYY-MM); defaults to the latest the basis has"),
-  dataset: datasetSlugParam.optional().describe("Shares dataset for basis=estimate (default cbeci-monthly), sites dataset for basis=sites (default mining-sites)"),
+  dataset: datasetSlugParam
+    .optional()
+    .describe("Shares dataset for basis=estimate (default cbeci-monthly), sites dataset for basis=sites (default mining-sites)"),
   basis: z.enum(["estimate", "sites"]).default("estimate").describe("estimate: the dataset's country shares; sites: the sum of operating mining sites"),
   efficiency: efficiencyParam,
 });

@@ -29,23 +29,33 @@ const wholeNumber = (min: number, max: number, what: string) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}${what}`).max(max, `must be at most ${max}${what}`));
 
-const ignored = (what: string) => z.string().optional().describe(`Dashboard parameter (${what}); accepted and ignored, so a dashboard query string can be reused`);
+const ignored = (what: string) =>
+  z.string().optional().describe(`Dashboard parameter (${what}); accepted and ignored, so a dashboard query string can be reused`);
 
 const shape = {
-  what: z.enum(EXPORT_WHATS, { error: `must be one of ${EXPORT_WHATS.join(", ")}` }).describe(
-    "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation",
-  ),
+  what: z
+    .enum(EXPORT_WHATS, { error: `must be one of ${EXPORT_WHATS.join(", ")}` })
+    .describe(
+      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation",
+    ),
   period: z
     .string()
     .regex(/^(?:all|\d{4}-(?:0[1-9]|1[0-2]))$/, "must be a month as YYYY-MM or all")
     .optional()
-    .describe("Month (YYYY-MM) or all (every period of the dataset). Default: all for series, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)"),
+    .describe(
+      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)",
+    ),
   dataset: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be a dataset slug such as cbeci-monthly (lowercase letters, digits, dashes)")
     .optional()
-    .describe("Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default cbeci-monthly); for sites and prices an optional filter (default: every dataset of that kind)"),
-  format: z.enum(EXPORT_FORMATS, { error: "must be csv or json" }).default("csv").describe("csv (RFC 4180, UTF-8, header row) or json ({ metadata, rows }); default csv"),
+    .describe(
+      "Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default cbeci-monthly); for sites and prices an optional filter (default: every dataset of that kind)",
+    ),
+  format: z
+    .enum(EXPORT_FORMATS, { error: "must be csv or json" })
+    .default("csv")
+    .describe("csv (RFC 4180, UTF-8, header row) or json ({ metadata, rows }); default csv"),
   metadata: z
     .enum(["1", "0", "true", "false"], { error: "must be 1 or 0" })
     .transform((v) => v === "1" || v === "true")
@@ -64,13 +74,23 @@ const shape = {
   shutdown: z
     .string()
     .refine((text) => text.split(",").length <= MAX_SHUTDOWN_ITEMS, `may name at most ${MAX_SHUTDOWN_ITEMS} countries or blocs`)
-    .refine((text) => text.split(",").every((item) => SHUTDOWN_ITEM.test(item)), "must be a comma-separated list of ISO alpha-2 codes or bloc ids, each optionally with :fraction (0–1), e.g. CN,RU:0.3,EAEU")
+    .refine(
+      (text) => text.split(",").every((item) => SHUTDOWN_ITEM.test(item)),
+      "must be a comma-separated list of ISO alpha-2 codes or bloc ids, each optionally with :fraction (0–1), e.g. CN,RU:0.3,EAEU",
+    )
     .optional()
     .describe("scenario: what goes dark, as in the dashboard URL: CN,RU:0.3,EAEU (id or id:fraction)"),
   migrate: z
     .string()
     .regex(MIGRATE, "must be fraction,days,delayDays,weighting such as 0.5,90,30,cheap-power (weighting proportional or cheap-power)")
-    .refine((text) => text.split(",").slice(1, 3).every((n) => Number(n) <= 3650), "days and delayDays must be at most 3650")
+    .refine(
+      (text) =>
+        text
+          .split(",")
+          .slice(1, 3)
+          .every((n) => Number(n) <= 3650),
+      "days and delayDays must be at most 3650",
+    )
     .optional()
     .describe("scenario: migration of the lost hashrate, fraction,days,delayDays,weighting (e.g. 0.5,90,30,proportional)"),
   horizon: wholeNumber(1, 3650, " days").default(180).describe("scenario: days to simulate (1–3650); default 180"),
@@ -91,7 +111,8 @@ export const ExportQuery = z
     }
     if (q.what === "scenario") {
       if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=scenario" });
-      if (q.shutdown === undefined) ctx.addIssue({ code: "custom", path: ["shutdown"], message: "is required for what=scenario, e.g. shutdown=CN,RU:0.3,EAEU" });
+      if (q.shutdown === undefined)
+        ctx.addIssue({ code: "custom", path: ["shutdown"], message: "is required for what=scenario, e.g. shutdown=CN,RU:0.3,EAEU" });
     }
     if ((q.what === "sites" || q.what === "prices") && q.period !== undefined && q.period !== "all") {
       ctx.addIssue({ code: "custom", path: ["period"], message: `${q.what} are not per month: omit period (or say all)` });
@@ -106,13 +127,25 @@ export type ExportQueryInput = z.output<typeof ExportQuery>;
 export const ExportColumn = z
   .object({
     name: z.string().describe("Column name (CSV header, JSON key)"),
-    type: z.enum(["number", "integer", "text", "boolean"]).describe("number/integer: unquoted numbers; text: may carry a leading ' against formula injection in CSV; boolean: true/false"),
+    type: z
+      .enum(["number", "integer", "text", "boolean"])
+      .describe("number/integer: unquoted numbers; text: may carry a leading ' against formula injection in CSV; boolean: true/false"),
     unit: z.string().nullable().describe("Unit, or null for text and dimensionless values"),
     description: z.string(),
   })
   .meta({ id: "ExportColumn" });
 
-export const ExportDataset = DatasetSummary.pick({ slug: true, kind: true, title: true, publisher: true, url: true, licence: true, retrievedAt: true, method: true, caveats: true }).meta({
+export const ExportDataset = DatasetSummary.pick({
+  slug: true,
+  kind: true,
+  title: true,
+  publisher: true,
+  url: true,
+  licence: true,
+  retrievedAt: true,
+  method: true,
+  caveats: true,
+}).meta({
   id: "ExportDataset",
 });
 
@@ -136,6 +169,8 @@ export const ExportMetadata = z
 export const ExportJsonResponse = z
   .object({
     metadata: ExportMetadata,
-    rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).describe("The same rows as the CSV, keyed by column name; numbers as numbers"),
+    rows: z
+      .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])))
+      .describe("The same rows as the CSV, keyed by column name; numbers as numbers"),
   })
   .meta({ id: "Export" });

@@ -16,7 +16,10 @@ export const ErrorBody = z
       status: z.number().int().describe("HTTP status"),
       message: z.string().describe("What is wrong, naming the field"),
       field: z.string().optional().describe("The offending field or query parameter"),
-      issues: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe("Every problem found in the input"),
+      issues: z
+        .array(z.object({ field: z.string(), message: z.string() }))
+        .optional()
+        .describe("Every problem found in the input"),
     }),
   })
   .meta({ id: "Error" });
@@ -66,10 +69,8 @@ export const DistributionResponse = z
     dataset: z.string(),
     networkHashrateEh: nullableNumber.describe("Network hashrate of the period, EH/s"),
     networkHashrateSource: z.enum(["dataset", "network-monthly"]).nullable().describe("dataset: the sum of its own absolute figures"),
-    unattributedShare: share.describe("Share the source does not attribute to a country (CBECI's \"Other\")"),
-    countries: z.array(
-      z.object({ iso2: z.string(), name: z.string(), share: share.describe("As the source gives it"), hashrateEh: nullableNumber }),
-    ),
+    unattributedShare: share.describe('Share the source does not attribute to a country (CBECI\'s "Other")'),
+    countries: z.array(z.object({ iso2: z.string(), name: z.string(), share: share.describe("As the source gives it"), hashrateEh: nullableNumber })),
   })
   .meta({ id: "Distribution" });
 
@@ -146,7 +147,14 @@ export const MetricsResponse = z
         share: share.describe("Normalised so that all shares and the unattributed one sum to 1"),
         hashrateEh: nullableNumber,
         powerPrice: z
-          .object({ subdivision: z.string().nullable(), usdPerKwh: z.number(), priceType: z.string(), period: z.string(), sourceUrl: z.string(), dataset: z.string() })
+          .object({
+            subdivision: z.string().nullable(),
+            usdPerKwh: z.number(),
+            priceType: z.string(),
+            period: z.string(),
+            sourceUrl: z.string(),
+            dataset: z.string(),
+          })
           .nullable()
           .describe("The most comparable price: industrial > business > miner_tariff > wholesale > household, latest at or before the period"),
         energyCostPerBtcUsd: nullableNumber,
@@ -251,7 +259,9 @@ export const SimulateResponse = z
     dataset: z.string(),
     shutdown: z.array(z.object({ id: z.string(), kind: z.enum(["country", "bloc"]), name: z.string(), fraction: share, members: z.array(z.string()) })),
     before: summary,
-    after: summary.extend({ shares: z.array(z.object({ country: z.string(), share })), unattributedShare: share }).describe("Right after the shock: survivors renormalised"),
+    after: summary
+      .extend({ shares: z.array(z.object({ country: z.string(), share })), unattributedShare: share })
+      .describe("Right after the shock: survivors renormalised"),
     end: summary.extend({ shares: z.array(z.object({ country: z.string(), share })), unattributedShare: share }).describe("At the horizon"),
     lostShare: share,
     hashrateLostEh: nullableNumber,

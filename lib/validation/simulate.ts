@@ -36,7 +36,11 @@ export const MigrationSchema = z
 export const SimulateBody = z
   .object({
     period: periodSchema.describe("Month (YYYY-MM) whose distribution is shut down"),
-    dataset: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be a dataset slug").default("cbeci-monthly").describe("Shares dataset"),
+    dataset: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be a dataset slug")
+      .default("cbeci-monthly")
+      .describe("Shares dataset"),
     shutdown: z.array(ShutdownItemSchema).min(1, "must name at least one country or bloc").max(300, "may name at most 300 items").describe("What goes dark"),
     blocksIntoEpoch: z.number().int().min(0).max(2015).default(0).describe("Blocks of the current epoch mined when the shock hits"),
     migration: MigrationSchema.optional(),

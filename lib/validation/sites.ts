@@ -29,7 +29,10 @@ const STATUS_RULES: [SiteStatus, RegExp][] = [
   ["curtailed", /\bcurtail/i],
   ["planned", /^(under (development|construction)|development|planned|announced|under construction)\b/i],
   ["planned", /\b(start-up expected|power contract signed|status not disclosed)\b/i],
-  ["operating", /\b(operating|operated|opened|commissioned|launched|built|energi[sz]ed|acquired|started|aggregate row|installed|mining|rigs shipping|processing bitcoin)\b/i],
+  [
+    "operating",
+    /\b(operating|operated|opened|commissioned|launched|built|energi[sz]ed|acquired|started|aggregate row|installed|mining|rigs shipping|processing bitcoin)\b/i,
+  ],
 ];
 
 export function siteStatusFromNote(note: string): SiteStatus | undefined {

@@ -27,7 +27,12 @@ const BAND_TEXT = { low: "low (< 1 000)", moderate: "moderate (1 000–1 800)", 
 export function summaryCards(m: Metrics, names: ReadonlyMap<string, string>) {
   const top = m.countries[0];
   return [
-    { label: "HHI", value: formatInteger(m.hhi), detail: `concentration ${BAND_TEXT[m.concentration]}; ${formatInteger(m.hhiUpper)} if “Other” were one country`, testId: "card-hhi" },
+    {
+      label: "HHI",
+      value: formatInteger(m.hhi),
+      detail: `concentration ${BAND_TEXT[m.concentration]}; ${formatInteger(m.hhiUpper)} if “Other” were one country`,
+      testId: "card-hhi",
+    },
     {
       label: "Nakamoto coefficient",
       value: m.nakamoto === null ? "none" : String(m.nakamoto),
@@ -104,7 +109,11 @@ export function sortRows(rows: readonly CountryRow[], key: SortKey, direction: "
 export function countryPanel(country: Country, period: string, shocks: Shocks | null, prices: readonly PriceRow[]) {
   const now = country.history.find((h) => h.period === period) ?? null;
   const shock = shocks?.rows.find((r) => r.kind === "country" && r.id === country.iso2) ?? null;
-  const price = chosenPrices(prices.filter((p) => p.countryIso2 === country.iso2), period).get(country.iso2) ?? null;
+  const price =
+    chosenPrices(
+      prices.filter((p) => p.countryIso2 === country.iso2),
+      period,
+    ).get(country.iso2) ?? null;
   return {
     iso2: country.iso2,
     title: country.name,
@@ -115,7 +124,10 @@ export function countryPanel(country: Country, period: string, shocks: Shocks | 
       { label: "Blocs", value: country.blocs.length ? country.blocs.join(", ") : "none", testId: "panel-blocs" },
     ],
     price: price
-      ? { text: `${formatUsdPerKwh(price.usdPerKwh)} · ${price.priceType.replace("_", " ")}${price.subdivision ? ` (${price.subdivision})` : ""} · ${price.period}`, sourceUrl: price.sourceUrl }
+      ? {
+          text: `${formatUsdPerKwh(price.usdPerKwh)} · ${price.priceType.replace("_", " ")}${price.subdivision ? ` (${price.subdivision})` : ""} · ${price.period}`,
+          sourceUrl: price.sourceUrl,
+        }
       : null,
     shutdown: shock
       ? [
@@ -127,7 +139,18 @@ export function countryPanel(country: Country, period: string, shocks: Shocks | 
           { label: "Majority after", value: shock.majority ? `${shock.majority.country} ${formatShare(shock.majority.share)}` : "none" },
         ]
       : null,
-    history: { periods: country.history.map((h) => h.period), share: country.history.map((h) => (h.share === null ? null : h.share * 100)), eh: country.history.map((h) => h.hashrateEh) },
-    sites: country.sites.map((s) => ({ id: s.id, name: s.name, operator: s.operator, capacity: formatMw(s.capacityMw), status: s.status, sourceUrl: s.sourceUrl })),
+    history: {
+      periods: country.history.map((h) => h.period),
+      share: country.history.map((h) => (h.share === null ? null : h.share * 100)),
+      eh: country.history.map((h) => h.hashrateEh),
+    },
+    sites: country.sites.map((s) => ({
+      id: s.id,
+      name: s.name,
+      operator: s.operator,
+      capacity: formatMw(s.capacityMw),
+      status: s.status,
+      sourceUrl: s.sourceUrl,
+    })),
   };
 }

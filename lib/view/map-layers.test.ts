@@ -4,17 +4,37 @@ import { costLayer, priceLayer, shareLayer, sitesGeoJson } from "./map-layers";
 import { energyCategory } from "./palette";
 import { COST_SCALE, PRICE_SCALE, SHARE_SCALE } from "./scales";
 
-const price = (p: Partial<PriceRow>): PriceRow => ({ countryIso2: "US", subdivision: null, usdPerKwh: 0.08, priceType: "industrial", period: "2022-01", sourceUrl: "https://x", dataset: "d", ...p });
+const price = (p: Partial<PriceRow>): PriceRow => ({
+  countryIso2: "US",
+  subdivision: null,
+  usdPerKwh: 0.08,
+  priceType: "industrial",
+  period: "2022-01",
+  sourceUrl: "https://x",
+  dataset: "d",
+  ...p,
+});
 
 describe("map layers", () => {
   it("paints shares as given, with the tooltip text ready", () => {
-    const v = shareLayer({ period: "2022-01", unattributedShare: 0.0902, countries: [{ iso2: "US", name: "United States", share: 0.3784, hashrateEh: 70.97 }] }, SHARE_SCALE);
+    const v = shareLayer(
+      { period: "2022-01", unattributedShare: 0.0902, countries: [{ iso2: "US", name: "United States", share: 0.3784, hashrateEh: 70.97 }] },
+      SHARE_SCALE,
+    );
     expect(v.values).toEqual([{ iso2: "US", value: 0.3784, tooltip: "37.84% of hashrate · 71.0 EH/s" }]);
     expect(v.note).toContain("9.02%");
   });
 
   it("paints one comparable price per country, naming its type", () => {
-    const v = priceLayer([price({ usdPerKwh: 0.073 }), price({ priceType: "miner_tariff", usdPerKwh: 0.03 }), price({ countryIso2: "CA", subdivision: "Quebec", priceType: "miner_tariff", usdPerKwh: 0.04, period: "2024-04" })], "2022-01", PRICE_SCALE);
+    const v = priceLayer(
+      [
+        price({ usdPerKwh: 0.073 }),
+        price({ priceType: "miner_tariff", usdPerKwh: 0.03 }),
+        price({ countryIso2: "CA", subdivision: "Quebec", priceType: "miner_tariff", usdPerKwh: 0.04, period: "2024-04" }),
+      ],
+      "2022-01",
+      PRICE_SCALE,
+    );
     expect(v.values).toEqual([
       { iso2: "US", value: 0.073, tooltip: "$0.073/kWh (industrial, 2022-01)" },
       { iso2: "CA", value: 0.04, tooltip: "$0.040/kWh (miner tariff, Quebec, 2024-04)" },
@@ -49,8 +69,21 @@ describe("map layers", () => {
   });
 
   it("keeps only located sites as points", () => {
-    const base = { id: 1, name: "A", operator: "O", countryIso2: "US", capacityMw: 100, hashrateEh: null, energySource: "hydro", status: "operating", sourceUrl: "https://s" };
-    const fc = sitesGeoJson([{ ...base, lat: 30, lon: -97 }, { ...base, id: 2, lat: null, lon: null }]);
+    const base = {
+      id: 1,
+      name: "A",
+      operator: "O",
+      countryIso2: "US",
+      capacityMw: 100,
+      hashrateEh: null,
+      energySource: "hydro",
+      status: "operating",
+      sourceUrl: "https://s",
+    };
+    const fc = sitesGeoJson([
+      { ...base, lat: 30, lon: -97 },
+      { ...base, id: 2, lat: null, lon: null },
+    ]);
     expect(fc.features).toHaveLength(1);
     expect(fc.features[0]?.geometry.coordinates).toEqual([-97, 30]);
     expect(fc.features[0]?.properties).toMatchObject({ energy: "hydro", capacityMw: 100, sourceUrl: "https://s" });

@@ -11,7 +11,11 @@ import type { Layer } from "./url-state-core";
 export type MapValue = { iso2: string; value: number; tooltip: string };
 export type LayerView = { values: MapValue[]; scale: Scale; noDataLabel: string; note: string };
 
-export type DistributionView = { period: string; unattributedShare: number; countries: { iso2: string; name: string; share: number; hashrateEh: number | null }[] };
+export type DistributionView = {
+  period: string;
+  unattributedShare: number;
+  countries: { iso2: string; name: string; share: number; hashrateEh: number | null }[];
+};
 
 export function shareLayer(d: DistributionView, scale: Scale): LayerView {
   return {
@@ -22,7 +26,8 @@ export function shareLayer(d: DistributionView, scale: Scale): LayerView {
   };
 }
 
-const priceLabel = (p: PriceRow) => `${formatUsdPerKwh(p.usdPerKwh)} (${p.priceType.replace("_", " ")}${p.subdivision ? `, ${p.subdivision}` : ""}, ${p.period})`;
+const priceLabel = (p: PriceRow) =>
+  `${formatUsdPerKwh(p.usdPerKwh)} (${p.priceType.replace("_", " ")}${p.subdivision ? `, ${p.subdivision}` : ""}, ${p.period})`;
 
 export function priceLayer(prices: readonly PriceRow[], period: string, scale: Scale): LayerView {
   const chosen = chosenPrices(prices, period);

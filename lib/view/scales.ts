@@ -43,5 +43,4 @@ export const COST_SCALE: Scale = {
   ticks: COST_RATIO_BREAKS.map((value) => ({ value, label: `${value}×` })),
 };
 
-
 export const LAYER_SCALES: LayerScales = { share: SHARE_SCALE, price: PRICE_SCALE, cost: COST_SCALE };

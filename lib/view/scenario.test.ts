@@ -10,7 +10,10 @@ const state: DashboardState = {
   view: null,
   efficiency: DEFAULTS.efficiency,
   btcPrice: DEFAULTS.btcPrice,
-  shutdown: [{ id: "CN", fraction: 1 }, { id: "KZ", fraction: 0.5 }],
+  shutdown: [
+    { id: "CN", fraction: 1 },
+    { id: "KZ", fraction: 0.5 },
+  ],
   simulate: true,
   blocksIntoEpoch: 100,
   migration: { fraction: 0, days: 90, delayDays: 30, weighting: "proportional" },

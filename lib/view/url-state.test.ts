@@ -4,11 +4,25 @@ import { DEFAULTS, type DashboardState, LAYERS, parseDashboardState, serializeDa
 
 describe("dashboard URL state", () => {
   it("reads every field", () => {
-    const s = parseDashboardState(new URLSearchParams("dataset=hashrate-index-2025&period=2025-07&layer=price&country=us&view=10.5,40.25,2.5&efficiency=20&btc=65000"));
-    expect(s).toMatchObject({ dataset: "hashrate-index-2025", period: "2025-07", layer: "price", country: "US", view: { lng: 10.5, lat: 40.25, zoom: 2.5 }, efficiency: 20, btcPrice: 65000 });
+    const s = parseDashboardState(
+      new URLSearchParams("dataset=hashrate-index-2025&period=2025-07&layer=price&country=us&view=10.5,40.25,2.5&efficiency=20&btc=65000"),
+    );
+    expect(s).toMatchObject({
+      dataset: "hashrate-index-2025",
+      period: "2025-07",
+      layer: "price",
+      country: "US",
+      view: { lng: 10.5, lat: 40.25, zoom: 2.5 },
+      efficiency: 20,
+      btcPrice: 65000,
+    });
     const scenario = parseDashboardState(new URLSearchParams("shutdown=cn,RU:0.3,EAEU&bie=1000&migrate=0.5,90,30,cheap-power&horizon=365"));
     expect(scenario).toMatchObject({
-      shutdown: [{ id: "CN", fraction: 1 }, { id: "RU", fraction: 0.3 }, { id: "EAEU", fraction: 1 }],
+      shutdown: [
+        { id: "CN", fraction: 1 },
+        { id: "RU", fraction: 0.3 },
+        { id: "EAEU", fraction: 1 },
+      ],
       simulate: true,
       blocksIntoEpoch: 1000,
       migration: { fraction: 0.5, days: 90, delayDays: 30, weighting: "cheap-power" },
@@ -35,20 +49,42 @@ describe("dashboard URL state", () => {
   });
 
   it("round-trips any valid state", () => {
-    const stateArb: fc.Arbitrary<DashboardState> = fc.record({
-      dataset: fc.constantFrom("cbeci-monthly", "hashrate-index-2025"),
-      period: fc.option(fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`), { nil: null }),
-      layer: fc.constantFrom(...LAYERS),
-      country: fc.option(fc.constantFrom("US", "CN", "KZ"), { nil: null }),
-      view: fc.option(fc.record({ lng: fc.integer({ min: -180000, max: 180000 }).map((x) => x / 1000), lat: fc.integer({ min: -85000, max: 85000 }).map((x) => x / 1000), zoom: fc.integer({ min: 0, max: 1200 }).map((x) => x / 100) }), { nil: null }),
-      efficiency: fc.integer({ min: 10, max: 2000 }).map((x) => x / 10),
-      btcPrice: fc.integer({ min: 1, max: 1_000_000 }),
-      shutdown: fc.array(fc.record({ id: fc.constantFrom("CN", "US", "EAEU", "BRICS"), fraction: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000) }), { maxLength: 4 }),
-      simulate: fc.boolean(),
-      blocksIntoEpoch: fc.integer({ min: 0, max: 2015 }),
-      migration: fc.option(fc.record({ fraction: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000), days: fc.integer({ min: 0, max: 3650 }), delayDays: fc.integer({ min: 0, max: 3650 }), weighting: fc.constantFrom("proportional" as const, "cheap-power" as const) }), { nil: null }),
-      horizonDays: fc.integer({ min: 1, max: 3650 }),
-    }).map((s) => ({ ...s, simulate: s.simulate || s.shutdown.length > 0 }));
+    const stateArb: fc.Arbitrary<DashboardState> = fc
+      .record({
+        dataset: fc.constantFrom("cbeci-monthly", "hashrate-index-2025"),
+        period: fc.option(
+          fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
+          { nil: null },
+        ),
+        layer: fc.constantFrom(...LAYERS),
+        country: fc.option(fc.constantFrom("US", "CN", "KZ"), { nil: null }),
+        view: fc.option(
+          fc.record({
+            lng: fc.integer({ min: -180000, max: 180000 }).map((x) => x / 1000),
+            lat: fc.integer({ min: -85000, max: 85000 }).map((x) => x / 1000),
+            zoom: fc.integer({ min: 0, max: 1200 }).map((x) => x / 100),
+          }),
+          { nil: null },
+        ),
+        efficiency: fc.integer({ min: 10, max: 2000 }).map((x) => x / 10),
+        btcPrice: fc.integer({ min: 1, max: 1_000_000 }),
+        shutdown: fc.array(fc.record({ id: fc.constantFrom("CN", "US", "EAEU", "BRICS"), fraction: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000) }), {
+          maxLength: 4,
+        }),
+        simulate: fc.boolean(),
+        blocksIntoEpoch: fc.integer({ min: 0, max: 2015 }),
+        migration: fc.option(
+          fc.record({
+            fraction: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+            days: fc.integer({ min: 0, max: 3650 }),
+            delayDays: fc.integer({ min: 0, max: 3650 }),
+            weighting: fc.constantFrom("proportional" as const, "cheap-power" as const),
+          }),
+          { nil: null },
+        ),
+        horizonDays: fc.integer({ min: 1, max: 3650 }),
+      })
+      .map((s) => ({ ...s, simulate: s.simulate || s.shutdown.length > 0 }));
     fc.assert(
       fc.property(stateArb, (state) => {
         expect(parseDashboardState(new URLSearchParams(serializeDashboardState(state)))).toEqual(state);

@@ -20,7 +20,11 @@ const viewSchema = z
   .transform(([lng, lat, zoom]) => ({ lng, lat, zoom }));
 
 const StateSchema = z.object({
-  dataset: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/).catch(DEFAULTS.dataset).default(DEFAULTS.dataset),
+  dataset: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,63}$/)
+    .catch(DEFAULTS.dataset)
+    .default(DEFAULTS.dataset),
   period: periodSchema.nullable().catch(null).default(null),
   layer: z.enum(LAYERS).catch(DEFAULTS.layer).default(DEFAULTS.layer),
   country: z
@@ -48,7 +52,11 @@ const StateSchema = z.object({
     .pipe(z.array(z.object({ id: z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/), fraction: z.number().min(0).max(1) })))
     .catch([])
     .default([]),
-  simulate: z.literal("1").transform(() => true).catch(false).default(false),
+  simulate: z
+    .literal("1")
+    .transform(() => true)
+    .catch(false)
+    .default(false),
   bie: z.coerce.number().int().min(0).max(2015).catch(0).default(0),
   migrate: z
     .string()
@@ -72,10 +80,12 @@ export function parseDashboardState(params: Params): DashboardState {
     const value = params[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  const raw = Object.fromEntries(["dataset", "period", "layer", "country", "view", "efficiency", "btc", "shutdown", "simulate", "bie", "migrate", "horizon"].flatMap((k) => {
-    const v = get(k);
-    return v === undefined ? [] : [[k, v]];
-  }));
+  const raw = Object.fromEntries(
+    ["dataset", "period", "layer", "country", "view", "efficiency", "btc", "shutdown", "simulate", "bie", "migrate", "horizon"].flatMap((k) => {
+      const v = get(k);
+      return v === undefined ? [] : [[k, v]];
+    }),
+  );
   const s = StateSchema.parse(raw);
   return {
     dataset: s.dataset,
@@ -92,4 +102,3 @@ export function parseDashboardState(params: Params): DashboardState {
     horizonDays: s.horizon,
   };
 }
-

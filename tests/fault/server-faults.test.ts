@@ -172,7 +172,10 @@ async function waitForHealth(url: string, exit: Server["exit"], output: () => st
 /** `next start` itself (the process a SIGKILL or SIGTERM hits directly). */
 async function startNext(dbFile: string, extra: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const { child, output, exit } = spawnTracked([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"], serverEnv(dbFile, extra));
+  const { child, output, exit } = spawnTracked(
+    [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"],
+    serverEnv(dbFile, extra),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, exit, output);
   return { child, url, port, dbFile, output, exit };
@@ -284,7 +287,12 @@ describe("server faults", () => {
     const server = await startNext(copyBase("a.db"));
     const csv = syntheticSitesCsv(ROWS);
     const slugs = Array.from({ length: IMPORTS }, (_, i) => `fault-a-${i + 1}`);
-    const simulate = JSON.stringify({ period: "2021-05", shutdown: ["CN", { id: "KZ", fraction: 0.5 }], migration: { fraction: 0.5, days: 90, delayDays: 30 }, horizonDays: 365 });
+    const simulate = JSON.stringify({
+      period: "2021-05",
+      shutdown: ["CN", { id: "KZ", fraction: 0.5 }],
+      migration: { fraction: 0.5, days: 90, delayDays: 30 },
+      horizonDays: 365,
+    });
     const reads: { method: "GET" | "POST"; path: string; body?: string }[] = [
       { method: "GET", path: "/api/metrics" },
       { method: "GET", path: "/api/metrics?period=2021-05&efficiency=30" },
@@ -321,7 +329,10 @@ describe("server faults", () => {
           }
         } else JSON.parse(text);
       } catch (error) {
-        const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message}${"code" in error.cause ? ` ${String(error.cause.code)}` : ""})` : "";
+        const cause =
+          error instanceof Error && error.cause instanceof Error
+            ? ` (${error.cause.message}${"code" in error.cause ? ` ${String(error.cause.code)}` : ""})`
+            : "";
         errors.push(`${r.method} ${r.path} after ${Date.now() - t0} ms: ${error instanceof Error ? error.message : String(error)}${cause}`);
       }
       slowest = Math.max(slowest, Date.now() - startedAt);
@@ -360,7 +371,9 @@ describe("server faults", () => {
     expect(readsDuring).toBeGreaterThan(READERS);
     expect([...seen.values()].some((v) => v.has(0) && v.has(ROWS))).toBe(true);
     const states = [...seen.entries()].map(([s, v]) => `${s}: ${[...v].sort((a, b) => a - b).join("/")}`).join(", ");
-    console.log(`fault a: ${done} reads by ${READERS} readers (${readsDuring} while importing), ${IMPORTS} imports of ${ROWS} sites, 0 errors; slowest read ${slowest} ms; row counts seen ${states}; ${Date.now() - t0} ms`);
+    console.log(
+      `fault a: ${done} reads by ${READERS} readers (${readsDuring} while importing), ${IMPORTS} imports of ${ROWS} sites, 0 errors; slowest read ${slowest} ms; row counts seen ${states}; ${Date.now() - t0} ms`,
+    );
   }, 240_000);
 
   it("b. SIGKILL during an import's write: the restart is clean, the import whole or absent", async () => {
@@ -409,7 +422,9 @@ describe("server faults", () => {
       const datasets = (await (await fetch(`${restarted.url}/api/datasets?kind=sites`)).json()) as { datasets: { slug: string; rows: number }[] };
       expect(datasets.datasets.find((d) => d.slug === slug)?.rows ?? 0).toBe(state.sites);
       expect(await stop(restarted)).toMatchObject({ code: 0 });
-      outcomes.push(`round ${round}: killed at ${trigger}, client ${answer}, after restart the import is ${state.dataset ? "complete" : "absent"} (${Date.now() - t0} ms)`);
+      outcomes.push(
+        `round ${round}: killed at ${trigger}, client ${answer}, after restart the import is ${state.dataset ? "complete" : "absent"} (${Date.now() - t0} ms)`,
+      );
     }
     // Everything but the killed imports is as it was.
     const after = counts(file);
@@ -423,8 +438,18 @@ describe("server faults", () => {
     const ROWS = 5_000;
     const server = await startNpm(copyBase("c.db"), { LOG_LEVEL: "info" }); // request lines explain a slow stop
     const csv = syntheticSitesCsv(ROWS);
-    const upload = streamingPost(server.url, `/api/import?kind=sites&dataset=fault-c&${PROVENANCE}`, { authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" }, Buffer.byteLength(csv));
-    const scenario = JSON.stringify({ period: "2021-05", shutdown: ["CN", "US", { id: "EAEU", fraction: 0.7 }], migration: { fraction: 0.8, days: 3000, delayDays: 100, weighting: "cheap-power" }, horizonDays: 3650 });
+    const upload = streamingPost(
+      server.url,
+      `/api/import?kind=sites&dataset=fault-c&${PROVENANCE}`,
+      { authorization: `Bearer ${TOKEN}`, "content-type": "text/csv" },
+      Buffer.byteLength(csv),
+    );
+    const scenario = JSON.stringify({
+      period: "2021-05",
+      shutdown: ["CN", "US", { id: "EAEU", fraction: 0.7 }],
+      migration: { fraction: 0.8, days: 3000, delayDays: 100, weighting: "cheap-power" },
+      horizonDays: 3650,
+    });
     // A keep-alive connection busy when the stop comes: Node's close() alone would leave it open
     // after its answer, up to the 120 s keep-alive timeout (scripts/graceful-close.cjs).
     const simulation = streamingPost(server.url, "/api/simulate", { "content-type": "application/json" }, Buffer.byteLength(scenario), { keepAlive: true });
@@ -440,7 +465,10 @@ describe("server faults", () => {
       refused = await refusesConnections(server.port);
       if (!refused) await sleep(50);
     }
-    expect(refused, `the server still accepts connections 10 s after SIGTERM (npm start: exit ${server.child.exitCode}, signal ${server.child.signalCode}); its output:\n${server.output().slice(-3000)}`).toBe(true);
+    expect(
+      refused,
+      `the server still accepts connections 10 s after SIGTERM (npm start: exit ${server.child.exitCode}, signal ${server.child.signalCode}); its output:\n${server.output().slice(-3000)}`,
+    ).toBe(true);
     expect(server.child.exitCode).toBeNull(); // still finishing what is in flight
 
     upload.end(csv.slice(1000));
@@ -457,7 +485,10 @@ describe("server faults", () => {
     const exit = await server.exit;
     expect(exit).toMatchObject({ code: 0, signal: null });
     // Next waits for the connections to close; idle ones are swept once it is closing.
-    expect(exit.at - answeredAt, `npm start took ${exit.at - answeredAt} ms to exit after the answers; its output:\n${server.output().slice(-4000)}`).toBeLessThan(15_000);
+    expect(
+      exit.at - answeredAt,
+      `npm start took ${exit.at - answeredAt} ms to exit after the answers; its output:\n${server.output().slice(-4000)}`,
+    ).toBeLessThan(15_000);
     simulation.release();
     expect(integrity(server.dbFile)).toBe("ok");
     expect(sitesOf(server.dbFile, "fault-c")).toEqual({ dataset: 1, sites: ROWS });
@@ -465,7 +496,9 @@ describe("server faults", () => {
     const db = openSqlite(server.dbFile);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.close();
-    console.log(`fault c: in-flight import, 3650-day simulation and export answered ${answeredAt - signalledAt} ms after SIGTERM; npm start exited 0 ${exit.at - answeredAt} ms later; ${Date.now() - t0} ms`);
+    console.log(
+      `fault c: in-flight import, 3650-day simulation and export answered ${answeredAt - signalledAt} ms after SIGTERM; npm start exited 0 ${exit.at - answeredAt} ms later; ${Date.now() - t0} ms`,
+    );
   }, 120_000);
 
   describe("d. start-up on a database it cannot use: one line naming the file, exit 2, quickly", () => {
@@ -478,7 +511,14 @@ describe("server faults", () => {
       const env = serverEnv(dbFile, { PORT: String(port), ...extraEnv });
       let run: ReturnType<typeof spawnTracked>;
       if (options.uid !== undefined) {
-        const child = spawn(process.execPath, START_ARGS, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true, uid: options.uid, gid: options.gid });
+        const child = spawn(process.execPath, START_ARGS, {
+          cwd: root,
+          env,
+          stdio: ["ignore", "pipe", "pipe"],
+          detached: true,
+          uid: options.uid,
+          gid: options.gid,
+        });
         started.add(child);
         let output = "";
         child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
@@ -579,7 +619,15 @@ describe("server faults", () => {
       } else {
         // Root ignores mode bits: run npm start as "nobody", if that user can read the project.
         const nobody = { uid: 65534, gid: 65534 };
-        const readable = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(path.join(root, "scripts", "start.ts"))}); require("fs").accessSync(${JSON.stringify(TSX_ENTRY)})`], { ...nobody, stdio: "ignore" }).status === 0;
+        const readable =
+          spawnSync(
+            process.execPath,
+            [
+              "-e",
+              `require("fs").accessSync(${JSON.stringify(path.join(root, "scripts", "start.ts"))}); require("fs").accessSync(${JSON.stringify(TSX_ENTRY)})`,
+            ],
+            { ...nobody, stdio: "ignore" },
+          ).status === 0;
         if (readable) {
           // HOME and TMPDIR inside the test's directory: tsx keeps its cache and pipes under the temp dir.
           await expectStartFailure(readonlyFile, /database file is not writable \(EACCES/, { HOME: writableDir, TMPDIR: writableDir }, nobody);
@@ -628,7 +676,9 @@ describe("server faults", () => {
       const after = counts(file);
       const smallWritten = small2.status === 201 ? 1 : 0;
       expect({ ...after, Dataset: (after.Dataset ?? 0) - smallWritten, MiningSite: (after.MiningSite ?? 0) - 3 * smallWritten }).toEqual(before);
-      console.log(`fault d: import onto a full disk answered ${r.status} "${r.body.error?.message}"; a 3-site import afterwards answered ${small2.status}; server healthy, database intact`);
+      console.log(
+        `fault d: import onto a full disk answered ${r.status} "${r.body.error?.message}"; a 3-site import afterwards answered ${small2.status}; server healthy, database intact`,
+      );
     });
   });
 });

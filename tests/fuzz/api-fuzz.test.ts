@@ -104,7 +104,12 @@ function toRequest(input: Input): Request {
   if (input.path === "/api/import") protectSeeded(url);
   const headers = new Headers();
   for (const [k, v] of input.headers) headers.append(k, v);
-  const body = input.body === undefined ? undefined : typeof input.body === "string" || input.body instanceof FormData ? input.body : new Blob([new Uint8Array(input.body)]);
+  const body =
+    input.body === undefined
+      ? undefined
+      : typeof input.body === "string" || input.body instanceof FormData
+        ? input.body
+        : new Blob([new Uint8Array(input.body)]);
   return new Request(url, { method: input.method, headers, ...(body !== undefined && input.method === "POST" ? { body } : {}) });
 }
 
@@ -147,7 +152,8 @@ async function check(handler: Handler, input: Input): Promise<{ status: number; 
   }
   if (input.path === "/api/import" && (status === 200 || status === 201)) {
     const ack = body as { dataset?: string; kind?: string; rows?: number; dryRun?: boolean };
-    if (!ack.dryRun && typeof ack.dataset === "string" && typeof ack.kind === "string" && typeof ack.rows === "number") acknowledged.set(ack.dataset, { kind: ack.kind, rows: ack.rows });
+    if (!ack.dryRun && typeof ack.dataset === "string" && typeof ack.kind === "string" && typeof ack.rows === "number")
+      acknowledged.set(ack.dataset, { kind: ack.kind, rows: ack.rows });
   }
   if (Object.prototype.hasOwnProperty.call(Object.prototype, "polluted") || ({} as Record<string, unknown>).polluted !== undefined) {
     throw new Error(`Object.prototype was polluted: ${what}`);
@@ -229,11 +235,36 @@ const NASTY: string[] = [
   "é".repeat(30_000),
 ];
 
-const FUZZ_SLUGS = ["fuzz-edge-other", "fuzz-edge-one", "fuzz-edge-zero-eh", "fuzz-edge-tiny", "fuzz-edge-year0", "fuzz-edge-far", "fuzz-edge-sites", "fuzz-edge-prices", "fuzz-x"];
+const FUZZ_SLUGS = [
+  "fuzz-edge-other",
+  "fuzz-edge-one",
+  "fuzz-edge-zero-eh",
+  "fuzz-edge-tiny",
+  "fuzz-edge-year0",
+  "fuzz-edge-far",
+  "fuzz-edge-sites",
+  "fuzz-edge-prices",
+  "fuzz-x",
+];
 
 /** Plausible values per known parameter, so that generated queries get past validation often. */
 const PLAUSIBLE: Record<string, string[]> = {
-  dataset: ["cbeci-monthly", "ccaf-survey-2024", "hashrate-index-2025", "mining-sites", "electricity-prices", "network-monthly", "blocs", "shock-events", ...FUZZ_SLUGS, "CBECI-MONTHLY", "cbeci_monthly", "-x", "a", "no-such-set"],
+  dataset: [
+    "cbeci-monthly",
+    "ccaf-survey-2024",
+    "hashrate-index-2025",
+    "mining-sites",
+    "electricity-prices",
+    "network-monthly",
+    "blocs",
+    "shock-events",
+    ...FUZZ_SLUGS,
+    "CBECI-MONTHLY",
+    "cbeci_monthly",
+    "-x",
+    "a",
+    "no-such-set",
+  ],
   period: ["2021-05", "2019-09", "2022-01", "2024-06", "2025-07", "0000-01", "9999-12", "all", "2021-13", "2021-00", "2021-5", "2021-05-01", "latest"],
   kind: ["shares", "sites", "prices", "network", "retargets", "events", "blocs", "shocks", "gold", "SHARES"],
   basis: ["estimate", "sites", "ESTIMATE", "both"],
@@ -247,8 +278,30 @@ const PLAUSIBLE: Record<string, string[]> = {
   what: ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "SCENARIO", "everything"],
   format: ["csv", "json", "xml", "CSV"],
   metadata: ["1", "0", "true", "false", "yes"],
-  shutdown: ["CN", "CN,RU:0.3,EAEU", "US:1", "US:0", "CN:1.5", "XX", "CN,", ",", "CN:-0.5", "CN:.5", Array.from({ length: 50 }, () => "CN").join(","), Array.from({ length: 51 }, () => "US").join(","), "BRICS,EU,GCC,USMCA,EAEU"],
-  migrate: ["0.5,90,30,cheap-power", "1,3650,3650,proportional", "0,0,0,proportional", "0.5,99999,0,proportional", "0.5,3651,0,proportional", "1.5,1,1,proportional", "0.5,90,30"],
+  shutdown: [
+    "CN",
+    "CN,RU:0.3,EAEU",
+    "US:1",
+    "US:0",
+    "CN:1.5",
+    "XX",
+    "CN,",
+    ",",
+    "CN:-0.5",
+    "CN:.5",
+    Array.from({ length: 50 }, () => "CN").join(","),
+    Array.from({ length: 51 }, () => "US").join(","),
+    "BRICS,EU,GCC,USMCA,EAEU",
+  ],
+  migrate: [
+    "0.5,90,30,cheap-power",
+    "1,3650,3650,proportional",
+    "0,0,0,proportional",
+    "0.5,99999,0,proportional",
+    "0.5,3651,0,proportional",
+    "1.5,1,1,proportional",
+    "0.5,90,30",
+  ],
   horizon: ["1", "180", "3650", "3651", "0", "-1"],
   layer: ["shares", "sites"],
   view: ["1,2,3"],
@@ -282,7 +335,23 @@ function valueFor(key: string): fc.Arbitrary<string> {
   );
 }
 
-const UNKNOWN_KEYS = ["foo", "__proto__", "constructor", "prototype", "toString", "dataset[]", "period[0]", "Period", "DATASET", "a".repeat(1000), "", "%00", "x\u0000y", "🪙", "' OR 1=1;--"];
+const UNKNOWN_KEYS = [
+  "foo",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "dataset[]",
+  "period[0]",
+  "Period",
+  "DATASET",
+  "a".repeat(1000),
+  "",
+  "%00",
+  "x\u0000y",
+  "🪙",
+  "' OR 1=1;--",
+];
 
 function encode(pairs: [string, string][], raw: boolean): string {
   // URLSearchParams, unlike encodeURIComponent, accepts lone surrogates (sent as U+FFFD, as a browser would).
@@ -295,9 +364,16 @@ function queryArb(keys: string[]): fc.Arbitrary<string> {
   const pair = (key: fc.Arbitrary<string>) => key.chain((k) => valueFor(k).map((v): [string, string] => [k, v]));
   const mostlyValid = fc
     .subarray(keys)
-    .chain((subset) => (subset.length ? fc.tuple(...subset.map((k) => valueFor(k).map((v): [string, string] => [k, v]))) : fc.constant([] as [string, string][])));
-  const random = fc.array(pair(fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN_KEYS) }, { weight: 1, arbitrary: randomText })), { maxLength: 8 });
-  const repeated = mostlyValid.chain((pairs) => (pairs.length ? fc.integer({ min: 0, max: pairs.length - 1 }).map((i) => [...pairs, pairs[i] ?? ["x", "y"]]) : fc.constant(pairs)));
+    .chain((subset) =>
+      subset.length ? fc.tuple(...subset.map((k) => valueFor(k).map((v): [string, string] => [k, v]))) : fc.constant([] as [string, string][]),
+    );
+  const random = fc.array(
+    pair(fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN_KEYS) }, { weight: 1, arbitrary: randomText })),
+    { maxLength: 8 },
+  );
+  const repeated = mostlyValid.chain((pairs) =>
+    pairs.length ? fc.integer({ min: 0, max: pairs.length - 1 }).map((i) => [...pairs, pairs[i] ?? ["x", "y"]]) : fc.constant(pairs),
+  );
   const pairs = fc.oneof({ weight: 4, arbitrary: mostlyValid }, { weight: 3, arbitrary: random }, { weight: 1, arbitrary: repeated });
   return fc.oneof(
     { weight: 5, arbitrary: fc.tuple(pairs, fc.boolean()).map(([p, raw]) => encode(p, raw)) },
@@ -314,7 +390,19 @@ function headerSafe(text: string): string {
     .trim();
 }
 
-const AUTHORIZATION = [`Bearer ${TOKEN}`, `bearer ${TOKEN}`, `Bearer  ${TOKEN}  `, `Bearer ${TOKEN}x`, "Bearer", "Bearer ", "Basic Zm9vOmJhcg==", TOKEN, `Bearer ${"A".repeat(10_000)}`, "Bearer ' OR 1=1;--", ""];
+const AUTHORIZATION = [
+  `Bearer ${TOKEN}`,
+  `bearer ${TOKEN}`,
+  `Bearer  ${TOKEN}  `,
+  `Bearer ${TOKEN}x`,
+  "Bearer",
+  "Bearer ",
+  "Basic Zm9vOmJhcg==",
+  TOKEN,
+  `Bearer ${"A".repeat(10_000)}`,
+  "Bearer ' OR 1=1;--",
+  "",
+];
 const ORIGINS = ["http://127.0.0.1", "https://evil.example", "null", "not a url", "http://127.0.0.1:3000", "http://localhost", "file://", ""];
 const CONTENT_TYPES = [
   "application/json",
@@ -338,15 +426,30 @@ const CONTENT_TYPES = [
 
 function headersArb(options: { admin: boolean; contentTypes: string[] }): fc.Arbitrary<[string, string][]> {
   const optional = (name: string, values: fc.Arbitrary<string>, weightPresent: number) =>
-    fc.oneof({ weight: weightPresent, arbitrary: values.map((v): [string, string][] => [[name, headerSafe(v)]]) }, { weight: 10 - weightPresent, arbitrary: fc.constant([] as [string, string][]) });
+    fc.oneof(
+      { weight: weightPresent, arbitrary: values.map((v): [string, string][] => [[name, headerSafe(v)]]) },
+      { weight: 10 - weightPresent, arbitrary: fc.constant([] as [string, string][]) },
+    );
   return fc
     .tuple(
-      optional("authorization", fc.oneof({ weight: 6, arbitrary: fc.constant(`Bearer ${TOKEN}`) }, { weight: 3, arbitrary: fc.constantFrom(...AUTHORIZATION) }, { weight: 1, arbitrary: randomText }), options.admin ? 9 : 2),
+      optional(
+        "authorization",
+        fc.oneof(
+          { weight: 6, arbitrary: fc.constant(`Bearer ${TOKEN}`) },
+          { weight: 3, arbitrary: fc.constantFrom(...AUTHORIZATION) },
+          { weight: 1, arbitrary: randomText },
+        ),
+        options.admin ? 9 : 2,
+      ),
       optional("origin", fc.oneof(fc.constantFrom(...ORIGINS), randomText), 2),
       optional("sec-fetch-site", fc.constantFrom("same-origin", "cross-site", "same-site", "none", "CROSS-SITE"), 1),
       optional(
         "content-type",
-        fc.oneof({ weight: options.contentTypes.length ? 8 : 0, arbitrary: fc.constantFrom(...(options.contentTypes.length ? options.contentTypes : [""])) }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: randomText }),
+        fc.oneof(
+          { weight: options.contentTypes.length ? 8 : 0, arbitrary: fc.constantFrom(...(options.contentTypes.length ? options.contentTypes : [""])) },
+          { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+          { weight: 1, arbitrary: randomText },
+        ),
         options.contentTypes.length ? 9 : 0,
       ),
       optional("content-length", fc.constantFrom("0", "-1", "abc", "99999999999", "1e9", "10000001"), 1),
@@ -371,14 +474,33 @@ const concat = (...parts: Uint8Array[]) => {
   return out;
 };
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
-const INVALID_UTF8 = [new Uint8Array([0xc3, 0x28]), new Uint8Array([0xff]), new Uint8Array([0xed, 0xa0, 0x80]), new Uint8Array([0xe2, 0x82]), new Uint8Array([0xf8, 0x88, 0x80, 0x80, 0x80])];
+const INVALID_UTF8 = [
+  new Uint8Array([0xc3, 0x28]),
+  new Uint8Array([0xff]),
+  new Uint8Array([0xed, 0xa0, 0x80]),
+  new Uint8Array([0xe2, 0x82]),
+  new Uint8Array([0xf8, 0x88, 0x80, 0x80, 0x80]),
+];
 
 const COLUMN_SETS = [
   ["period", "country", "share"],
   ["period", "country", "hashrate_eh"],
   ["period", "country", "share", "hashrate_eh"],
   ["date", "country", "monthly_hashrate_%", "monthly_absolute_hashrate_EH/S"],
-  ["site", "operator", "country", "region_city", "lat_approx", "lon_approx", "capacity_MW", "hashrate_EH_s", "energy_source", "status_note", "certainty", "source_url"],
+  [
+    "site",
+    "operator",
+    "country",
+    "region_city",
+    "lat_approx",
+    "lon_approx",
+    "capacity_MW",
+    "hashrate_EH_s",
+    "energy_source",
+    "status_note",
+    "certainty",
+    "source_url",
+  ],
   ["country_iso2", "country_name", "usd_per_kwh", "price_type", "period", "source_name", "source_url", "certainty", "note"],
   ["a", "b"],
   ["period", "period", "country"],
@@ -423,13 +545,19 @@ const CELL = fc.oneof(
     ),
   },
   { weight: 3, arbitrary: fc.constantFrom(...NASTY.filter((s) => s.length < 1000)) },
-  { weight: 2, arbitrary: fc.constantFrom('"quoted, with comma"', '"a ""b"" c"', '"unclosed', 'in"side', '"multi\nline"', "a;b", "=1+1", "@SUM(A1)", "\t", "  padded  ") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('"quoted, with comma"', '"a ""b"" c"', '"unclosed', 'in"side', '"multi\nline"', "a;b", "=1+1", "@SUM(A1)", "\t", "  padded  "),
+  },
   { weight: 1, arbitrary: randomText },
 );
 
 const csvText = fc
   .record({
-    header: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...COLUMN_SETS) }, { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...COLUMN_SETS.flat()), randomText), { maxLength: 14 }) }),
+    header: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...COLUMN_SETS) },
+      { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...COLUMN_SETS.flat()), randomText), { maxLength: 14 }) },
+    ),
     rows: fc.array(fc.array(CELL, { maxLength: 14 }), { maxLength: 12 }),
     fitRows: fc.boolean(),
     delimiter: fc.constantFrom(",", ",", ";", "\t", "|"),
@@ -442,17 +570,33 @@ const csvText = fc
   });
 
 const csvBody: fc.Arbitrary<Uint8Array> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(csvText, fc.boolean(), fc.option(fc.tuple(fc.constantFrom(...INVALID_UTF8), fc.nat()), { freq: 4 })).map(([text, bom, bad]) => {
-    let b = bytes(text);
-    if (bad) {
-      const [junk, at] = bad;
-      const i = b.byteLength ? at % b.byteLength : 0;
-      b = concat(b.subarray(0, i), junk, b.subarray(i));
-    }
-    return bom ? concat(BOM, b) : b;
-  }) },
+  {
+    weight: 5,
+    arbitrary: fc.tuple(csvText, fc.boolean(), fc.option(fc.tuple(fc.constantFrom(...INVALID_UTF8), fc.nat()), { freq: 4 })).map(([text, bom, bad]) => {
+      let b = bytes(text);
+      if (bad) {
+        const [junk, at] = bad;
+        const i = b.byteLength ? at % b.byteLength : 0;
+        b = concat(b.subarray(0, i), junk, b.subarray(i));
+      }
+      return bom ? concat(BOM, b) : b;
+    }),
+  },
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 2_000 }) },
-  { weight: 1, arbitrary: fc.constantFrom(bytes(""), BOM, bytes("\n\n\n"), bytes("\r\n"), bytes(","), bytes('"'), bytes("period,country,share"), bytes("period,country,share\n"), concat(BOM, bytes("period;country;share\r\n2025-07;US;0,5\r\n"))) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      bytes(""),
+      BOM,
+      bytes("\n\n\n"),
+      bytes("\r\n"),
+      bytes(","),
+      bytes('"'),
+      bytes("period,country,share"),
+      bytes("period,country,share\n"),
+      concat(BOM, bytes("period;country;share\r\n2025-07;US;0,5\r\n")),
+    ),
+  },
 );
 
 // Valid files with random content and formatting, so that fuzzed imports also get written and the
@@ -508,12 +652,39 @@ const validPricesCsv = fc
     { minLength: 1, maxLength: 10 },
   )
   .map((rows) =>
-    ["country_iso2,country_name,usd_per_kwh,price_type,period,source_name,source_url,certainty,note", ...rows.map((r) => [r.iso2, `"${r.name}"`, r.usd, r.type, r.period, "Fuzz", "https://example.org/p", r.certainty, r.note].join(","))].join("\n"),
+    [
+      "country_iso2,country_name,usd_per_kwh,price_type,period,source_name,source_url,certainty,note",
+      ...rows.map((r) => [r.iso2, `"${r.name}"`, r.usd, r.type, r.period, "Fuzz", "https://example.org/p", r.certainty, r.note].join(",")),
+    ].join("\n"),
   );
 
 /** Wrong types and nasty values for a JSON field. */
 const jsonNasty: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, -0, 1e308, -1e308, 5e-324, 2 ** 53 + 1, 0.5, 1.0000001, 2015, 2016, 3650, 3651, "", "NaN", "Infinity", [], {}, [null], { toString: "x" }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    -0,
+    1e308,
+    -1e308,
+    5e-324,
+    2 ** 53 + 1,
+    0.5,
+    1.0000001,
+    2015,
+    2016,
+    3650,
+    3651,
+    "",
+    "NaN",
+    "Infinity",
+    [],
+    {},
+    [null],
+    { toString: "x" },
+  ),
   fc.constantFrom(...NASTY.filter((s) => s.length < 1000)),
   fc.double(),
   fc.integer(),
@@ -529,7 +700,10 @@ const shutdownItem = fc.oneof(
 
 const simulateObject = fc.record(
   {
-    period: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("2021-05", "2019-09", "2022-01", "2025-07", "0000-01", "2021-13") }, { weight: 1, arbitrary: jsonNasty }),
+    period: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom("2021-05", "2019-09", "2022-01", "2025-07", "0000-01", "2021-13") },
+      { weight: 1, arbitrary: jsonNasty },
+    ),
     dataset: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(PLAUSIBLE.dataset ?? [])) }, { weight: 1, arbitrary: jsonNasty }),
     shutdown: fc.oneof({ weight: 4, arbitrary: fc.array(shutdownItem, { maxLength: 6 }) }, { weight: 1, arbitrary: jsonNasty }),
     blocksIntoEpoch: fc.oneof(fc.integer({ min: -5, max: 2020 }), jsonNasty),
@@ -552,11 +726,27 @@ const simulateObject = fc.record(
   { requiredKeys: [] },
 );
 
-const SHARES_SLUGS = ["cbeci-monthly", "ccaf-survey-2024", "hashrate-index-2025", "fuzz-edge-other", "fuzz-edge-one", "fuzz-edge-zero-eh", "fuzz-edge-tiny", "fuzz-edge-far"];
+const SHARES_SLUGS = [
+  "cbeci-monthly",
+  "ccaf-survey-2024",
+  "hashrate-index-2025",
+  "fuzz-edge-other",
+  "fuzz-edge-one",
+  "fuzz-edge-zero-eh",
+  "fuzz-edge-tiny",
+  "fuzz-edge-far",
+];
 const PERIODS = ["2019-09", "2020-04", "2021-05", "2021-07", "2022-01", "2024-01", "2024-06", "2025-07", "2025-08", "9999-12"];
 
 /** The shares datasets to aim valid requests at: seeded, edge cases, and some the fuzzed imports wrote. */
-const sharesSlug = () => fc.constantFrom(...SHARES_SLUGS, ...[...acknowledged.entries()].filter(([, a]) => a.kind === "shares").map(([slug]) => slug).slice(0, 20));
+const sharesSlug = () =>
+  fc.constantFrom(
+    ...SHARES_SLUGS,
+    ...[...acknowledged.entries()]
+      .filter(([, a]) => a.kind === "shares")
+      .map(([slug]) => slug)
+      .slice(0, 20),
+  );
 
 function validScenario() {
   const fraction = fc.oneof(fc.constantFrom(0, 1, 1e-12, 0.5), fc.double({ min: 0, max: 1, noNaN: true }));
@@ -565,10 +755,19 @@ function validScenario() {
     {
       period: fc.constantFrom(...PERIODS),
       dataset: sharesSlug(),
-      shutdown: fc.array(fc.oneof(fc.constantFrom(...ISO2, "EU", "EAEU", "GCC", "USMCA", "BRICS"), fc.record({ id: fc.constantFrom(...ISO2, "EU", "BRICS"), fraction })), { minLength: 1, maxLength: 8 }),
+      shutdown: fc.array(
+        fc.oneof(fc.constantFrom(...ISO2, "EU", "EAEU", "GCC", "USMCA", "BRICS"), fc.record({ id: fc.constantFrom(...ISO2, "EU", "BRICS"), fraction })),
+        { minLength: 1, maxLength: 8 },
+      ),
       blocksIntoEpoch: fc.oneof(fc.constantFrom(0, 2015), fc.integer({ min: 0, max: 2015 })),
       migration: fc.record(
-        { fraction, days, delayDays: days, weighting: fc.constantFrom("proportional", "cheap-power"), destinations: fc.uniqueArray(fc.constantFrom(...ISO2), { minLength: 1, maxLength: 4 }) },
+        {
+          fraction,
+          days,
+          delayDays: days,
+          weighting: fc.constantFrom("proportional", "cheap-power"),
+          destinations: fc.uniqueArray(fc.constantFrom(...ISO2), { minLength: 1, maxLength: 4 }),
+        },
         { requiredKeys: ["fraction"] },
       ),
       horizonDays: fc.oneof(fc.constantFrom(1, 3650), fc.integer({ min: 1, max: 3650 })),
@@ -589,16 +788,32 @@ function validExportQuery() {
         period: fc.constantFrom(...PERIODS, "all"),
         efficiency: fc.constantFrom("1", "28.2", "200", ".5", "199.999"),
         bie: fc.constantFrom("0", "2015", "1000"),
-        shutdown: fc.array(fc.tuple(fc.constantFrom(...ISO2, "EU", "BRICS"), fc.constantFrom("", ":0", ":1", ":0.5", ":.25")), { minLength: 1, maxLength: 6 }).map((items) => items.map(([id, f]) => id + f).join(",")),
-        migrate: fc.tuple(fc.constantFrom("0", "1", "0.5"), fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 0, max: 3650 }), fc.constantFrom("proportional", "cheap-power")).map((parts) => parts.join(",")),
+        shutdown: fc
+          .array(fc.tuple(fc.constantFrom(...ISO2, "EU", "BRICS"), fc.constantFrom("", ":0", ":1", ":0.5", ":.25")), { minLength: 1, maxLength: 6 })
+          .map((items) => items.map(([id, f]) => id + f).join(",")),
+        migrate: fc
+          .tuple(
+            fc.constantFrom("0", "1", "0.5"),
+            fc.integer({ min: 0, max: 3650 }),
+            fc.integer({ min: 0, max: 3650 }),
+            fc.constantFrom("proportional", "cheap-power"),
+          )
+          .map((parts) => parts.join(",")),
         horizon: fc.constantFrom("1", "180", "3650"),
       },
       { requiredKeys: ["what"] },
     )
     .map((q) => {
-      const entries = Object.entries(q).filter(([k, v]) => v !== undefined && !((q.what === "sites" || q.what === "prices") && k === "dataset")) as [string, string][];
+      const entries = Object.entries(q).filter(([k, v]) => v !== undefined && !((q.what === "sites" || q.what === "prices") && k === "dataset")) as [
+        string,
+        string,
+      ][];
       if (q.what === "scenario" && !q.shutdown) entries.push(["shutdown", "CN"]);
-      if (q.what === "scenario" && q.period === "all") entries.splice(entries.findIndex(([k]) => k === "period"), 1);
+      if (q.what === "scenario" && q.period === "all")
+        entries.splice(
+          entries.findIndex(([k]) => k === "period"),
+          1,
+        );
       return encode(entries, false);
     });
 }
@@ -629,11 +844,29 @@ const jsonBody: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   { weight: 6, arbitrary: simulateObject.map((o) => JSON.stringify(o)) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
   { weight: 1, arbitrary: fc.constantFrom(...PROTO_JSON, ...DEEP_JSON) },
-  { weight: 1, arbitrary: fc.constantFrom("", "{", "}", "null", "[]", '"str"', "1", "{'a':1}", '{"a":1,}', "\uFEFF{}", "NaN", '{"period":"2021-05","shutdown":["CN"]}garbage') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "",
+      "{",
+      "}",
+      "null",
+      "[]",
+      '"str"',
+      "1",
+      "{'a':1}",
+      '{"a":1,}',
+      "\uFEFF{}",
+      "NaN",
+      '{"period":"2021-05","shutdown":["CN"]}garbage',
+    ),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 500 }) },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.constantFrom(...INVALID_UTF8), fc.boolean()).map(([junk, bom]) => concat(bom ? BOM : new Uint8Array(), bytes('{"period":"2021-05","shutdown":["'), junk, bytes('"]}'))),
+    arbitrary: fc
+      .tuple(fc.constantFrom(...INVALID_UTF8), fc.boolean())
+      .map(([junk, bom]) => concat(bom ? BOM : new Uint8Array(), bytes('{"period":"2021-05","shutdown":["'), junk, bytes('"]}'))),
   },
 );
 
@@ -641,7 +874,19 @@ const importJsonBody: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .array(fc.record({ period: fc.oneof(fc.constantFrom("2025-07", "2025-08", "0000-01"), jsonNasty), country: fc.oneof(fc.constantFrom("US", "CN", "Other", "XK"), jsonNasty), share: jsonNasty, hashrateEh: jsonNasty, hashrate_eh: jsonNasty }, { requiredKeys: [] }), { maxLength: 8 })
+      .array(
+        fc.record(
+          {
+            period: fc.oneof(fc.constantFrom("2025-07", "2025-08", "0000-01"), jsonNasty),
+            country: fc.oneof(fc.constantFrom("US", "CN", "Other", "XK"), jsonNasty),
+            share: jsonNasty,
+            hashrateEh: jsonNasty,
+            hashrate_eh: jsonNasty,
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 8 },
+      )
       .chain((rows) => fc.constantFrom<unknown>(rows, { rows }, { rows: { length: 3 } }, { rows: null }))
       .map((v) => JSON.stringify(v)),
   },
@@ -675,12 +920,23 @@ function seededCounts(): Record<string, number> {
 }
 
 function datasetRows(): { slug: string; id: number; kind: string; contentHash: string; importedAt: string }[] {
-  return withDb((db) => db.prepare(`SELECT slug, id, kind, contentHash, importedAt FROM "Dataset" ORDER BY slug`).all() as { slug: string; id: number; kind: string; contentHash: string; importedAt: string }[]);
+  return withDb(
+    (db) =>
+      db.prepare(`SELECT slug, id, kind, contentHash, importedAt FROM "Dataset" ORDER BY slug`).all() as {
+        slug: string;
+        id: number;
+        kind: string;
+        contentHash: string;
+        importedAt: string;
+      }[],
+  );
 }
 
 function rowsOf(slug: string, kind: string): number {
   const table = kind === "shares" ? "HashrateShare" : kind === "sites" ? "MiningSite" : "PowerPrice";
-  return withDb((db) => (db.prepare(`SELECT count(*) AS n FROM "${table}" t JOIN "Dataset" d ON d.id = t.datasetId WHERE d.slug = ?`).get(slug) as { n: number }).n);
+  return withDb(
+    (db) => (db.prepare(`SELECT count(*) AS n FROM "${table}" t JOIN "Dataset" d ON d.id = t.datasetId WHERE d.slug = ?`).get(slug) as { n: number }).n,
+  );
 }
 
 let countsBefore: Record<string, number> = {};
@@ -695,7 +951,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+  const byStatus = [...statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
   console.log(`fuzz: ${tried} inputs tried in total (${byStatus}); ${acknowledged.size} datasets imported by the fuzzer`);
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -714,7 +973,8 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
   // Valid imports of edge-case data first, so that the read routes below are fuzzed on them too.
   it("POST /api/import: edge-case datasets, oversized and degenerate uploads", async () => {
     const handler = await routeHandler("/api/import", "post");
-    const csv = (q: string, body: string | Uint8Array, contentType = "text/csv") => check(handler, { method: "POST", path: "/api/import", query: `${q}&${PROVENANCE}`, headers: [...AUTH, ["content-type", contentType]], body });
+    const csv = (q: string, body: string | Uint8Array, contentType = "text/csv") =>
+      check(handler, { method: "POST", path: "/api/import", query: `${q}&${PROVENANCE}`, headers: [...AUTH, ["content-type", contentType]], body });
     const edge: [string, string, string][] = [
       ["shares", "fuzz-edge-other", "period,country,share\n2025-07,Other,1\n"],
       ["shares", "fuzz-edge-one", "period,country,share\n2025-07,US,1\n"],
@@ -748,7 +1008,11 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
     await csv("kind=shares&dataset=fuzz-deep", deep(1000, "[", "]"), "application/json");
     for (const body of PROTO_JSON) await csv("kind=shares&dataset=fuzz-proto", body, "application/json");
     // Found by this fuzzer: values that String() cannot convert (they were a 500).
-    for (const body of ['[{"share":{"toString":"x"}}]', '[{"period":{"toString":1,"valueOf":2},"country":"US","hashrateEh":{"toString":null}}]', '{"rows":[{"period":"2025-07","country":"US","share":[{"toString":"x"}]}]}']) {
+    for (const body of [
+      '[{"share":{"toString":"x"}}]',
+      '[{"period":{"toString":1,"valueOf":2},"country":"US","hashrateEh":{"toString":null}}]',
+      '{"rows":[{"period":"2025-07","country":"US","share":[{"toString":"x"}]}]}',
+    ]) {
       await csv("kind=shares&dataset=fuzz-unprintable", body, "application/json");
     }
     const form = new FormData();
@@ -757,8 +1021,14 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
     const textField = new FormData();
     textField.set("file", "period,country,share\n2025-07,US,0.5\n");
     await check(handler, { method: "POST", path: "/api/import", query: `kind=shares&dataset=fuzz-form&${PROVENANCE}`, headers: AUTH, body: textField });
-    for (const raw of ["--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nperiod,country,share\r\n", "garbage", "--xyz--", ""]) {
-      await check(handler, { method: "POST", path: "/api/import", query: `kind=shares&dataset=fuzz-form&${PROVENANCE}`, headers: [...AUTH, ["content-type", "multipart/form-data; boundary=xyz"]], body: raw });
+    for (const raw of ['--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nperiod,country,share\r\n', "garbage", "--xyz--", ""]) {
+      await check(handler, {
+        method: "POST",
+        path: "/api/import",
+        query: `kind=shares&dataset=fuzz-form&${PROVENANCE}`,
+        headers: [...AUTH, ["content-type", "multipart/form-data; boundary=xyz"]],
+        body: raw,
+      });
     }
     expect(acknowledged.size).toBeGreaterThanOrEqual(6);
   }, 120_000);
@@ -777,18 +1047,32 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
           .record({
             kind: fc.oneof({ weight: 5, arbitrary: fc.constantFrom("shares", "sites", "prices") }, { weight: 1, arbitrary: valueFor("kind") }),
             dataset: slug,
-            extra: fc.array(fc.constantFrom("title", "retrievedAt", "method", "dryRun", "publisher", "url", "licence", "foo").chain((k) => valueFor(k).map((v): [string, string] => [k, v])), { maxLength: 3 }),
+            extra: fc.array(
+              fc
+                .constantFrom("title", "retrievedAt", "method", "dryRun", "publisher", "url", "licence", "foo")
+                .chain((k) => valueFor(k).map((v): [string, string] => [k, v])),
+              { maxLength: 3 },
+            ),
             provenance: fc.constantFrom(PROVENANCE, PROVENANCE, "publisher=x&url=https%3A%2F%2Fx.org", ""),
           })
-          .map(({ kind, dataset, extra, provenance }) => [encode([["kind", kind], ["dataset", dataset], ...extra], false), provenance].filter(Boolean).join("&")),
+          .map(({ kind, dataset, extra, provenance }) =>
+            [encode([["kind", kind], ["dataset", dataset], ...extra], false), provenance].filter(Boolean).join("&"),
+          ),
       },
       { weight: 1, arbitrary: queryArb(Object.keys(API_ROUTES.find((r) => r.path === "/api/import")?.query?.shape ?? {})) },
     );
     // A valid file of the query's kind (mostly), sent with the right token and type: these get written.
     const validImport = fc
-      .tuple(fc.constantFrom("shares", "sites", "prices"), fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.constantFrom("", "&dryRun=1", "&retrievedAt=2025-01-31&title=Fuzz"))
+      .tuple(
+        fc.constantFrom("shares", "sites", "prices"),
+        fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+        fc.constantFrom("", "&dryRun=1", "&retrievedAt=2025-01-31&title=Fuzz"),
+      )
       .chain(([kind, name, extra]) =>
-        (kind === "shares" ? validSharesCsv : kind === "sites" ? validSitesCsv : validPricesCsv).map((csv): [string, string] => [`kind=${kind}&dataset=fuzz-v-${name}&${PROVENANCE}${extra}`, csv]),
+        (kind === "shares" ? validSharesCsv : kind === "sites" ? validSitesCsv : validPricesCsv).map((csv): [string, string] => [
+          `kind=${kind}&dataset=fuzz-v-${name}&${PROVENANCE}${extra}`,
+          csv,
+        ]),
       );
     await fc.assert(
       fc.asyncProperty(validImport, fc.constantFrom("text/csv", "application/csv", "text/plain"), async ([query, csv], type) => {
@@ -802,7 +1086,13 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
       {
         weight: 1,
         arbitrary: fc
-          .tuple(csvBody, fc.constantFrom("file", "File", "upload", ""), fc.constantFrom("a.csv", "a.json", "../../etc/passwd", "", "🪙.csv"), fc.constantFrom("text/csv", "application/json", "", "image/png"), headersArb({ admin: true, contentTypes: [] }))
+          .tuple(
+            csvBody,
+            fc.constantFrom("file", "File", "upload", ""),
+            fc.constantFrom("a.csv", "a.json", "../../etc/passwd", "", "🪙.csv"),
+            fc.constantFrom("text/csv", "application/json", "", "image/png"),
+            headersArb({ admin: true, contentTypes: [] }),
+          )
           .map(([b, field, name, type, headers]): [FormData, [string, string][]] => {
             const form = new FormData();
             form.set(field, new Blob([new Uint8Array(b)], { type }), name);
@@ -820,7 +1110,13 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
 
   it("POST /api/simulate: fuzzed JSON bodies, content types and headers", async () => {
     const handler = await routeHandler("/api/simulate", "post");
-    for (const raw of [...PROTO_JSON, ...DEEP_JSON, JSON.stringify({ period: "2021-05", shutdown: Array.from({ length: 300 }, () => "CN") }), JSON.stringify({ period: "2021-05", shutdown: Array.from({ length: 20_000 }, () => 0) }), "x".repeat(70_000)]) {
+    for (const raw of [
+      ...PROTO_JSON,
+      ...DEEP_JSON,
+      JSON.stringify({ period: "2021-05", shutdown: Array.from({ length: 300 }, () => "CN") }),
+      JSON.stringify({ period: "2021-05", shutdown: Array.from({ length: 20_000 }, () => 0) }),
+      "x".repeat(70_000),
+    ]) {
       await check(handler, { method: "POST", path: "/api/simulate", query: "", headers: [["content-type", "application/json"]], body: raw });
     }
     for (const slug of FUZZ_SLUGS) {
@@ -830,20 +1126,37 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
           path: "/api/simulate",
           query: "",
           headers: [["content-type", "application/json"]],
-          body: JSON.stringify({ period, dataset: slug, shutdown: ["US", { id: "CN", fraction: 0.5 }, "EU"], migration: { fraction: 1, days: 0, delayDays: 0, weighting: "cheap-power" }, horizonDays: 400 }),
+          body: JSON.stringify({
+            period,
+            dataset: slug,
+            shutdown: ["US", { id: "CN", fraction: 0.5 }, "EU"],
+            migration: { fraction: 1, days: 0, delayDays: 0, weighting: "cheap-power" },
+            horizonDays: 400,
+          }),
         });
       }
     }
     await fc.assert(
-      fc.asyncProperty(jsonBody, headersArb({ admin: false, contentTypes: ["application/json", "application/json; charset=utf-8"] }), queryArb([]), async (payload, headers, query) => {
-        await check(handler, { method: "POST", path: "/api/simulate", query, headers, body: payload });
-      }),
+      fc.asyncProperty(
+        jsonBody,
+        headersArb({ admin: false, contentTypes: ["application/json", "application/json; charset=utf-8"] }),
+        queryArb([]),
+        async (payload, headers, query) => {
+          await check(handler, { method: "POST", path: "/api/simulate", query, headers, body: payload });
+        },
+      ),
       { ...FC, numRuns: RUNS * 3 },
     );
     // Valid scenarios with extreme parameters, on the seeded and the edge-case datasets: the engine's own corners.
     await fc.assert(
       fc.asyncProperty(validScenario(), async (scenario) => {
-        await check(handler, { method: "POST", path: "/api/simulate", query: "", headers: [["content-type", "application/json"]], body: JSON.stringify(scenario) });
+        await check(handler, {
+          method: "POST",
+          path: "/api/simulate",
+          query: "",
+          headers: [["content-type", "application/json"]],
+          body: JSON.stringify(scenario),
+        });
       }),
       { ...FC, numRuns: RUNS * 2 },
     );
@@ -855,12 +1168,31 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
       const keys = Object.keys(route.query?.shape ?? {});
       // Every known parameter with every plausible and nasty value once, then random combinations.
       for (const key of keys) {
-        for (const value of [...(PLAUSIBLE[key] ?? []), ...NASTY]) await check(handler, { method: "GET", path: route.path, query: encode([[key, value]], false), headers: [] });
+        for (const value of [...(PLAUSIBLE[key] ?? []), ...NASTY])
+          await check(handler, { method: "GET", path: route.path, query: encode([[key, value]], false), headers: [] });
       }
-      if (route.path === "/api/export" || route.path === "/api/metrics" || route.path === "/api/shocks" || route.path === "/api/distribution" || route.path === "/api/periods" || route.path === "/api/metrics/series") {
+      if (
+        route.path === "/api/export" ||
+        route.path === "/api/metrics" ||
+        route.path === "/api/shocks" ||
+        route.path === "/api/distribution" ||
+        route.path === "/api/periods" ||
+        route.path === "/api/metrics/series"
+      ) {
         // The edge-case datasets and (some of) those the fuzzed imports wrote.
         for (const slug of [...FUZZ_SLUGS, ...[...acknowledged.keys()].filter((s) => !FUZZ_SLUGS.includes(s)).slice(0, 12)]) {
-          for (const extra of ["", "&period=2025-07", "&period=0000-01", "&period=9999-12", "&basis=sites", "&what=scenario&shutdown=US,CN:0.5&migrate=1,0,0,cheap-power", "&what=metrics&period=all", "&what=distribution", "&what=shocks", "&what=series"]) {
+          for (const extra of [
+            "",
+            "&period=2025-07",
+            "&period=0000-01",
+            "&period=9999-12",
+            "&basis=sites",
+            "&what=scenario&shutdown=US,CN:0.5&migrate=1,0,0,cheap-power",
+            "&what=metrics&period=all",
+            "&what=distribution",
+            "&what=shocks",
+            "&what=series",
+          ]) {
             await check(handler, { method: "GET", path: route.path, query: `dataset=${slug}${extra}`, headers: [] });
           }
         }
@@ -883,7 +1215,10 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
 
   it("GET /api/openapi.json (not in API_ROUTES itself) answers whatever the query", async () => {
     const handler = await routeHandler("/api/openapi.json", "get");
-    await fc.assert(fc.asyncProperty(queryArb([]), async (query) => void (await check(handler, { method: "GET", path: "/api/openapi.json", query, headers: [] }))), { ...FC, numRuns: Math.min(RUNS, 10) });
+    await fc.assert(
+      fc.asyncProperty(queryArb([]), async (query) => void (await check(handler, { method: "GET", path: "/api/openapi.json", query, headers: [] }))),
+      { ...FC, numRuns: Math.min(RUNS, 10) },
+    );
   });
 
   it("left the seeded data untouched, the database intact and only acknowledged imports behind", () => {

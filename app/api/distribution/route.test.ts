@@ -23,7 +23,12 @@ describe("GET /api/distribution", () => {
   it("takes the network hashrate from network-monthly where the dataset has no absolute totals", async () => {
     const { status, body } = await get(GET, "/api/distribution?dataset=hashrate-index-2025&period=2025-05");
     expect(status).toBe(200);
-    const b = body as { networkHashrateEh: number; networkHashrateSource: string; unattributedShare: number; countries: { iso2: string; share: number; hashrateEh: number }[] };
+    const b = body as {
+      networkHashrateEh: number;
+      networkHashrateSource: string;
+      unattributedShare: number;
+      countries: { iso2: string; share: number; hashrateEh: number }[];
+    };
     expect(b.networkHashrateSource).toBe("network-monthly");
     expect(b.networkHashrateEh).toBeGreaterThan(700);
     expect(b.unattributedShare).toBeCloseTo(1 - (36.025 + 15.652 + 13.727 + 3.602 + 2.919 + 2.484) / 100, 9);

@@ -47,7 +47,7 @@ function readCsv(what: ExportWhat, text: string): Row[] {
   return records.map((record) => Object.fromEntries(columns.map((c, i) => [c.name, readCell(record[i] ?? "", c.type)])));
 }
 
-const body = async <T,>(handler: (r: Request) => Promise<Response>, url: string, schema: { parse: (x: unknown) => T }) => {
+const body = async <T>(handler: (r: Request) => Promise<Response>, url: string, schema: { parse: (x: unknown) => T }) => {
   const { status, body: b } = await get(handler, url);
   expect(status, url).toBe(200);
   return schema.parse(b);
@@ -314,7 +314,11 @@ describe("GET /api/export", () => {
         expect(d.retrievedAt, d.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(m.citation).toContain(d.title);
       }
-      expect(m.citation).toMatch(new RegExp(`^HashAtlas ${m.app.version.replace(/\./g, "\\.")}, ${what} export \\(\\d{4}-\\d{2}-\\d{2}\\), from .+; cite the original sources listed\\.$`));
+      expect(m.citation).toMatch(
+        new RegExp(
+          `^HashAtlas ${m.app.version.replace(/\./g, "\\.")}, ${what} export \\(\\d{4}-\\d{2}-\\d{2}\\), from .+; cite the original sources listed\\.$`,
+        ),
+      );
     });
   });
 

@@ -14,7 +14,12 @@ describe("GET /api/health", () => {
       database: { reachable: true, journalMode: "wal", migrations: { pending: [], failed: [] }, counts: { Country: 250, MiningSite: 119, Bloc: 5 } },
     });
     const applied = (body as { database: { migrations: { applied: string[] } } }).database.migrations.applied;
-    expect(applied).toEqual(fs.readdirSync("prisma/migrations").filter((d) => /^\d{14}_/.test(d)).sort());
+    expect(applied).toEqual(
+      fs
+        .readdirSync("prisma/migrations")
+        .filter((d) => /^\d{14}_/.test(d))
+        .sort(),
+    );
   });
 
   it("answers 503 when the database file is missing", async () => {

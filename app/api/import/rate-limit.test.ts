@@ -29,7 +29,11 @@ async function importFrom(client: string | null, token: string) {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, "content-type": "text/csv" };
   if (client) headers["x-forwarded-for"] = `${client}, 10.0.0.1`;
   const response = await POST(new Request(`http://127.0.0.1/api/import?${QUERY}`, { method: "POST", headers, body: SITES }));
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { error?: { status: number; message: string; field?: string } } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    body: (await response.json()) as { error?: { status: number; message: string; field?: string } },
+  };
 }
 
 describe("POST /api/import — rate limit", () => {
@@ -40,7 +44,13 @@ describe("POST /api/import — rate limit", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60 / LIMIT);
-    expect(refused.body).toEqual({ error: { status: 429, field: "rate-limit", message: `too many imports from this client: at most ${LIMIT} a minute; try again in ${refused.retryAfter} s` } });
+    expect(refused.body).toEqual({
+      error: {
+        status: 429,
+        field: "rate-limit",
+        message: `too many imports from this client: at most ${LIMIT} a minute; try again in ${refused.retryAfter} s`,
+      },
+    });
   });
 
   it("counts each client (first X-Forwarded-For hop) on its own; without the header, as local", async () => {

@@ -31,7 +31,10 @@ async function importFile(query: string, body: BodyInit, init: { contentType?: s
   const headers: Record<string, string> = { authorization: `Bearer ${TOKEN}`, ...init.headers };
   if (init.contentType !== undefined) headers["content-type"] = init.contentType;
   const response = await POST(new Request(`http://127.0.0.1/api/import?${query}`, { method: "POST", headers, body }));
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { issues?: { line: number; column: string; message: string }[]; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { error?: { issues?: { line: number; column: string; message: string }[]; message: string } },
+  };
 }
 
 function counts() {
@@ -45,13 +48,29 @@ function counts() {
 
 describe("POST /api/import — access", () => {
   it("answers 401 without a token or with a wrong one", async () => {
-    expectFieldError(await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { authorization: "" } }), 401, "authorization");
-    expectFieldError(await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { authorization: "Bearer wrong-token" } }), 401, "authorization");
+    expectFieldError(
+      await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { authorization: "" } }),
+      401,
+      "authorization",
+    );
+    expectFieldError(
+      await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { authorization: "Bearer wrong-token" } }),
+      401,
+      "authorization",
+    );
   });
 
   it("answers 403 to a foreign Origin or a cross-site fetch", async () => {
-    expectFieldError(await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { origin: "https://evil.example" } }), 403, "origin");
-    expectFieldError(await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { "sec-fetch-site": "cross-site" } }), 403, "origin");
+    expectFieldError(
+      await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { origin: "https://evil.example" } }),
+      403,
+      "origin",
+    );
+    expectFieldError(
+      await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { "sec-fetch-site": "cross-site" } }),
+      403,
+      "origin",
+    );
   });
 
   it("answers 403 when the server has no admin token configured", async () => {
@@ -71,7 +90,11 @@ describe("POST /api/import — access", () => {
   });
 
   it("answers 400 naming a missing provenance field", async () => {
-    expectFieldError(await importFile("kind=shares&dataset=test-x&url=https%3A%2F%2Fexample.org&licence=CC0", CBECI, { contentType: "text/csv" }), 400, "publisher");
+    expectFieldError(
+      await importFile("kind=shares&dataset=test-x&url=https%3A%2F%2Fexample.org&licence=CC0", CBECI, { contentType: "text/csv" }),
+      400,
+      "publisher",
+    );
     expectFieldError(await importFile(`kind=gold&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv" }), 400, "kind");
   });
 });
@@ -85,7 +108,9 @@ describe("POST /api/import — data", () => {
     const original = (await get(GET, "/api/metrics/series?dataset=cbeci-monthly")).body as { rows: unknown[] };
     const copy = (await get(GET, "/api/metrics/series?dataset=cbeci-copy")).body as { rows: unknown[] };
     expect(copy.rows).toEqual(original.rows);
-    const datasets = (await get((await import("../datasets/route")).GET, "/api/datasets?kind=shares")).body as { datasets: { slug: string; publisher: string; origin: string }[] };
+    const datasets = (await get((await import("../datasets/route")).GET, "/api/datasets?kind=shares")).body as {
+      datasets: { slug: string; publisher: string; origin: string }[];
+    };
     expect(datasets.datasets.find((d) => d.slug === "cbeci-copy")).toMatchObject({ publisher: "Test Lab", origin: "import" });
   });
 
@@ -98,12 +123,20 @@ describe("POST /api/import — data", () => {
     form.set("file", new Blob(["period,country,hashrate_eh\n2025-10,US,300\n2025-10,CAN,100\n"], { type: "text/csv" }), "eh.csv");
     const b = await importFile(`kind=shares&dataset=multipart-set&${PROVENANCE}`, form);
     expect(b.status).toBe(201);
-    const json = JSON.stringify({ rows: [{ period: "2024-01", country: "KZ", share: 0.2 }, { period: "2024-01", country: "XK", share: 0.01 }] });
+    const json = JSON.stringify({
+      rows: [
+        { period: "2024-01", country: "KZ", share: 0.2 },
+        { period: "2024-01", country: "XK", share: 0.01 },
+      ],
+    });
     const c = await importFile(`kind=shares&dataset=json-set&${PROVENANCE}`, json, { contentType: "application/json" });
     expect(c.status).toBe(201);
     expect(c.body.rows).toBe(3); // two countries and the unattributed rest
     const { GET } = await import("../distribution/route");
-    const d = (await get(GET, "/api/distribution?dataset=multipart-set&period=2025-10")).body as { countries: { iso2: string; share: number }[]; networkHashrateEh: number };
+    const d = (await get(GET, "/api/distribution?dataset=multipart-set&period=2025-10")).body as {
+      countries: { iso2: string; share: number }[];
+      networkHashrateEh: number;
+    };
     expect(d.countries).toEqual([expect.objectContaining({ iso2: "US", share: 0.75 }), expect.objectContaining({ iso2: "CA", share: 0.25 })]);
     expect(d.networkHashrateEh).toBe(400);
   });

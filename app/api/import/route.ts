@@ -31,7 +31,13 @@ export const POST = handler(async (request) => {
     if (error instanceof DataValidationError) {
       const issues = error.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ field: i.column, line: i.line, column: i.column, message: i.message }));
       const count = error.issues.length;
-      return errorResponse(422, `${count} problem${count === 1 ? "" : "s"} in ${file.name}; nothing was written. First: ${error.message}`, "file", issues, count);
+      return errorResponse(
+        422,
+        `${count} problem${count === 1 ? "" : "s"} in ${file.name}; nothing was written. First: ${error.message}`,
+        "file",
+        issues,
+        count,
+      );
     }
     if (error instanceof ImportFormatError) throw new ApiError(error.status, error.message, error.field);
     throw error;

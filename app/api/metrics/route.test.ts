@@ -16,7 +16,13 @@ type Metrics = {
   networkHashrateEh: number;
   kwhPerBtc: number;
   blockSubsidyBtc: number;
-  countries: { iso2: string; share: number; hashrateEh: number; powerPrice: { priceType: string; usdPerKwh: number; period: string } | null; energyCostPerBtcUsd: number | null }[];
+  countries: {
+    iso2: string;
+    share: number;
+    hashrateEh: number;
+    powerPrice: { priceType: string; usdPerKwh: number; period: string } | null;
+    energyCostPerBtcUsd: number | null;
+  }[];
   sites?: { sitesCounted: number; capacityConvertedShare: number };
 };
 

@@ -11,7 +11,12 @@ describe("GET /api/power-prices", () => {
     const prices = (body as { prices: Price[] }).prices;
     expect(prices.length).toBe(43 + 269);
     expect(prices.every((p) => p.usdPerKwh > 0 && /^https?:\/\//.test(p.sourceUrl))).toBe(true);
-    expect(prices.find((p) => p.countryIso2 === "DE")).toMatchObject({ usdPerKwh: 0.1549, priceType: "industrial", period: "2024-S2", dataset: "electricity-prices" });
+    expect(prices.find((p) => p.countryIso2 === "DE")).toMatchObject({
+      usdPerKwh: 0.1549,
+      priceType: "industrial",
+      period: "2024-S2",
+      dataset: "electricity-prices",
+    });
   });
 
   it("keeps subdivisions and filters by country and type", async () => {

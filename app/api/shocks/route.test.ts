@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { expectFieldError, get } from "@/tests/support/api";
 import { GET } from "./route";
 
-type Row = { kind: string; id: string; lostShare: number; difficultyChange: number; blockIntervalMinutes: number; daysToRetarget: number; majority: { country: string } | null; hashrateLostEh: number };
+type Row = {
+  kind: string;
+  id: string;
+  lostShare: number;
+  difficultyChange: number;
+  blockIntervalMinutes: number;
+  daysToRetarget: number;
+  majority: { country: string } | null;
+  hashrateLostEh: number;
+};
 
 describe("GET /api/shocks", () => {
   it("ranks every country with a share and every bloc by the share they would take down", async () => {
@@ -12,7 +21,12 @@ describe("GET /api/shocks", () => {
     const lost = rows.map((r) => r.lostShare);
     expect([...lost].sort((a, b) => b - a)).toEqual(lost);
     expect(rows.filter((r) => r.kind === "country")).toHaveLength(9);
-    expect(rows.filter((r) => r.kind === "bloc").map((r) => r.id).sort()).toEqual(["BRICS", "EAEU", "EU", "GCC", "USMCA"]);
+    expect(
+      rows
+        .filter((r) => r.kind === "bloc")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(["BRICS", "EAEU", "EU", "GCC", "USMCA"]);
     // BRICS holds China, Russia and Iran in May 2021: the largest loss.
     expect(rows[0]).toMatchObject({ kind: "bloc", id: "BRICS" });
     const china = rows.find((r) => r.id === "CN");

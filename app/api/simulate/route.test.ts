@@ -82,7 +82,9 @@ describe("POST /api/simulate", () => {
     const again = await post(POST, "/api/simulate", scenario);
     expect(again.body).toEqual(first.body);
     // The same scenario written differently (key order, spacing) is the same answer.
-    const reformatted = await post(POST, "/api/simulate", null, { raw: JSON.stringify({ horizonDays: 30, shutdown: ["CN", { fraction: 0.5, id: "KZ" }], period: "2021-05" }, null, 2) });
+    const reformatted = await post(POST, "/api/simulate", null, {
+      raw: JSON.stringify({ horizonDays: 30, shutdown: ["CN", { fraction: 0.5, id: "KZ" }], period: "2021-05" }, null, 2),
+    });
     expect(reformatted.body).toEqual(first.body);
     for (let i = 0; i < 2; i++) expectFieldError(await run({ ...scenario, horizonDays: 0 }), 400, "horizonDays");
   });

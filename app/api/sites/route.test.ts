@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { expectFieldError, get } from "@/tests/support/api";
 import { GET } from "./route";
 
-type Site = { name: string; operator: string; countryIso2: string; countryName: string; lat: number | null; status: string; sourceUrl: string; dataset: string };
+type Site = {
+  name: string;
+  operator: string;
+  countryIso2: string;
+  countryName: string;
+  lat: number | null;
+  status: string;
+  sourceUrl: string;
+  dataset: string;
+};
 
 describe("GET /api/sites", () => {
   it("lists all 119 sites with country, status and source", async () => {
@@ -11,7 +20,14 @@ describe("GET /api/sites", () => {
     const sites = (body as { count: number; sites: Site[] }).sites;
     expect(sites).toHaveLength(119);
     const rockdale = sites.find((s) => s.name === "Rockdale (Whinstone)");
-    expect(rockdale).toMatchObject({ operator: "Riot Platforms", countryIso2: "US", countryName: "United States", capacityMw: 700, status: "operating", dataset: "mining-sites" });
+    expect(rockdale).toMatchObject({
+      operator: "Riot Platforms",
+      countryIso2: "US",
+      countryName: "United States",
+      capacityMw: 700,
+      status: "operating",
+      dataset: "mining-sites",
+    });
     expect(rockdale?.sourceUrl).toMatch(/^https:\/\/www\.sec\.gov\//);
   });
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { expectFieldError, get } from "@/tests/support/api";
 import { GET } from "./route";
 
-type Row = { period: string; hhi: number; nakamoto: number | null; top1: number; topCountry: string; networkHashrateEh: number; effectiveJurisdictions: number };
+type Row = {
+  period: string;
+  hhi: number;
+  nakamoto: number | null;
+  top1: number;
+  topCountry: string;
+  networkHashrateEh: number;
+  effectiveJurisdictions: number;
+};
 
 describe("GET /api/metrics/series", () => {
   it("has one row per CBECI month, showing the 2021 China ban", async () => {
