@@ -1,9 +1,10 @@
 // `npm test`: every test, from a fresh clone, with nothing else to install by hand.
+// 0. the static checks: tsc --noEmit, ESLint and Prettier, side by side, each with zero warnings;
 // 1. a Chromium for Playwright (found, or installed: see ensure-chromium.ts);
 // 2. vitest (unit, database and API tests on a seeded SQLite file of their own);
 // 3. Playwright against a production build on a free local port, with its own database.
 // Ends with one summary line "tests: N passed, N failed".
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./ensure-chromium";
@@ -12,13 +13,17 @@ import { freePort } from "./free-port";
 const root = path.resolve(__dirname, "..");
 const tmp = path.join(root, ".tmp");
 
-/** Run a package's CLI file (`pkg/file`) with this Node; resolved through the package folder, not its exports map. */
+/** A package's CLI file (`pkg/file`), resolved through the package folder, not its exports map. */
+function cliEntry(cli: string): string {
+  const parts = cli.split("/");
+  const scoped = cli.startsWith("@") ? 2 : 1;
+  const pkg = parts.slice(0, scoped).join("/");
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [root] })), parts.slice(scoped).join("/"));
+}
+
+/** Run a package's CLI with this Node. */
 function run(cli: string, args: string[], env: NodeJS.ProcessEnv): number {
-  const [pkg, file] = cli.startsWith("@")
-    ? [cli.split("/").slice(0, 2).join("/"), cli.split("/").slice(2).join("/")]
-    : [cli.split("/")[0] ?? "", cli.split("/").slice(1).join("/")];
-  const entry = path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [root] })), file);
-  const result = spawnSync(process.execPath, [entry, ...args], { cwd: root, stdio: "inherit", env });
+  const result = spawnSync(process.execPath, [cliEntry(cli), ...args], { cwd: root, stdio: "inherit", env });
   return result.status ?? 1;
 }
 
@@ -40,6 +45,21 @@ function playwrightCounts(report: unknown): { passed: number; failed: number } {
   return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats?.unexpected ?? 0 };
 }
 
+/** The same, without waiting: the static checks run side by side on the machine's cores. */
+function runAsync(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cliEntry(cli), ...args], { cwd: root, stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.on("error", () => resolve(1));
+  });
+}
+
+const STATIC_CHECKS: { name: string; cli: string; args: string[] }[] = [
+  { name: "tsc --noEmit", cli: "typescript/bin/tsc", args: ["--noEmit"] },
+  { name: "eslint", cli: "eslint/bin/eslint.js", args: ["--max-warnings", "0", "."] },
+  { name: "prettier --check", cli: "prettier/bin/prettier.cjs", args: ["--check", "--log-level", "warn", "."] },
+];
+
 async function main() {
   const e2eOnly = process.argv.includes("--e2e-only");
   fs.mkdirSync(tmp, { recursive: true });
@@ -47,6 +67,18 @@ async function main() {
   let failedRuns = 0;
   let passed = 0;
   let failed = 0;
+
+  if (!e2eOnly) {
+    const statuses = await Promise.all(STATIC_CHECKS.map((check) => runAsync(check.cli, check.args, env)));
+    STATIC_CHECKS.forEach((check, i) => {
+      if (statuses[i] === 0) passed++;
+      else {
+        console.error(`static check failed: ${check.name}`);
+        failed++;
+        failedRuns++;
+      }
+    });
+  }
 
   if (!e2eOnly) {
     const report = path.join(tmp, "vitest-report.json");
