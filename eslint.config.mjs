@@ -22,8 +22,15 @@ export default tseslint.config(
   },
   { files: ["**/*.{js,jsx,mjs,ts,tsx,mts,cts}"], rules: jsxA11y.flatConfigs.recommended.rules },
   {
+    // In a test a wrong `!` fails the test at once, which is what an assertion would do.
+    files: ["**/*.test.ts", "**/*.test.tsx", "e2e/**/*.ts", "tests/**/*.ts", "bench/**/*.ts"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs", "**/*.mts"],
     extends: [tseslint.configs.disableTypeChecked],
+    // CommonJS files (next.config.js, the server preload) load modules with require.
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   prettier,
 );

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -21,11 +22,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <header className="site-header">
-          <a href="/" className="brand">
+          <Link href="/" className="brand">
             HashAtlas
-          </a>
+          </Link>
           <nav aria-label="Main">
-            <a href="/">Map</a>
+            <Link href="/">Map</Link>
             <a href="/data">Data</a>
             <a href="/methodology">Methodology</a>
             <a href="/api-docs">API</a>

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { z } from "zod";
 
 test("the API page lists every route with its parameters, from the OpenAPI document", async ({ page, request }) => {
-  const doc = await (await request.get("/api/openapi.json")).json();
+  const doc = z.object({ paths: z.record(z.string(), z.object({}).loose()) }).parse(await (await request.get("/api/openapi.json")).json());
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("HashAtlas API");
-  for (const [path, item] of Object.entries(doc.paths as Record<string, object>)) {
+  for (const [path, item] of Object.entries(doc.paths)) {
     const method = Object.keys(item)[0]?.toUpperCase();
     await expect(page.getByRole("heading", { level: 2, name: new RegExp(`${method} ${path.replace(/\//g, "\\/")} `) })).toBeVisible();
   }

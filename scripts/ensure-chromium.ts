@@ -14,6 +14,7 @@ function works(executable: string): boolean {
 
 function playwrightOwn(): string | undefined {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional package, looked for synchronously
     const { chromium } = require("playwright-core") as typeof import("playwright-core");
     const file = chromium.executablePath();
     return file && fs.existsSync(file) ? file : undefined;

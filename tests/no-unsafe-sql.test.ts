@@ -60,6 +60,7 @@ const isTestFile = (file: string) => /\.(test|spec)\.tsx?$/.test(file) || file.s
 
 /** Is `name` the loop variable of `for (const name of COUNTED_TABLES)` or `COUNTED_TABLES.map((name) => …)` around `node`? */
 function isTableLoopVariable(node: ts.Node, name: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- TypeScript types `parent` as always set, but a SourceFile has none
   for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
     if (ts.isForOfStatement(at) && ts.isIdentifier(at.expression) && at.expression.text === "COUNTED_TABLES") {
       const init = at.initializer;

@@ -12,7 +12,7 @@ function describeSchema(schema: JsonSchema): string {
   if (schema.pattern) parts.push(`pattern ${schema.pattern}`);
   if (schema.minimum !== undefined) parts.push(`≥ ${schema.minimum}`);
   if (schema.maximum !== undefined) parts.push(`≤ ${schema.maximum}`);
-  if (schema.default !== undefined) parts.push(`default ${String(schema.default)}`);
+  if (schema.default !== undefined) parts.push(`default ${typeof schema.default === "string" ? schema.default : JSON.stringify(schema.default)}`);
   return parts.join("; ");
 }
 

@@ -5,8 +5,14 @@ import { formatEh, formatMw } from "@/lib/view/format";
  * and imports, so nothing in them may become markup.
  */
 export function sitePopupContent(properties: Record<string, unknown>): HTMLElement {
-  const text = (key: string) => (typeof properties[key] === "string" ? (properties[key] as string) : "");
-  const number = (key: string) => (typeof properties[key] === "number" ? (properties[key] as number) : null);
+  const text = (key: string) => {
+    const value = properties[key];
+    return typeof value === "string" ? value : "";
+  };
+  const number = (key: string) => {
+    const value = properties[key];
+    return typeof value === "number" ? value : null;
+  };
   const root = document.createElement("div");
   root.className = "site-popup-body";
   root.setAttribute("data-testid", "site-popup");

@@ -67,14 +67,14 @@ describe("imports are atomic", () => {
   it("a reader polling during a large import sees the dataset before or after, never half", async () => {
     const child = startImport("big-sites");
     const seen = new Set<number>();
-    let exited = false;
+    const importer = { exited: false };
     const done = new Promise<number | null>((resolve) =>
       child.on("exit", (code) => {
-        exited = true;
+        importer.exited = true;
         resolve(code);
       }),
     );
-    while (!exited) {
+    while (!importer.exited) {
       seen.add(sitesOf("big-sites"));
       await new Promise((r) => setTimeout(r, 2));
     }

@@ -255,7 +255,7 @@ function cleanRing(ring: Position[], round: (v: number) => number): Position[] |
   }
   const first = open[0];
   if (open.length < 3 || !first) return null;
-  const closed = [...open, [first[0]!, first[1]!]];
+  const closed = [...open, first.slice(0, 2)];
   return signedArea(closed) === 0 ? null : closed;
 }
 
@@ -263,10 +263,10 @@ function cleanRing(ring: Position[], round: (v: number) => number): Position[] |
 export function signedArea(ring: readonly Position[]): number {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[j];
-    const b = ring[i];
-    if (!a || !b) continue;
-    sum += (a[0]! - b[0]!) * (a[1]! + b[1]!);
+    const [ax, ay] = ring[j] ?? [];
+    const [bx, by] = ring[i] ?? [];
+    if (ax === undefined || ay === undefined || bx === undefined || by === undefined) continue;
+    sum += (ax - bx) * (ay + by);
   }
   return sum / 2;
 }

@@ -36,7 +36,7 @@ export const ShockCsvRowSchema = z
     description: nonEmptyText,
     source_url: httpUrl,
   })
-  .refine((r) => r.end_date === null || r.end_date >= r.date, { path: ["end_date"], message: "is before date" });
+  .refine((r) => r.end_date === null || r.end_date >= r.date, { path: ["end_date"], error: "is before date" });
 
 export type ShockEventRecord = {
   slug: string;

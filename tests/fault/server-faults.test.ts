@@ -125,8 +125,8 @@ function spawnTracked(args: string[], env: NodeJS.ProcessEnv): { child: ChildPro
   const collect = (chunk: Buffer) => {
     if (output.length < 1_000_000) output += chunk.toString();
   };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.on("exit", (code, signal) => {
       started.delete(child);
@@ -153,11 +153,11 @@ function serverEnv(dbFile: string, extra: Record<string, string> = {}): NodeJS.P
 }
 
 async function waitForHealth(url: string, exit: Server["exit"], output: () => string, timeoutMs = 60_000) {
-  let exited = false;
-  void exit.then(() => (exited = true));
+  const server = { exited: false };
+  void exit.then(() => (server.exited = true));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`the server exited before it answered:\n${output().slice(-3000)}`);
+    if (server.exited) throw new Error(`the server exited before it answered:\n${output().slice(-3000)}`);
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return;
@@ -521,8 +521,8 @@ describe("server faults", () => {
         });
         started.add(child);
         let output = "";
-        child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-        child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+        child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+        child.stderr.on("data", (c: Buffer) => (output += c.toString()));
         const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
           child.on("exit", (code, signal) => {
             started.delete(child);

@@ -384,7 +384,7 @@ function queryArb(keys: string[]): fc.Arbitrary<string> {
 
 function headerSafe(text: string): string {
   // Header values are byte strings without CR, LF or NUL (fetch refuses anything else before a server sees it).
-  return [...text]
+  return Array.from(text)
     .map((c) => (c.charCodeAt(0) > 0xff || /[\r\n\0]/.test(c) ? "?" : c))
     .join("")
     .trim();
@@ -804,10 +804,9 @@ function validExportQuery() {
       { requiredKeys: ["what"] },
     )
     .map((q) => {
-      const entries = Object.entries(q).filter(([k, v]) => v !== undefined && !((q.what === "sites" || q.what === "prices") && k === "dataset")) as [
-        string,
-        string,
-      ][];
+      const entries = Object.entries(q).flatMap(([k, v]): [string, string][] =>
+        (q.what === "sites" || q.what === "prices") && k === "dataset" ? [] : [[k, v]],
+      );
       if (q.what === "scenario" && !q.shutdown) entries.push(["shutdown", "CN"]);
       if (q.what === "scenario" && q.period === "all")
         entries.splice(
@@ -1004,7 +1003,7 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
     const many = JSON.stringify(Array.from({ length: 100_000 }, () => ({})));
     await csv("kind=shares&dataset=fuzz-many-rows", many, "application/json");
     await csv("kind=shares&dataset=fuzz-too-big", new Uint8Array(10_000_001).fill(0x41));
-    await csv("kind=sites&dataset=fuzz-too-big", `${"x,".repeat(5_000_001)}`);
+    await csv("kind=sites&dataset=fuzz-too-big", "x,".repeat(5_000_001));
     await csv("kind=shares&dataset=fuzz-deep", deep(1000, "[", "]"), "application/json");
     for (const body of PROTO_JSON) await csv("kind=shares&dataset=fuzz-proto", body, "application/json");
     // Found by this fuzzer: values that String() cannot convert (they were a 500).
@@ -1206,7 +1205,9 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
       if (route.path === "/api/export") {
         // Well-formed exports of every kind, so that the file writers run on every dataset and scenario corner.
         await fc.assert(
-          fc.asyncProperty(validExportQuery(), async (query) => void (await check(handler, { method: "GET", path: route.path, query, headers: [] }))),
+          fc.asyncProperty(validExportQuery(), async (query) => {
+            await check(handler, { method: "GET", path: route.path, query, headers: [] });
+          }),
           { ...FC, numRuns: RUNS * 2 },
         );
       }
@@ -1216,7 +1217,9 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
   it("GET /api/openapi.json (not in API_ROUTES itself) answers whatever the query", async () => {
     const handler = await routeHandler("/api/openapi.json", "get");
     await fc.assert(
-      fc.asyncProperty(queryArb([]), async (query) => void (await check(handler, { method: "GET", path: "/api/openapi.json", query, headers: [] }))),
+      fc.asyncProperty(queryArb([]), async (query) => {
+        await check(handler, { method: "GET", path: "/api/openapi.json", query, headers: [] });
+      }),
       { ...FC, numRuns: Math.min(RUNS, 10) },
     );
   });
