@@ -9,7 +9,6 @@ export const apiUrls = {
   shocks: (dataset: string, period: string) => `/api/shocks?${q({ dataset, period })}`,
   series: (dataset: string) => `/api/metrics/series?${q({ dataset })}`,
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
-  prices: () => "/api/power-prices",
   sites: () => "/api/sites",
   events: () => "/api/shock-events",
 };
