@@ -1,7 +1,7 @@
 // The sites layer's categorical colours: a site's main energy source, read from free text.
 
 const ENERGY_CATEGORIES = ["hydro", "gas", "wind & solar", "nuclear", "geothermal", "coal", "grid"] as const;
-export type EnergyCategory = (typeof ENERGY_CATEGORIES)[number];
+type EnergyCategory = (typeof ENERGY_CATEGORIES)[number];
 
 /** Okabe–Ito, the colour-blind-safe categorical palette. */
 export const ENERGY_COLORS: Record<EnergyCategory, string> = {

@@ -15,7 +15,7 @@ export type CountryPrice = {
   energyCostPerBtcUsd: number | null;
 };
 
-export type CountryMetrics = {
+type CountryMetrics = {
   iso2: string;
   name: string;
   share: number;
@@ -39,7 +39,7 @@ export type MetricsReport = Omit<Concentration, "topCountry"> & {
   powerPrices: CountryPrice[];
 };
 
-export type ReportInput = {
+type ReportInput = {
   dataset: string;
   period: string;
   basis: Basis;

@@ -10,7 +10,7 @@ export const MAX_RETARGET_FACTOR = 4;
 
 export type ShutdownItem = { country: string; fraction: number };
 
-export type ShockOptions = {
+type ShockOptions = {
   /** Blocks of the current epoch already mined at 10 minutes when the shock hits (0–2015). */
   blocksIntoEpoch?: number;
   /** Network hashrate of the period, EH/s; null if unknown (then hashrateLostEh is null). */

@@ -37,12 +37,3 @@ export function importMeta(q: ImportQueryInput): DatasetMeta {
     caveats: null,
   };
 }
-
-/** One row of the generic shares format: a share (fraction 0–1) or an absolute hashrate (EH/s). */
-export const GenericShareRowSchema = z.object({
-  period: z.string(),
-  country: z.string(),
-  share: z.union([z.number(), z.string(), z.null()]).optional(),
-  hashrate_eh: z.union([z.number(), z.string(), z.null()]).optional(),
-  hashrateEh: z.union([z.number(), z.string(), z.null()]).optional(),
-});
