@@ -5,10 +5,10 @@ import { shock, type ShockResult } from "./shock";
 
 // Assembles the metrics, series and shock tables the API serves, from plain inputs. Pure.
 
-export type Basis = "estimate" | "sites";
+type Basis = "estimate" | "sites";
 
 /** A country's comparable power price for the period (prices.ts) and what one BTC's electricity costs at it. */
-export type CountryPrice = {
+type CountryPrice = {
   iso2: string;
   name: string;
   powerPrice: Omit<PriceRow, "countryIso2">;
