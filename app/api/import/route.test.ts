@@ -188,6 +188,7 @@ describe("POST /api/import — data", () => {
     ["a decimal comma in a comma-separated file", `${header}2025-07,US,"0,3"\n`, 2, "share", /not a number/],
     ["shares above 100 %", `${header}2025-07,US,0.7\n2025-07,CN,0.6\n`, 2, "share", /more than 100/],
     ["a ragged row", `${header}2025-07,US\n`, 2, "(row)", /.+/],
+    ["an error on line 3 of a CR-only (classic Mac) file", `period,country,share\r2025-07,US,0.3\r2025-07,Atlantis,0.2\r`, 3, "country", /not a known/],
   ])("rejects %s with the line and column, writing nothing", async (_label, csv, line, column, message) => {
     const before = counts();
     const r = await importFile(`kind=shares&dataset=bad-set&${PROVENANCE}`, csv, { contentType: "text/csv" });
