@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
 import { ENERGY_COLORS } from "@/lib/colors/energy";
-import { NO_DATA_COLOR } from "@/lib/colors/scale";
+import { type ColorScheme, NO_DATA_COLOR } from "@/lib/colors/scale";
 
 // The map's sources and layers, as typed data. Recolouring goes through feature state and paint
 // properties; these specs are never rebuilt to change a colour.
@@ -9,7 +9,8 @@ export const COUNTRY_SOURCE = "countries";
 export const SITE_SOURCE = "sites";
 export const WORLD_GEOJSON_URL = "/geo/world.json";
 
-export type MapTheme = "light" | "dark";
+/** The map follows the page's colour scheme. */
+export type MapTheme = ColorScheme;
 
 export const HATCH_IMAGE = "hatch";
 
