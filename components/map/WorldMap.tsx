@@ -62,8 +62,8 @@ function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string
 /**
  * The world map. It does no arithmetic: it stores each value it is given, and its colour on the
  * scale (colorFor, shared with the legend), in feature state on one GeoJSON source keyed by ISO
- * alpha-2, and shows the sites it is given. maplibre is imported
- * lazily, so it stays out of the page's first-load JavaScript.
+ * alpha-2, and shows the sites it is given. maplibre is imported lazily, so it stays out of the
+ * page's first-load JavaScript.
  */
 export function WorldMap(props: WorldMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
