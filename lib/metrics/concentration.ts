@@ -1,6 +1,6 @@
 import { MetricsError } from "./errors";
 
-// Concentration of hashrate by jurisdiction, exactly as DESIGN.md "Metric definitions" states.
+// Concentration of hashrate by jurisdiction, exactly as docs/methodology.md#metrics defines it.
 // Pure: no IO, no globals. Every output is finite or null; bad input is a MetricsError.
 
 /** What the metrics consume: absolute weights (EH/s, shares, MW…) per country plus the unattributed weight. */

@@ -1,7 +1,7 @@
 import { type Concentration, concentrationOf, type MetricDistribution, type Shares, toShares } from "./concentration";
 import { MetricsError } from "./errors";
 
-// DESIGN.md "Shutdown (shock) model": a set of jurisdictions goes dark at once.
+// The shutdown (shock) model, docs/methodology.md#shock-model: a set of jurisdictions goes dark at once.
 
 export const BLOCKS_PER_EPOCH = 2016;
 export const TARGET_BLOCK_MINUTES = 10;
@@ -43,7 +43,7 @@ export function clampRetargetFactor(factor: number): number {
 
 /**
  * Timespan and retarget for an epoch in which `blocksIntoEpoch` blocks came at 10 minutes and the
- * rest at 10 / (1 − L). Bitcoin Core measures 2015 intervals per epoch; like DESIGN.md we use 2016.
+ * rest at 10 / (1 − L). Bitcoin Core measures 2015 intervals per epoch; we use 2016 (docs/methodology.md#retarget-rule).
  */
 export function retargetAfterLoss(lostShare: number, blocksIntoEpoch: number) {
   const interval = TARGET_BLOCK_MINUTES / (1 - lostShare);

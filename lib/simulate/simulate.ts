@@ -2,7 +2,7 @@ import { type Concentration, concentration, concentrationOf, type MetricDistribu
 import { MetricsError } from "../metrics/errors";
 import { BLOCKS_PER_EPOCH, clampRetargetFactor, mergeShutdown, shockShares, type ShockResult, type ShutdownItem, TARGET_BLOCK_MINUTES } from "../metrics/shock";
 
-// The shutdown simulation (DESIGN.md "Shutdown (shock) model", migration): a set of jurisdictions
+// The shutdown simulation (docs/methodology.md#simulator, with migration): a set of jurisdictions
 // goes dark on day 0; optionally part of the lost hashrate comes back elsewhere over some days.
 // The network steps day by day through 2016-block epochs with Bitcoin's retarget rule and clamp.
 // Pure and deterministic: expected values, no randomness.
