@@ -19,7 +19,7 @@ test("on a 390 px phone nothing reaches past the screen: wide tables scroll insi
     const clipped = (el: Element) => {
       for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
         const style = getComputedStyle(a);
-        if (style.clip !== "auto" || style.clipPath !== "none" || (a !== el && style.overflowX !== "visible")) return true;
+        if (style.getPropertyValue("clip") !== "auto" || style.clipPath !== "none" || (a !== el && style.overflowX !== "visible")) return true;
       }
       return false;
     };

@@ -163,7 +163,7 @@ test("another site cannot frame a page", async ({ page }) => {
         frame.onload = () => {
           let body = "";
           try {
-            body = frame.contentDocument?.body?.innerText ?? "";
+            body = frame.contentDocument?.body.innerText ?? "";
           } catch {
             body = "(cross-origin)";
           }

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { z } from "zod";
 
 export type Rgba = [number, number, number, number];
 
@@ -51,6 +52,19 @@ export function watchForeignRequests(page: Page, baseURL: string | undefined): s
   return foreign;
 }
 
-export async function featureValue(page: Page, iso2: string) {
-  return page.evaluate((id) => window.__hashatlasMap?.getFeatureState({ source: "countries", id }).value ?? null, iso2);
+/** The value the map stores for a country (feature state), or null when it has none. */
+export async function featureValue(page: Page, iso2: string): Promise<number | null> {
+  const state = await featureState(page, iso2);
+  return z
+    .number()
+    .nullable()
+    .parse(state.value ?? null);
+}
+
+/** A country's feature state on the map (what the map stores for it: value and colour). */
+export async function featureState(page: Page, iso2: string): Promise<Record<string, unknown>> {
+  return page.evaluate((id) => {
+    const state: Record<string, unknown> = window.__hashatlasMap?.getFeatureState({ source: "countries", id }) ?? {};
+    return state;
+  }, iso2);
 }

@@ -92,7 +92,7 @@ export function summarizeAudit(result: { stdout: string; stderr: string; status:
     }
     return { status: "ok", exitCode: 0, line: `npm audit: ok — ${total === 0 ? "no advisories" : `${breakdown}, none high or critical`} in ${scope}` };
   }
-  const code = String(report?.error?.code ?? report?.code ?? "");
+  const code = report?.error?.code ?? report?.code ?? "";
   const text = [report?.message, report?.error?.summary, report?.error?.detail, result.stderr].filter(Boolean).join(" ");
   const status = report?.statusCode;
   if (
@@ -116,7 +116,7 @@ function main() {
     maxBuffer: 64 << 20,
     env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false" },
   });
-  const outcome = summarizeAudit({ stdout: run.stdout ?? "", stderr: run.stderr ?? "", status: run.status, error: run.error });
+  const outcome = summarizeAudit({ stdout: run.stdout, stderr: run.stderr, status: run.status, error: run.error });
   console.log(outcome.line);
   process.exit(outcome.exitCode);
 }

@@ -12,11 +12,12 @@ export function PeriodControl({ periods, value, onChange }: { periods: string[];
 
   useEffect(() => {
     if (!playing) return;
-    if (index >= periods.length - 1) {
-      setPlaying(false);
-      return;
-    }
-    const timer = setTimeout(() => onChange(periods[index + 1] ?? value), STEP_MS);
+    const timer = setTimeout(() => {
+      const next = index + 1;
+      // Play stops at the last month (togglePlay starts again at the first).
+      if (next >= periods.length - 1) setPlaying(false);
+      onChange(periods[next] ?? value);
+    }, STEP_MS);
     return () => clearTimeout(timer);
   }, [playing, index, periods, value, onChange]);
 

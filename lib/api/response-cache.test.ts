@@ -8,7 +8,7 @@ describe("response cache", () => {
     let version = "v1";
     let computed = 0;
     const cache = createResponseCache(1 << 20, () => version);
-    const compute = async () => ({ n: ++computed });
+    const compute = () => Promise.resolve({ n: ++computed });
     const first = await cache.get("a", compute);
     expect(text(first)).toBe('{"n":1}');
     expect(await cache.get("a", compute)).toBe(first);
@@ -27,11 +27,11 @@ describe("response cache", () => {
     ).rejects.toThrow("invalid body");
     await expect(cache.get("bad", () => Promise.reject(new Error("no data")))).rejects.toThrow("no data");
     expect(cache.stats()).toEqual({ entries: 0, bytes: 0 });
-    expect(text(await cache.get("bad", async () => "fixed"))).toBe('"fixed"');
+    expect(text(await cache.get("bad", () => Promise.resolve("fixed")))).toBe('"fixed"');
   });
 
   it("stays within its byte budget, dropping the least recently used answer first", async () => {
-    const answer = (c: string) => async () => c.repeat(1000); // 1002 bytes of JSON
+    const answer = (c: string) => () => Promise.resolve(c.repeat(1000)); // 1002 bytes of JSON
     const cache = createResponseCache(3_500, () => "v");
     await cache.get("a", answer("a"));
     await cache.get("b", answer("b"));
@@ -42,7 +42,7 @@ describe("response cache", () => {
     expect(stats.entries).toBe(3);
     expect(stats.bytes).toBeLessThanOrEqual(3_500);
     let recomputed = "";
-    for (const key of ["a", "c", "d", "b"]) await cache.get(key, async () => (recomputed += key));
+    for (const key of ["a", "c", "d", "b"]) await cache.get(key, () => Promise.resolve((recomputed += key)));
     expect(recomputed).toBe("b");
   });
 
@@ -67,21 +67,21 @@ describe("response cache", () => {
     let release: (v: string) => void = () => {};
     const waiting = cache.get("k", () => new Promise<string>((resolve) => (release = resolve)));
     version = "v2"; // an import lands while the old answer is being computed
-    const fresh = cache.get("k", async () => "new");
+    const fresh = cache.get("k", () => Promise.resolve("new"));
     release("old");
     expect(text(await waiting)).toBe('"old"');
     expect(text(await fresh)).toBe('"new"');
-    expect(text(await cache.get("k", async () => "recomputed"))).toBe('"new"');
+    expect(text(await cache.get("k", () => Promise.resolve("recomputed")))).toBe('"new"');
     expect(cache.stats().entries).toBe(1);
   });
 
   it("answers but does not keep an answer larger than the whole budget, and keeps the others", async () => {
     const cache = createResponseCache(100, () => "v");
-    await cache.get("small", async () => "s");
-    expect(text(await cache.get("big", async () => "x".repeat(200)))).toHaveLength(202);
+    await cache.get("small", () => Promise.resolve("s"));
+    expect(text(await cache.get("big", () => Promise.resolve("x".repeat(200))))).toHaveLength(202);
     expect(cache.stats().entries).toBe(1);
     let again = 0;
-    await cache.get("big", async () => "y".repeat(++again));
+    await cache.get("big", () => Promise.resolve("y".repeat(++again)));
     expect(again).toBe(1);
   });
 });

@@ -1,7 +1,6 @@
 // The sites layer's categorical colours: a site's main energy source, read from free text.
 
-const ENERGY_CATEGORIES = ["hydro", "gas", "wind & solar", "nuclear", "geothermal", "coal", "grid"] as const;
-type EnergyCategory = (typeof ENERGY_CATEGORIES)[number];
+type EnergyCategory = "hydro" | "gas" | "wind & solar" | "nuclear" | "geothermal" | "coal" | "grid";
 
 /** Okabe–Ito, the colour-blind-safe categorical palette. */
 export const ENERGY_COLORS: Record<EnergyCategory, string> = {

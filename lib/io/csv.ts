@@ -59,7 +59,7 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
     if (to > counted) line += lineEndsBetween(body, counted, to);
     counted = Math.max(counted, to);
   };
-  const result = Papa.parse<string[]>(body, {
+  Papa.parse<string[]>(body, {
     delimiter: options.delimiter ?? ",",
     skipEmptyLines: true,
     step: (row) => {
@@ -70,12 +70,11 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
       rows.push({ cells: row.data, line });
       if (row.errors.length) {
         const e = row.errors[0];
-        throw new CsvFormatError(file, line, e ? `${e.message}` : "malformed CSV row");
+        throw new CsvFormatError(file, line, e ? e.message : "malformed CSV row");
       }
       start = row.meta.cursor;
     },
   });
-  void result;
   const [head, ...bodyRows] = rows;
   if (!head) throw new CsvFormatError(file, undefined, "the file is empty (no header row)");
   const header = head.cells.map((h) => h.trim());

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { GET as distributionGET } from "@/app/api/distribution/route";
@@ -41,7 +42,7 @@ function readCell(text: string, type: string): string | number | boolean | null 
 }
 
 function readCsv(what: ExportWhat, text: string): Row[] {
-  const [header, ...records] = parse(text) as string[][];
+  const [header, ...records] = z.array(z.array(z.string())).parse(parse(text));
   const columns = COLUMNS[what];
   expect(header).toEqual(columns.map((c) => c.name));
   return records.map((record) => Object.fromEntries(columns.map((c, i) => [c.name, readCell(record[i] ?? "", c.type)])));
