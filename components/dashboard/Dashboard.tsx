@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
+import type { Dataset } from "@/lib/validation/responses";
 import { apiUrls } from "@/lib/view/api-urls";
 import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
 import { scenarioRequest, scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
@@ -40,7 +41,7 @@ const CountryPanel = dynamic(() => import("./CountryPanel").then((m) => m.Countr
   ),
 });
 
-export type DatasetOption = { slug: string; title: string; periods: string[] };
+export type DatasetOption = Pick<Dataset, "slug" | "title" | "periods">;
 
 export type DashboardInitial = {
   state: DashboardState;

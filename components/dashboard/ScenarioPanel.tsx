@@ -1,14 +1,12 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { z } from "zod";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
-import type { SimulateResponse } from "@/lib/validation/responses";
+import type { SimulateResult as Result } from "@/lib/validation/responses";
 import { scenarioCsvRows, scenarioDate, type scenarioView } from "@/lib/view/scenario";
 import { type DashboardState, type ScenarioItem, serializeDashboardState } from "@/lib/view/url-state-core";
 import { FactList } from "./FactList";
 
-type Result = z.infer<typeof SimulateResponse>;
 type View = ReturnType<typeof scenarioView>;
 export type BlocOption = { id: string; name: string; members: string[] };
 

@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { log } from "../log";
 import { MetricsError } from "../metrics/errors";
+import type { ErrorAnswer } from "../validation/responses";
 
-/** Every 4xx/5xx body: the first offending field and a reason a person can act on. */
-export type ApiIssue = { field: string; message: string; line?: number; column?: string };
-export type ApiErrorBody = { error: { status: number; message: string; field?: string; issues?: ApiIssue[]; totalIssues?: number } };
+/** Every 4xx/5xx body is an ErrorBody: the first offending field and a reason a person can act on. */
+type ApiIssue = NonNullable<ErrorAnswer["error"]["issues"]>[number];
 
 export class ApiError extends Error {
   constructor(
@@ -20,7 +20,7 @@ export class ApiError extends Error {
 }
 
 export function errorResponse(status: number, message: string, field?: string, issues?: ApiIssue[], totalIssues?: number) {
-  const body: ApiErrorBody = {
+  const body: ErrorAnswer = {
     error: { status, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}), ...(totalIssues !== undefined ? { totalIssues } : {}) },
   };
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });

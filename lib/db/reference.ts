@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import type { PriceRow } from "../metrics/prices";
+import { type ShockKind, shockKinds } from "../validation/vocabulary";
 import { prisma } from "./client";
 import { memo } from "./data-version";
 
@@ -55,12 +57,14 @@ export type ShockEventRef = {
   slug: string;
   date: string;
   endDate: string | null;
-  kind: string;
+  kind: ShockKind;
   title: string;
   description: string;
   sourceUrl: string;
   countries: string[];
 };
+
+const ShockKindSchema = z.enum(shockKinds);
 
 export function allShockEvents(): Promise<ShockEventRef[]> {
   return memo("shock-events", async () => {
@@ -69,7 +73,7 @@ export function allShockEvents(): Promise<ShockEventRef[]> {
       slug: e.slug,
       date: e.date,
       endDate: e.endDate,
-      kind: e.kind,
+      kind: ShockKindSchema.parse(e.kind),
       title: e.title,
       description: e.description,
       sourceUrl: e.sourceUrl,

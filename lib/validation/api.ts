@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { periodSchema } from "./cells";
-import { priceTypes } from "./prices";
-import { siteStatuses } from "./sites";
+import { datasetKinds, priceTypes, siteStatuses } from "./vocabulary";
 
 export const DEFAULT_SHARES_DATASET = "cbeci-monthly";
 
@@ -17,7 +16,7 @@ const iso2Param = z
   .describe("ISO 3166-1 alpha-2 country code");
 
 export const DatasetsQuery = z.object({
-  kind: z.enum(["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"]).optional().describe("Only datasets of this kind"),
+  kind: z.enum(datasetKinds).optional().describe("Only datasets of this kind"),
 });
 
 export const PeriodsQuery = z.object({

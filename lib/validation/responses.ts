@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { datasetKinds, priceTypes, shockKinds, siteStatuses } from "./vocabulary";
 
 // In the browser, parse without zod's JIT: it probes `new Function`, which the CSP (next.config.js)
 // forbids, and Chromium reports the probe as a violation even though zod catches it.
 if (typeof window !== "undefined") z.config({ jitless: true });
 
-// The shapes the API answers with. They document the API (OpenAPI at /api/openapi.json) and tests
-// parse real responses with them, so the documentation cannot drift from the behaviour.
+// The shapes the API answers with, each declared once: the OpenAPI document (/api/openapi.json), the
+// browser's parse of every answer (components/dashboard/useJson.ts) and the TypeScript types below all
+// derive from them, and tests parse real responses with them, so none can drift from the behaviour.
 
 const share = z.number().min(0).max(1);
 const nullableNumber = z.number().nullable();
@@ -17,9 +19,17 @@ export const ErrorBody = z
       message: z.string().describe("What is wrong, naming the field"),
       field: z.string().optional().describe("The offending field or query parameter"),
       issues: z
-        .array(z.object({ field: z.string(), message: z.string() }))
+        .array(
+          z.object({
+            field: z.string(),
+            message: z.string(),
+            line: z.number().int().optional().describe("Line of the uploaded file (imports)"),
+            column: z.string().optional().describe("Column of the uploaded file (imports)"),
+          }),
+        )
         .optional()
-        .describe("Every problem found in the input"),
+        .describe("Every problem found in the input (imports: the first 100)"),
+      totalIssues: z.number().int().optional().describe("Imports: how many problems there are in all"),
     }),
   })
   .meta({ id: "Error" });
@@ -44,7 +54,7 @@ export const VersionResponse = z.object({ name: z.literal("hashatlas"), version:
 export const DatasetSummary = z
   .object({
     slug: z.string(),
-    kind: z.string().describe("shares | network | retargets | prices | sites | events | blocs | shocks"),
+    kind: z.enum(datasetKinds),
     title: z.string(),
     publisher: z.string(),
     url: z.string(),
@@ -87,7 +97,7 @@ export const SiteSchema = z
     capacityMw: nullableNumber,
     hashrateEh: nullableNumber,
     energySource: z.string().nullable(),
-    status: z.enum(["operating", "planned", "curtailed", "closed", "converted"]),
+    status: z.enum(siteStatuses),
     statusNote: z.string().nullable(),
     asOf: z.string().nullable(),
     certainty: z.string(),
@@ -105,7 +115,7 @@ export const PowerPriceSchema = z
     countryName: z.string(),
     subdivision: z.string().nullable(),
     usdPerKwh: z.number(),
-    priceType: z.enum(["industrial", "business", "miner_tariff", "household", "wholesale"]),
+    priceType: z.enum(priceTypes),
     period: z.string().describe("YYYY, YYYY-MM or YYYY-S1/S2"),
     sourceName: z.string(),
     sourceUrl: z.string(),
@@ -218,7 +228,7 @@ export const ShockEventSchema = z
     slug: z.string(),
     date: z.string().describe("YYYY-MM-DD (announcement or start)"),
     endDate: z.string().nullable(),
-    kind: z.enum(["ban", "restriction", "blackout", "tariff"]),
+    kind: z.enum(shockKinds),
     title: z.string(),
     description: z.string(),
     sourceUrl: z.string(),
@@ -290,3 +300,19 @@ export const ImportResponse = z
     dryRun: z.boolean().optional(),
   })
   .meta({ id: "ImportResult" });
+
+// The types of the answers, for whatever reads them (the dashboard, the view functions, the export
+// writers). Never restate one by hand: take it, or a Pick of it, from here.
+export type ErrorAnswer = z.infer<typeof ErrorBody>;
+export type Health = z.infer<typeof HealthResponse>;
+export type Dataset = z.infer<typeof DatasetSummary>;
+export type Distribution = z.infer<typeof DistributionResponse>;
+export type Site = z.infer<typeof SiteSchema>;
+export type PowerPrice = z.infer<typeof PowerPriceSchema>;
+export type Metrics = z.infer<typeof MetricsResponse>;
+export type Series = z.infer<typeof SeriesResponse>;
+export type Shocks = z.infer<typeof ShocksResponse>;
+export type ShockEvent = z.infer<typeof ShockEventSchema>;
+export type Country = z.infer<typeof CountryResponse>;
+export type SimulateResult = z.infer<typeof SimulateResponse>;
+export type ImportResult = z.infer<typeof ImportResponse>;

@@ -1,11 +1,8 @@
-import type { z } from "zod";
-import type { SimulateResponse } from "../validation/responses";
+import type { SimulateResult as Result } from "../validation/responses";
 import { formatDays, formatDecimal, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "./format";
 import type { DashboardState } from "./url-state-core";
 
 // Scenario state → the simulate request, and the simulate answer → what the scenario panel shows.
-
-type Result = z.infer<typeof SimulateResponse>;
 
 export function scenarioRequest(state: DashboardState, dataset: string, period: string) {
   return {
