@@ -5,9 +5,9 @@ import { listSites } from "../db/sites";
 import {
   buildMetadata,
   COLUMNS,
-  CONTENT_TYPES,
   type DatasetInfo,
   distributionRows,
+  type ExportFile,
   exportFilenames,
   jsonRows,
   type Metadata,
@@ -33,8 +33,6 @@ import { runSimulation } from "./simulate";
 // GET /api/export and `npm run export`: one code path from a validated query to the file. The rows
 // come from the same functions the API answers with (lib/api/metrics, lib/api/simulate, lib/db), so
 // every exported number is the API's number.
-
-export type ExportFile = { filename: string; contentType: string; body: string };
 
 type Gathered = {
   rows: Row[];
@@ -237,7 +235,7 @@ export async function exportData(q: ExportQueryInput, options: { now?: Date } = 
   const gathered = await gather(q);
   const columns = COLUMNS[what];
   const files = exportFilenames({ what, ...gathered.file }, q.format);
-  if (q.format === "csv" && !q.metadata) return { filename: files.data, contentType: CONTENT_TYPES.csv, body: toCsv(columns, gathered.rows) };
+  if (q.format === "csv" && !q.metadata) return { filename: files.data, kind: "csv", body: toCsv(columns, gathered.rows) };
   const metadata = buildMetadata({
     what,
     version: appVersion(),
@@ -249,6 +247,6 @@ export async function exportData(q: ExportQueryInput, options: { now?: Date } = 
     datasets: await datasetInfo(await gathered.sources()),
     ...(gathered.scenario ? { scenario: gathered.scenario } : {}),
   });
-  if (q.metadata) return { filename: files.metadata, contentType: CONTENT_TYPES.metadata, body: `${JSON.stringify(metadata, null, 2)}\n` };
-  return { filename: files.data, contentType: CONTENT_TYPES.json, body: `${JSON.stringify({ metadata, rows: jsonRows(columns, gathered.rows) }, null, 2)}\n` };
+  if (q.metadata) return { filename: files.metadata, kind: "metadata", body: `${JSON.stringify(metadata, null, 2)}\n` };
+  return { filename: files.data, kind: "json", body: `${JSON.stringify({ metadata, rows: jsonRows(columns, gathered.rows) }, null, 2)}\n` };
 }
