@@ -3,6 +3,10 @@ import { distance, featureValue, mapReady, pixelAt, screenPoint, watchForeignReq
 
 test("the home page draws the latest CBECI month on the map without leaving the machine", async ({ page, baseURL }) => {
   const foreign = watchForeignRequests(page, baseURL);
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Share of Bitcoin hashrate by country, January 2022");
   await mapReady(page);
@@ -33,6 +37,17 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   await expect(page.getByTestId("card-top")).toContainText("United States");
   await expect(page.getByTestId("time-chart")).toBeVisible();
   expect(foreign).toEqual([]);
+
+  // The tab icon: the page names one, and it is served as an image, so no browser asks for a
+  // missing /favicon.ico and logs its 404.
+  await page.waitForLoadState("networkidle");
+  expect(consoleErrors.filter((e) => /favicon|icon/i.test(e))).toEqual([]);
+  const icon = await page.locator('head link[rel~="icon"]').first().getAttribute("href", { timeout: 5_000 });
+  expect(icon, "the page declares an icon").toBeTruthy();
+  const iconResponse = await page.request.get(icon ?? "/favicon.ico");
+  expect(iconResponse.status(), `${icon}`).toBe(200);
+  expect(iconResponse.headers()["content-type"]).toMatch(/^image\//);
+  expect((await iconResponse.body()).length).toBeGreaterThan(100);
 });
 
 test("the table view holds the same numbers as the API, and sorts", async ({ page }) => {
