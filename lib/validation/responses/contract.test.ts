@@ -1,13 +1,13 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import type { estimateDistribution, getMetrics, getSeries, getShocks } from "../api/metrics";
-import type { runSimulation } from "../api/simulate";
-import type { listDatasets } from "../db/datasets";
-import type { checkHealth } from "../db/health";
-import type { listPowerPrices } from "../db/prices";
-import type { allShockEvents } from "../db/reference";
-import type { countryHistory } from "../db/shares";
-import type { listSites } from "../db/sites";
+import type { estimateDistribution, getMetrics, getSeries, getShocks } from "../../api/metrics";
+import type { runSimulation } from "../../api/simulate";
+import type { listDatasets } from "../../db/datasets";
+import type { checkHealth } from "../../db/health";
+import type { listPowerPrices } from "../../db/prices";
+import type { allShockEvents } from "../../db/reference";
+import type { countryHistory } from "../../db/shares";
+import type { listSites } from "../../db/sites";
 import type {
   CountryResponse,
   DatasetSummary,
@@ -20,7 +20,7 @@ import type {
   ShocksResponse,
   SimulateResponse,
   SiteSchema,
-} from "./responses";
+} from ".";
 
 // The other half of the one response contract: what the services return must be what the response
 // schemas declare, so that the OpenAPI document and the browser's parse describe the real answers.
