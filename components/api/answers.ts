@@ -5,7 +5,7 @@ import type { ErrorAnswer } from "@/lib/validation/responses";
 // Reading an API answer in the browser: always through the API's own response schema, never a cast.
 // The schemas (and zod) are loaded on the first answer, so they stay out of the first-load JavaScript.
 
-/** The name of a response schema exported by lib/validation/responses.ts. */
+/** The name of a response schema exported by lib/validation/responses. */
 export type SchemaName = { [K in keyof typeof Responses]: (typeof Responses)[K] extends z.ZodType ? K : never }[keyof typeof Responses];
 /** What that schema parses to. */
 export type Answer<K extends SchemaName> = z.output<(typeof Responses)[K]>;

@@ -1,5 +1,5 @@
 // The closed lists of the data model, each named once. This module imports nothing: the browser
-// loads it with the response schemas (lib/validation/responses.ts).
+// loads it with the response schemas (lib/validation/responses).
 
 export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"] as const;
 export type DatasetKind = (typeof datasetKinds)[number];
