@@ -1,12 +1,11 @@
 import { type DashboardInitial, Dashboard } from "@/components/dashboard/Dashboard";
 import { getMetrics, getSeries, getShocks } from "@/lib/api/metrics";
 import { listDatasets } from "@/lib/db/datasets";
-import { listPowerPrices } from "@/lib/db/prices";
 import { allBlocs, allShockEvents, countryNames } from "@/lib/db/reference";
 import { findDataset } from "@/lib/db/datasets";
 import { loadDistribution } from "@/lib/db/shares";
 import { apiUrls } from "@/lib/view/api-urls";
-import { LAYER_SCALES } from "@/lib/view/scales";
+import { LAYER_SCALES } from "@/lib/colors/layer-scales";
 import { parseDashboardState } from "@/lib/view/url-state";
 
 export const dynamic = "force-dynamic";
@@ -30,12 +29,11 @@ export default async function HomePage({ searchParams }: Props) {
   }
   const period = state.period && dataset.periods.includes(state.period) ? state.period : (dataset.periods.at(-1) ?? "");
   const ref = await findDataset(dataset.slug);
-  const [distribution, metrics, shocks, series, prices, events, names, blocs] = await Promise.all([
+  const [distribution, metrics, shocks, series, events, names, blocs] = await Promise.all([
     ref ? loadDistribution(ref, period) : null,
     getMetrics({ dataset: dataset.slug, period, basis: "estimate", efficiency: state.efficiency }),
     getShocks({ dataset: dataset.slug, period, blocksIntoEpoch: 0 }),
     getSeries(dataset.slug),
-    listPowerPrices(),
     allShockEvents(),
     countryNames(),
     allBlocs(),
@@ -51,7 +49,6 @@ export default async function HomePage({ searchParams }: Props) {
       [apiUrls.metrics(dataset.slug, period, state.efficiency), metrics],
       [apiUrls.shocks(dataset.slug, period), shocks],
       [apiUrls.series(dataset.slug), series],
-      [apiUrls.prices(), { count: prices.length, prices }],
       [apiUrls.events(), { events }],
     ],
   };

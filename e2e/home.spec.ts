@@ -30,6 +30,10 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   expect(distance(us, br)).toBeGreaterThan(40);
   expect(distance(br, ocean)).toBeGreaterThan(10);
   expect(distance(br, [201, 204, 209, 255])).toBeLessThan(12);
+  // What is drawn is the colour colorFor gave the country (the function the legend draws with).
+  const usColor = await page.evaluate(() => String(window.__hashatlasMap?.getFeatureState({ source: "countries", id: "US" }).color));
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(usColor.slice(i, i + 2), 16)) as [number, number, number];
+  expect(distance(us, [r, g, b, 255])).toBeLessThan(3);
 
   // Summary cards from /api/metrics.
   const metrics = await (await page.request.get("/api/metrics?period=2022-01")).json();

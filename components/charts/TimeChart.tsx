@@ -3,7 +3,8 @@
 import "uplot/dist/uPlot.min.css";
 import type uPlot from "uplot";
 import { type CSSProperties, type JSX, useEffect, useMemo, useRef, useState } from "react";
-import { type ColorScheme, useColorScheme } from "@/components/hooks/useColorScheme";
+import { useColorScheme } from "@/components/hooks/useColorScheme";
+import type { ColorScheme } from "@/lib/colors/scale";
 import { type ChartSpec, chartOptions, seriesColors, seriesName, xTitle } from "./chart-options";
 import { CHART_PALETTES, LEGEND_GUESS_PX, MIN_PLOT_PX } from "./chart-theme";
 import { type Marker, overlayPlugin } from "./overlay-plugin";

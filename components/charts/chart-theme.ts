@@ -1,4 +1,4 @@
-import type { ColorScheme } from "@/components/hooks/useColorScheme";
+import type { ColorScheme } from "@/lib/colors/scale";
 
 // Colours, fonts and fixed sizes of the time chart.
 

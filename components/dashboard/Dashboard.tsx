@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
@@ -9,7 +9,8 @@ import { apiUrls } from "@/lib/view/api-urls";
 import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
 import { scenarioRequest, scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
-import { type LayerScales, layerView, sitesGeoJson } from "@/lib/view/map-layers";
+import type { LayerScales } from "@/lib/colors/layer-scales";
+import { layerView, sitesGeoJson } from "@/lib/view/map-layers";
 import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Downloads, MapPngButton } from "./Downloads";
@@ -18,7 +19,7 @@ import { PeriodControl } from "./PeriodControl";
 import type { BlocOption } from "./ScenarioPanel";
 import { ShockTable } from "./ShockTable";
 import { SummaryCards } from "./SummaryCards";
-import { seedJsonCache, useJson } from "./useJson";
+import { RenderedAnswers, useJson } from "./useJson";
 import { useSimulation } from "./useSimulation";
 import { useUrlState } from "./useUrlState";
 
@@ -68,15 +69,21 @@ const LAYER_LABELS: Record<Layer, string> = {
   sites: "Mining sites",
 };
 
+/** The server-rendered first answers reach the data hooks through this render's context, never module state. */
+export function Dashboard({ initial }: { initial: DashboardInitial }) {
+  const answers = useMemo(() => new Map(initial.answers), [initial.answers]);
+  return (
+    <RenderedAnswers.Provider value={answers}>
+      <DashboardView initial={initial} />
+    </RenderedAnswers.Provider>
+  );
+}
+
 /**
  * The dashboard: owns the URL state and the data requests, and hands ready-made values to the
  * map, cards, chart, panel and table (which do no arithmetic of their own).
  */
-export function Dashboard({ initial }: { initial: DashboardInitial }) {
-  useState(() => {
-    for (const [url, data] of initial.answers) seedJsonCache(url, data);
-    return null;
-  });
+function DashboardView({ initial }: { initial: DashboardInitial }) {
   const [state, update] = useUrlState(initial.state);
   const names = useMemo(() => new Map(initial.countryNames), [initial.countryNames]);
   const dataset = initial.datasets.find((d) => d.slug === state.dataset) ?? initial.datasets[0];
@@ -88,26 +95,13 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
   const metrics = useJson(period ? apiUrls.metrics(slug, period, state.efficiency) : null, "MetricsResponse");
   const shocks = useJson(period ? apiUrls.shocks(slug, period) : null, "ShocksResponse");
   const series = useJson(apiUrls.series(slug), "SeriesResponse");
-  const prices = useJson(apiUrls.prices(), "PowerPricesResponse");
   const events = useJson(apiUrls.events(), "ShockEventsResponse");
   const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, "SitesResponse");
   const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, "CountryResponse");
 
-  const priceRows = prices.data?.prices ?? [];
   const layer = useMemo(
-    () =>
-      distribution.data &&
-      layerView(
-        state.layer,
-        {
-          distribution: distribution.data,
-          prices: priceRows,
-          kwhPerBtc: metrics.data?.kwhPerBtc ?? null,
-          btcPriceUsd: state.btcPrice,
-        },
-        initial.scales,
-      ),
-    [state.layer, distribution.data, priceRows, metrics.data, state.btcPrice, initial.scales],
+    () => distribution.data && layerView(state.layer, { distribution: distribution.data, metrics: metrics.data, btcPriceUsd: state.btcPrice }, initial.scales),
+    [state.layer, distribution.data, metrics.data, state.btcPrice, initial.scales],
   );
   const simulationRequest = useMemo(() => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null), [state, slug, period]);
   const simulation = useSimulation(simulationRequest);
@@ -121,17 +115,17 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
     [state.layer, simulationRequest, simulation.data, distribution.data, layer],
   );
   const countryOptions = useMemo(
-    () => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    () => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name, "en")),
     [initial.countryNames],
   );
   const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);
   const rows = useMemo(
-    () => (distribution.data ? countryRows(distribution.data, priceRows, metrics.data?.kwhPerBtc ?? null, shocks.data) : []),
-    [distribution.data, priceRows, metrics.data, shocks.data],
+    () => (distribution.data ? countryRows(distribution.data, metrics.data, shocks.data) : []),
+    [distribution.data, metrics.data, shocks.data],
   );
   const panel = useMemo(
-    () => (country.data && country.data.iso2 === state.country ? countryPanel(country.data, period, shocks.data, priceRows) : null),
-    [country.data, state.country, period, shocks.data, priceRows],
+    () => (country.data && country.data.iso2 === state.country ? countryPanel(country.data, period, shocks.data, metrics.data) : null),
+    [country.data, state.country, period, shocks.data, metrics.data],
   );
   const markers = useMemo(
     () => (events.data?.events ?? []).filter((e) => periods.includes(e.date.slice(0, 7))).map((e) => ({ x: e.date.slice(0, 7), label: e.title })),
@@ -157,7 +151,7 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
     [update, state.simulate, state.shutdown],
   );
   const simulateOne = useCallback((id: string) => update({ shutdown: [{ id, fraction: 1 }], simulate: true }), [update]);
-  const busy = distribution.loading || (state.layer !== "share" && (metrics.loading || prices.loading)) || sites.loading || simulation.loading;
+  const busy = distribution.loading || (state.layer !== "share" && metrics.loading) || sites.loading || simulation.loading;
   const error = distribution.error ?? metrics.error ?? shocks.error ?? null;
 
   return (
@@ -236,7 +230,7 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
         <div className="map-column">
           <WorldMap
             values={mapValues}
-            stops={layer?.scale.stops ?? []}
+            scale={layer?.scale ?? null}
             label={`${LAYER_LABELS[state.layer]} by country, ${formatPeriod(period)}`}
             noDataTooltip={layer?.noDataLabel.toLowerCase() ?? "no data"}
             sites={state.layer === "sites" ? siteFeatures : null}

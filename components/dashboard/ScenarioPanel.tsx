@@ -4,7 +4,8 @@ import { useId, useState } from "react";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import type { SimulateResult as Result } from "@/lib/validation/responses";
 import { scenarioCsvRows, scenarioDate, type scenarioView } from "@/lib/view/scenario";
-import { type DashboardState, type ScenarioItem, serializeDashboardState } from "@/lib/view/url-state-core";
+import { apiUrls } from "@/lib/view/api-urls";
+import { type DashboardState, type ScenarioItem } from "@/lib/view/url-state-core";
 import { FactList } from "./FactList";
 
 type View = ReturnType<typeof scenarioView>;
@@ -282,12 +283,7 @@ export function ScenarioPanel(props: {
             >
               Export timeline (CSV)
             </button>
-            <a
-              className="button"
-              download
-              href={`/api/export?what=scenario&format=csv&${new URLSearchParams(serializeDashboardState({ ...state, view: null, country: null, layer: "share", btcPrice: 100_000, simulate: false }).slice(1)).toString()}&period=${period}&dataset=${encodeURIComponent(result.dataset)}`}
-              data-testid="export-api-csv"
-            >
+            <a className="button" download href={apiUrls.scenarioCsv(state, result.dataset, period)} data-testid="export-api-csv">
               CSV with sources (API)
             </a>
           </div>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-
-export type ColorScheme = "light" | "dark";
+import type { ColorScheme } from "@/lib/colors/scale";
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 

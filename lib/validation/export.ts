@@ -13,9 +13,6 @@ export type ExportWhat = (typeof EXPORT_WHATS)[number];
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Exports whose rows belong to a month of a shares dataset. */
-export const PERIODIC_WHATS: readonly ExportWhat[] = ["metrics", "series", "shocks", "distribution", "scenario"];
-
 const DECIMAL_0_1 = "(?:0(?:\\.\\d+)?|1(?:\\.0+)?|\\.\\d+)";
 const SHUTDOWN_ITEM = new RegExp(`^[A-Za-z][A-Za-z0-9]{1,15}(?::${DECIMAL_0_1})?$`);
 const MIGRATE = new RegExp(`^${DECIMAL_0_1},\\d{1,4},\\d{1,4},(?:proportional|cheap-power)$`);

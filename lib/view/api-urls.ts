@@ -1,7 +1,13 @@
-// The dashboard's requests, built in one place so that the server can hand the first answers to
-// the client under exactly the URLs the client will ask for.
+// The dashboard's requests and download links, built in one place so that the server can hand the
+// first answers to the client under exactly the URLs the client will ask for. Each query is built
+// once from its parameters (never a serialized query with more keys appended: a key given twice is
+// a 400).
+import { type DashboardState, formatMigration, formatShutdown } from "./url-state-core";
 
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+
+/** The scenario fields a scenario export needs (the rest of the dashboard state is the page's, not the file's). */
+export type ScenarioExportInput = Pick<DashboardState, "shutdown" | "migration" | "blocksIntoEpoch" | "horizonDays" | "efficiency">;
 
 export const apiUrls = {
   distribution: (dataset: string, period: string) => `/api/distribution?${q({ dataset, period })}`,
@@ -9,7 +15,24 @@ export const apiUrls = {
   shocks: (dataset: string, period: string) => `/api/shocks?${q({ dataset, period })}`,
   series: (dataset: string) => `/api/metrics/series?${q({ dataset })}`,
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
-  prices: () => "/api/power-prices",
   sites: () => "/api/sites",
   events: () => "/api/shock-events",
+  /** A download from /api/export: `what` and its parameters, as CSV, JSON or (metadata) the column definitions and sources. */
+  export: (what: string, params: Record<string, string | number>, file: "csv" | "json" | "metadata") =>
+    `/api/export?${q({ what, ...params, format: file === "json" ? "json" : "csv", ...(file === "metadata" ? { metadata: 1 } : {}) })}`,
+  /** The CSV of a simulated scenario with its sources, in /api/export's parameter names (those of the dashboard URL). */
+  scenarioCsv: (scenario: ScenarioExportInput, dataset: string, period: string) =>
+    apiUrls.export(
+      "scenario",
+      {
+        dataset,
+        period,
+        shutdown: formatShutdown(scenario.shutdown),
+        ...(scenario.migration ? { migrate: formatMigration(scenario.migration) } : {}),
+        bie: scenario.blocksIntoEpoch,
+        horizon: scenario.horizonDays,
+        efficiency: scenario.efficiency,
+      },
+      "csv",
+    ),
 };

@@ -1,5 +1,5 @@
 import type { SimulateResult as Result } from "../validation/responses";
-import { formatDays, formatDecimal, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "./format";
+import { formatDays, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "./format";
 import type { DashboardState } from "./url-state-core";
 
 // Scenario state → the simulate request, and the simulate answer → what the scenario panel shows.
@@ -24,7 +24,6 @@ export function shutCountries(result: Result | null): string[] {
 export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
   const name = (iso2: string | null) => (iso2 ? (names.get(iso2) ?? iso2) : "—");
   const row = (label: string, pick: (s: Result["before"]) => string) => ({ label, before: pick(r.before), after: pick(r.after), end: pick(r.end) });
-  const firstRetarget = r.retargets[0] ?? null;
   return {
     headline: r.halted
       ? "Every block producer is gone: the chain halts."
@@ -49,7 +48,6 @@ export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
       },
       { label: "Hashrate migrated by the horizon", value: formatEh(r.migratedEh), testId: "sim-migrated" },
     ],
-    firstRetargetDay: firstRetarget?.day ?? null,
     chart: {
       days: r.timeline.map((t) => t.day),
       hashrate: r.timeline.map((t) => t.hashrateEh),
@@ -60,7 +58,6 @@ export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
         .slice(0, 8)
         .map((t) => ({ day: Math.floor(t.day), label: formatSignedPercent(t.difficultyChange) })),
     },
-    effective: formatDecimal(r.after.hhi ? 10_000 / r.after.hhi : null),
   };
 }
 

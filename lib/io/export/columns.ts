@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { ExportColumn, ExportWhat } from "../../validation/export";
 
 // The columns of every export with their definitions: the CSV header, the JSON keys and the
-// metadata's column list. Metric definitions are docs/methodology.md's, word for word where it has one.
+// metadata's column list (docs/methodology.md#exports). Metric definitions are docs/methodology.md's,
+// word for word where it has one.
 
 export type Column = z.infer<typeof ExportColumn>;
 
