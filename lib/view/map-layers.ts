@@ -1,17 +1,14 @@
-import type { z } from "zod";
 import type { LayerScales } from "../colors/layer-scales";
 import type { Scale } from "../colors/scale";
 import { energyCategory } from "../colors/energy";
-import type { MetricsResponse } from "../validation/responses";
 import { formatEh, formatShare, formatUsd, formatUsdPerKwh } from "./format";
 import type { Layer } from "./url-state-core";
-import type { Distribution, Site } from "../validation/responses";
+import type { Distribution, Metrics, Site } from "../validation/responses";
 
 // API answers → what the map paints for each layer. The map component does no arithmetic; prices
 // and the electricity cost per BTC are the server's (/api/metrics), only the ratio to the bitcoin
 // price the user typed in is divided here.
 
-type Metrics = z.infer<typeof MetricsResponse>;
 export type CountryPrice = Metrics["powerPrices"][number];
 
 export type MapValue = { iso2: string; value: number; tooltip: string };
