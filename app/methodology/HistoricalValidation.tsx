@@ -1,5 +1,5 @@
-import { runSimulation } from "@/lib/api/simulate";
-import { retargetsBetween } from "@/lib/db/reference";
+import { retargetsBetween } from "@/lib/services/reference";
+import { runSimulation } from "@/lib/services/simulate";
 import { formatPeriod, formatSignedPercent, formatShare } from "@/lib/view/format";
 import { scenarioDate } from "@/lib/view/scenario";
 

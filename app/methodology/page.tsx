@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getSeries } from "@/lib/api/metrics";
-import { ApiError } from "@/lib/api/respond";
-import { type DatasetSummary, listDatasets } from "@/lib/db/datasets";
+import { DomainError } from "@/lib/services/errors";
+import { getSeries } from "@/lib/services/metrics";
+import { type DatasetSummary, listDatasets } from "@/lib/services/datasets";
 import { bandOf } from "@/lib/metrics/concentration";
 import { costPerBtcUsd, DEFAULT_EFFICIENCY_J_PER_TH, kwhPerBtc } from "@/lib/metrics/energy";
 import { PRICE_TYPE_PREFERENCE } from "@/lib/metrics/prices";
@@ -144,7 +144,7 @@ async function otherBracket() {
   try {
     rows = (await getSeries(DEFAULT_SHARES_DATASET)).rows;
   } catch (error) {
-    if (error instanceof ApiError) return null;
+    if (error instanceof DomainError) return null;
     throw error;
   }
   if (rows.length === 0) return null;

@@ -1,4 +1,3 @@
-import "server-only";
 import { prisma } from "./client";
 import { memo } from "./data-version";
 

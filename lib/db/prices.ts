@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { type PowerPriceRecord, type PriceType, priceTypes } from "../validation/prices";
 import { prisma } from "./client";

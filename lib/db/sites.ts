@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { type SiteRecord, type SiteStatus, siteStatuses } from "../validation/sites";
 import { prisma } from "./client";

@@ -1,6 +1,6 @@
-import { exportData } from "@/lib/api/export";
 import { handler, parseQuery } from "@/lib/api/respond";
 import { downloadHeaders } from "@/lib/io/export";
+import { exportData } from "@/lib/services/export";
 import { ExportQuery } from "@/lib/validation/export";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,3 @@
-import "server-only";
 import { concentration, type MetricDistribution } from "../metrics/concentration";
 import { kwhPerBtc } from "../metrics/energy";
 import { chosenPrices } from "../metrics/prices";
@@ -8,8 +7,9 @@ import { simulate } from "../simulate/simulate";
 import { memo } from "../db/data-version";
 import { allBlocs, allPriceRows, countryNames } from "../db/reference";
 import type { SimulateBodyInput } from "../validation/simulate";
-import { estimateDistribution, toMetricDistribution } from "./metrics";
-import { ApiError } from "./respond";
+import { periodDistribution } from "./distribution";
+import { InvalidInput, Unprocessable } from "./errors";
+import { toMetricDistribution } from "./metrics";
 
 const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(6)));
 
@@ -25,7 +25,7 @@ export async function resolveShutdown(items: SimulateBodyInput["shutdown"]): Pro
     if (country) return { id: code, kind: "country", name: country, fraction, members: [code] };
     const bloc = blocs.find((b) => b.id === code);
     if (bloc) return { id: bloc.id, kind: "bloc", name: bloc.name, fraction, members: bloc.members };
-    throw new ApiError(400, `shutdown.${index}: "${id}" is neither an ISO country code nor a bloc (${blocs.map((b) => b.id).join(", ")})`, `shutdown.${index}`);
+    throw new InvalidInput(`shutdown.${index}: "${id}" is neither an ISO country code nor a bloc (${blocs.map((b) => b.id).join(", ")})`, `shutdown.${index}`);
   });
 }
 
@@ -47,14 +47,14 @@ function usdPerKwhFor(period: string): Promise<ReadonlyMap<string, number>> {
 }
 
 export async function runSimulation(body: SimulateBodyInput) {
-  const distribution = await estimateDistribution(body.dataset, body.period);
+  const distribution = await periodDistribution(body.dataset, body.period);
   if (distribution.networkHashrateEh === null || distribution.networkHashrateEh <= 0) {
-    throw new ApiError(422, `no network hashrate is known for ${body.period}, so the network cannot be simulated`, "period");
+    throw new Unprocessable(`no network hashrate is known for ${body.period}, so the network cannot be simulated`, "period");
   }
   const names = await countryNames();
   for (const [i, code] of (body.migration?.destinations ?? []).entries()) {
     if (!names.has(code.toUpperCase()))
-      throw new ApiError(400, `migration.destinations.${i}: "${code}" is not an ISO country code`, `migration.destinations.${i}`);
+      throw new InvalidInput(`migration.destinations.${i}: "${code}" is not an ISO country code`, `migration.destinations.${i}`);
   }
   const resolved = await resolveShutdown(body.shutdown);
   const shutdown: ShutdownItem[] = resolved.flatMap((r) => r.members.map((country) => ({ country, fraction: r.fraction })));

@@ -1,5 +1,4 @@
-import "server-only";
-import { findDataset, listDatasets } from "../db/datasets";
+import { listDatasets } from "../db/datasets";
 import { listPowerPrices } from "../db/prices";
 import { listSites } from "../db/sites";
 import {
@@ -26,12 +25,14 @@ import { SimulateBody } from "../validation/simulate";
 import { appVersion } from "../version";
 import { scenarioRequest } from "../view/scenario";
 import { parseDashboardState } from "../view/url-state";
-import { estimateDistribution, getMetrics, getSeries, getShocks } from "./metrics";
-import { ApiError } from "./respond";
+import { datasetSlugs, requireDataset } from "./datasets";
+import { periodDistribution, sharesPeriods } from "./distribution";
+import { InvalidInput, NotFound } from "./errors";
+import { getMetrics, getSeries, getShocks } from "./metrics";
 import { runSimulation } from "./simulate";
 
 // GET /api/export and `npm run export`: one code path from a validated query to the file. The rows
-// come from the same functions the API answers with (lib/api/metrics, lib/api/simulate, lib/db), so
+// come from the same services the API answers with (lib/services/metrics, simulate, distribution), so
 // every exported number is the API's number.
 
 export type ExportFile = { filename: string; contentType: string; body: string };
@@ -48,35 +49,27 @@ type Gathered = {
 
 /** The months of a shares dataset asked for: every one (all), one, or the default. 404 for a month it lacks. */
 async function periodsOf(slug: string, period: string | undefined, fallback: "all" | "latest"): Promise<string[]> {
-  const { rows } = await getSeries(slug); // 404/400 for an unknown or non-shares dataset
-  const periods = rows.map((r) => r.period);
+  const { periods } = await sharesPeriods(slug); // NotFound/InvalidInput for an unknown or non-shares dataset
   const first = periods[0];
   const last = periods.at(-1);
-  if (first === undefined || last === undefined) throw new ApiError(404, `dataset "${slug}" has no periods`, "period");
+  if (first === undefined || last === undefined) throw new NotFound(`dataset "${slug}" has no periods`, "period");
   const wanted = period ?? fallback;
   if (wanted === "all") return periods;
   if (wanted === "latest") return [last];
   if (!periods.includes(wanted))
-    throw new ApiError(404, `dataset "${slug}" has no data for period ${wanted} (it covers ${first} … ${last}: ${periods.join(", ")})`, "period");
+    throw new NotFound(`dataset "${slug}" has no data for period ${wanted} (it covers ${first} … ${last}: ${periods.join(", ")})`, "period");
   return [wanted];
 }
 
 /** The shares dataset, plus network-monthly where a period takes its network hashrate from it. */
 async function sharesSources(slug: string, periods: readonly string[]): Promise<string[]> {
-  const distributions = await Promise.all(periods.map((p) => estimateDistribution(slug, p)));
+  const distributions = await Promise.all(periods.map((p) => periodDistribution(slug, p)));
   return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? ["network-monthly"] : [])];
-}
-
-async function datasetsOfKind(kind: string): Promise<string[]> {
-  return (await listDatasets(kind)).map((d) => d.slug);
 }
 
 /** A sites or prices dataset filter: it must exist and be of that kind. */
 async function requireDatasetOfKind(slug: string | undefined, kind: "sites" | "prices"): Promise<void> {
-  if (slug === undefined) return;
-  const dataset = await findDataset(slug);
-  if (!dataset) throw new ApiError(404, `dataset "${slug}" does not exist (see /api/datasets)`, "dataset");
-  if (dataset.kind !== kind) throw new ApiError(400, `what=${kind} needs a ${kind} dataset; "${slug}" holds ${dataset.kind}`, "dataset");
+  if (slug !== undefined) await requireDataset(slug, kind, (held) => `what=${kind} needs a ${kind} dataset; "${slug}" holds ${held}`);
 }
 
 const distinct = (values: Iterable<string | null | undefined>) => [...new Set([...values].filter((v): v is string => typeof v === "string"))];
@@ -117,14 +110,14 @@ async function gather(q: ExportQueryInput): Promise<Gathered> {
         rows: shockRows(tables),
         query: { what: q.what, dataset: slug, period: label, bie: q.bie },
         file: { dataset: slug, period: label },
-        sources: async () => [...(await sharesSources(slug, periods)), ...(await datasetsOfKind("blocs"))],
+        sources: async () => [...(await sharesSources(slug, periods)), ...(await datasetSlugs("blocs"))],
       };
     }
     case "distribution": {
       const periods = await periodsOf(slug, q.period, "latest");
       const parts = await Promise.all(
         periods.map(async (period) => ({
-          distribution: await estimateDistribution(slug, period),
+          distribution: await periodDistribution(slug, period),
           report: await getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency }),
         })),
       );
@@ -172,13 +165,13 @@ async function gatherScenario(q: ExportQueryInput, slug: string): Promise<Gather
   if (q.shutdown !== undefined) params.set("shutdown", q.shutdown);
   if (q.migrate !== undefined) params.set("migrate", q.migrate);
   const state = parseDashboardState(params);
-  if (state.shutdown.length !== (q.shutdown?.split(",").length ?? 0)) throw new ApiError(400, "shutdown: could not read every item", "shutdown");
-  if (q.migrate !== undefined && state.migration === null) throw new ApiError(400, "migrate: could not read it", "migrate");
+  if (state.shutdown.length !== (q.shutdown?.split(",").length ?? 0)) throw new InvalidInput("shutdown: could not read every item", "shutdown");
+  if (q.migrate !== undefined && state.migration === null) throw new InvalidInput("migrate: could not read it", "migrate");
   const parsed = SimulateBody.safeParse(scenarioRequest(state, slug, period));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "shutdown");
-    throw new ApiError(400, `${field}: ${issue?.message ?? "invalid scenario"}`, field);
+    throw new InvalidInput(`${field}: ${issue?.message ?? "invalid scenario"}`, field);
   }
   const result = await runSimulation(parsed.data);
   const { timeline: _timeline, retargets, ...summary } = result;
@@ -199,8 +192,8 @@ async function gatherScenario(q: ExportQueryInput, slug: string): Promise<Gather
     scenario: { ...summary, firstRetarget: retargets[0] ?? null, retargetCount: retargets.length },
     sources: async () => [
       ...(await sharesSources(slug, [period])),
-      ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetsOfKind("blocs") : []),
-      ...(parsed.data.migration?.weighting === "cheap-power" ? await datasetsOfKind("prices") : []),
+      ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetSlugs("blocs") : []),
+      ...(parsed.data.migration?.weighting === "cheap-power" ? await datasetSlugs("prices") : []),
     ],
   };
 }
