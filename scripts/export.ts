@@ -19,15 +19,17 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { MetricsError } from "../lib/metrics/errors";
+import { SCENARIO_PARAMS as S } from "../lib/scenario/scenario";
 import { DomainError } from "../lib/services/errors";
 import { exportData } from "../lib/services/export";
-import { EXPORT_WHATS, ExportQuery } from "../lib/validation/export";
+import { EXPORT_WHATS, ExportQuery, exportRequestOf } from "../lib/validation/export";
 
 const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--format csv|json] [--metadata]
-       [--efficiency J/TH] [--bie blocks] [--shutdown CN,RU:0.3,EAEU] [--migrate fraction,days,delayDays,weighting] [--horizon days]
+       [--${S.efficiency} J/TH] [--${S.blocksIntoEpoch} blocks] [--${S.shutdown} CN,RU:0.3,EAEU] [--${S.migration} fraction,days,delayDays,weighting] [--${S.horizonDays} days]
        [--out file]   (default: stdout; with npm use \`npm run -s export\` so that npm's banner stays out of the file)`;
 
-const STRING_FLAGS = ["what", "period", "dataset", "format", "efficiency", "bie", "shutdown", "migrate", "horizon"] as const;
+/** The API's query parameters, the scenario's by their short names in a link. */
+const STRING_FLAGS = ["what", "period", "dataset", "format", ...Object.values(S)];
 
 class UsageError extends Error {}
 
@@ -38,15 +40,7 @@ function parseCli(argv: string[]): { params: Record<string, string>; out: string
     parsed = parseArgs({
       args: argv,
       options: {
-        what: { type: "string" },
-        period: { type: "string" },
-        dataset: { type: "string" },
-        format: { type: "string" },
-        efficiency: { type: "string" },
-        bie: { type: "string" },
-        shutdown: { type: "string" },
-        migrate: { type: "string" },
-        horizon: { type: "string" },
+        ...Object.fromEntries(STRING_FLAGS.map((name) => [name, { type: "string" as const }])),
         metadata: { type: "boolean" },
         out: { type: "string", short: "o" },
         help: { type: "boolean", short: "h" },
@@ -61,9 +55,8 @@ function parseCli(argv: string[]): { params: Record<string, string>; out: string
   }
   if (parsed.values.help) throw new UsageError("help");
   const params: Record<string, string> = {};
-  for (const name of STRING_FLAGS) {
-    const value = parsed.values[name];
-    if (typeof value === "string") params[name] = value;
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (STRING_FLAGS.includes(name) && typeof value === "string") params[name] = value;
   }
   if (parsed.values.metadata) params.metadata = "1";
   const out = parsed.values.out ?? null;
@@ -100,7 +93,7 @@ async function main() {
     fail(2, `${issue?.path.map(String).join(".") || "(query)"}: ${issue?.message ?? "invalid flags"}`);
   }
   try {
-    const file = await exportData(query.data);
+    const file = await exportData(exportRequestOf(query.data));
     if (cli.out === null) process.stdout.write(file.body);
     else {
       fs.writeFileSync(cli.out, file.body);

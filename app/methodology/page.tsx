@@ -9,7 +9,7 @@ import { PRICE_TYPE_PREFERENCE } from "@/lib/metrics/prices";
 import type { SeriesRow } from "@/lib/metrics/report";
 import { BLOCKS_PER_EPOCH, MAX_RETARGET_FACTOR, retargetAfterLoss, TARGET_BLOCK_MINUTES } from "@/lib/metrics/shock";
 import { blockSubsidyForPeriod } from "@/lib/metrics/subsidy";
-import { DEFAULT_SHARES_DATASET } from "@/lib/validation/api";
+import { DEFAULT_SHARES_DATASET } from "@/lib/scenario/limits";
 import { HistoricalValidation } from "./HistoricalValidation";
 import styles from "./methodology.module.css";
 

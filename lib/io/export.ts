@@ -4,7 +4,7 @@ import type { Distribution } from "../metrics/distribution";
 import type { MetricsReport, SeriesRow, ShockRow } from "../metrics/report";
 import type { ExportColumn, ExportDataset, ExportFormat, ExportMetadata, ExportWhat } from "../validation/export";
 import type { PowerPriceSchema, SimulateResponse, SiteSchema } from "../validation/responses";
-import { scenarioDate } from "../view/scenario";
+import { scenarioDate } from "../scenario/scenario";
 
 // Export writers (DESIGN.md "Exporting concentration metrics"): the columns of every export with
 // their definitions, rows built from already-loaded data, the CSV writer and the file names. Pure: no

@@ -1,5 +1,5 @@
 import { allBlocs, countryNames } from "../db/reference";
-import { DEFAULT_SHARES_DATASET } from "../validation/api";
+import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { listDatasets } from "./datasets";
 import { periodDistribution } from "./distribution";
 import { getMetrics, getSeries, getShocks } from "./metrics";

@@ -19,15 +19,13 @@ import {
   siteRows,
   toCsv,
 } from "../io/export";
-import { DEFAULT_SHARES_DATASET } from "../validation/api";
-import type { ExportQueryInput, ExportWhat } from "../validation/export";
-import { SimulateBody } from "../validation/simulate";
+import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { formatMigration, formatShutdown, SCENARIO_PARAMS, scenarioOf } from "../scenario/scenario";
+import type { ExportRequest, ExportWhat } from "../validation/export";
 import { appVersion } from "../version";
-import { scenarioRequest } from "../view/scenario";
-import { parseDashboardState } from "../view/url-state";
 import { datasetSlugs, requireDataset } from "./datasets";
 import { periodDistribution, sharesPeriods } from "./distribution";
-import { InvalidInput, NotFound } from "./errors";
+import { NotFound } from "./errors";
 import { getMetrics, getSeries, getShocks } from "./metrics";
 import { runSimulation } from "./simulate";
 
@@ -76,7 +74,7 @@ const distinct = (values: Iterable<string | null | undefined>) => [...new Set([.
 
 const periodLabel = (periods: readonly string[], asked: string | undefined) => (asked === "all" ? "all" : (periods[0] ?? "all"));
 
-async function gather(q: ExportQueryInput): Promise<Gathered> {
+async function gather(q: ExportRequest): Promise<Gathered> {
   const slug = q.dataset ?? DEFAULT_SHARES_DATASET;
   switch (q.what) {
     case "metrics": {
@@ -104,11 +102,11 @@ async function gather(q: ExportQueryInput): Promise<Gathered> {
     }
     case "shocks": {
       const periods = await periodsOf(slug, q.period, "latest");
-      const tables = await Promise.all(periods.map((period) => getShocks({ dataset: slug, period, blocksIntoEpoch: q.bie })));
+      const tables = await Promise.all(periods.map((period) => getShocks({ dataset: slug, period, blocksIntoEpoch: q.blocksIntoEpoch })));
       const label = periodLabel(periods, q.period);
       return {
         rows: shockRows(tables),
-        query: { what: q.what, dataset: slug, period: label, bie: q.bie },
+        query: { what: q.what, dataset: slug, period: label, [SCENARIO_PARAMS.blocksIntoEpoch]: q.blocksIntoEpoch },
         file: { dataset: slug, period: label },
         sources: async () => [...(await sharesSources(slug, periods)), ...(await datasetSlugs("blocs"))],
       };
@@ -154,26 +152,11 @@ async function gather(q: ExportQueryInput): Promise<Gathered> {
   }
 }
 
-/**
- * The dashboard's scenario parameters, read by the dashboard's own parser and turned into the
- * simulate request exactly as the scenario panel does. They were validated strictly before (a bad
- * value is a 400 here, where the dashboard would fall back to a default).
- */
-async function gatherScenario(q: ExportQueryInput, slug: string): Promise<Gathered> {
+/** The simulation of the scenario the query describes (its parameters were read by lib/scenario's grammar). */
+async function gatherScenario(q: ExportRequest, slug: string): Promise<Gathered> {
   const [period = ""] = await periodsOf(slug, q.period, "latest");
-  const params = new URLSearchParams({ dataset: slug, period, efficiency: String(q.efficiency), bie: String(q.bie), horizon: String(q.horizon) });
-  if (q.shutdown !== undefined) params.set("shutdown", q.shutdown);
-  if (q.migrate !== undefined) params.set("migrate", q.migrate);
-  const state = parseDashboardState(params);
-  if (state.shutdown.length !== (q.shutdown?.split(",").length ?? 0)) throw new InvalidInput("shutdown: could not read every item", "shutdown");
-  if (q.migrate !== undefined && state.migration === null) throw new InvalidInput("migrate: could not read it", "migrate");
-  const parsed = SimulateBody.safeParse(scenarioRequest(state, slug, period));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? "shutdown");
-    throw new InvalidInput(`${field}: ${issue?.message ?? "invalid scenario"}`, field);
-  }
-  const result = await runSimulation(parsed.data);
+  const scenario = scenarioOf(q, slug, period);
+  const result = await runSimulation(scenario);
   const { timeline: _timeline, retargets, ...summary } = result;
   const ids = result.shutdown.map((s) => s.id);
   return {
@@ -182,18 +165,18 @@ async function gatherScenario(q: ExportQueryInput, slug: string): Promise<Gather
       what: q.what,
       dataset: slug,
       period,
-      shutdown: q.shutdown ?? null,
-      bie: q.bie,
-      migrate: q.migrate ?? null,
-      horizon: q.horizon,
-      efficiency: q.efficiency,
+      [SCENARIO_PARAMS.shutdown]: formatShutdown(scenario.shutdown),
+      [SCENARIO_PARAMS.blocksIntoEpoch]: scenario.blocksIntoEpoch,
+      [SCENARIO_PARAMS.migration]: q.migration ? formatMigration(q.migration) : null,
+      [SCENARIO_PARAMS.horizonDays]: scenario.horizonDays,
+      [SCENARIO_PARAMS.efficiency]: scenario.efficiency,
     },
     file: { dataset: slug, period, extra: ids.join("-") },
     scenario: { ...summary, firstRetarget: retargets[0] ?? null, retargetCount: retargets.length },
     sources: async () => [
       ...(await sharesSources(slug, [period])),
       ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetSlugs("blocs") : []),
-      ...(parsed.data.migration?.weighting === "cheap-power" ? await datasetSlugs("prices") : []),
+      ...(scenario.migration?.weighting === "cheap-power" ? await datasetSlugs("prices") : []),
     ],
   };
 }
@@ -225,7 +208,7 @@ async function datasetInfo(slugs: readonly string[]): Promise<DatasetInfo[]> {
  * The export file for a validated query: CSV (RFC 4180, formula-safe), JSON `{ metadata, rows }`,
  * or with `metadata` only the metadata JSON. `now` stamps the metadata (tests pin it).
  */
-export async function exportData(q: ExportQueryInput, options: { now?: Date } = {}): Promise<ExportFile> {
+export async function exportData(q: ExportRequest, options: { now?: Date } = {}): Promise<ExportFile> {
   const what: ExportWhat = q.what;
   const gathered = await gather(q);
   const columns = COLUMNS[what];

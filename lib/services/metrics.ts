@@ -6,7 +6,7 @@ import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { memo } from "../db/data-version";
 import { allBlocs, allPriceRows, countryNames, networkHashrateByPeriod } from "../db/reference";
 import { listSites } from "../db/sites";
-import { DEFAULT_SHARES_DATASET } from "../validation/api";
+import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
 import { distributionSeries, periodDistribution } from "./distribution";
 import { NotFound } from "./errors";

@@ -6,7 +6,7 @@ import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { simulate } from "../simulate/simulate";
 import { memo } from "../db/data-version";
 import { allBlocs, allPriceRows, countryNames } from "../db/reference";
-import type { SimulateBodyInput } from "../validation/simulate";
+import type { Scenario, ScenarioItem } from "../scenario/scenario";
 import { periodDistribution } from "./distribution";
 import { InvalidInput, Unprocessable } from "./errors";
 import { toMetricDistribution } from "./metrics";
@@ -15,11 +15,10 @@ const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(6)));
 
 export type ResolvedItem = { id: string; kind: "country" | "bloc"; name: string; fraction: number; members: string[] };
 
-/** Countries and blocs named by a request → what goes dark; an unknown name is a 400 naming its position. */
-export async function resolveShutdown(items: SimulateBodyInput["shutdown"]): Promise<ResolvedItem[]> {
+/** Countries and blocs named by a scenario → what goes dark; an unknown name is refused naming its position. */
+export async function resolveShutdown(items: readonly ScenarioItem[]): Promise<ResolvedItem[]> {
   const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
-  return items.map((item, index) => {
-    const { id, fraction } = typeof item === "string" ? { id: item, fraction: 1 } : item;
+  return items.map(({ id, fraction }, index) => {
     const code = id.toUpperCase();
     const country = /^[A-Z]{2}$/.test(code) ? names.get(code) : undefined;
     if (country) return { id: code, kind: "country", name: country, fraction, members: [code] };
@@ -46,7 +45,7 @@ function usdPerKwhFor(period: string): Promise<ReadonlyMap<string, number>> {
   return memo(`usd-per-kwh:${period}`, async () => new Map([...chosenPrices(await allPriceRows(), period)].map(([iso2, p]) => [iso2, p.usdPerKwh])));
 }
 
-export async function runSimulation(body: SimulateBodyInput) {
+export async function runSimulation(body: Scenario) {
   const distribution = await periodDistribution(body.dataset, body.period);
   if (distribution.networkHashrateEh === null || distribution.networkHashrateEh <= 0) {
     throw new Unprocessable(`no network hashrate is known for ${body.period}, so the network cannot be simulated`, "period");

@@ -1,3 +1,5 @@
+import { type ScenarioSettings, scenarioExportQuery } from "../scenario/scenario";
+
 // The dashboard's requests, built in one place so that the server can hand the first answers to
 // the client under exactly the URLs the client will ask for.
 
@@ -12,4 +14,6 @@ export const apiUrls = {
   prices: () => "/api/power-prices",
   sites: () => "/api/sites",
   events: () => "/api/shock-events",
+  /** The scenario's timeline and retargets as a file, with its sources (GET /api/export?what=scenario). */
+  scenarioExport: (scenario: ScenarioSettings, dataset: string, period: string) => `/api/export?${scenarioExportQuery(scenario, dataset, period)}`,
 };

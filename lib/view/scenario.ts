@@ -1,23 +1,11 @@
 import type { z } from "zod";
 import type { SimulateResponse } from "../validation/responses";
-import { formatDays, formatDecimal, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "./format";
-import type { DashboardState } from "./url-state-core";
+import { formatDays, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "./format";
 
-// Scenario state → the simulate request, and the simulate answer → what the scenario panel shows.
+// The simulate answer → what the scenario panel shows. (The scenario itself, and the request made
+// from it, are lib/scenario's.)
 
 type Result = z.infer<typeof SimulateResponse>;
-
-export function scenarioRequest(state: DashboardState, dataset: string, period: string) {
-  return {
-    period,
-    dataset,
-    shutdown: state.shutdown.map((i) => (i.fraction === 1 ? i.id : { id: i.id, fraction: i.fraction })),
-    blocksIntoEpoch: state.blocksIntoEpoch,
-    horizonDays: state.horizonDays,
-    efficiency: state.efficiency,
-    ...(state.migration && state.migration.fraction > 0 ? { migration: state.migration } : {}),
-  };
-}
 
 /** The ISO codes that go dark (fully or partly), for hatching on the map. */
 export function shutCountries(result: Result | null): string[] {
@@ -27,7 +15,6 @@ export function shutCountries(result: Result | null): string[] {
 export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
   const name = (iso2: string | null) => (iso2 ? (names.get(iso2) ?? iso2) : "—");
   const row = (label: string, pick: (s: Result["before"]) => string) => ({ label, before: pick(r.before), after: pick(r.after), end: pick(r.end) });
-  const firstRetarget = r.retargets[0] ?? null;
   return {
     headline: r.halted
       ? "Every block producer is gone: the chain halts."
@@ -52,7 +39,6 @@ export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
       },
       { label: "Hashrate migrated by the horizon", value: formatEh(r.migratedEh), testId: "sim-migrated" },
     ],
-    firstRetargetDay: firstRetarget?.day ?? null,
     chart: {
       days: r.timeline.map((t) => t.day),
       hashrate: r.timeline.map((t) => t.hashrateEh),
@@ -63,7 +49,6 @@ export function scenarioView(r: Result, names: ReadonlyMap<string, string>) {
         .slice(0, 8)
         .map((t) => ({ day: Math.floor(t.day), label: formatSignedPercent(t.difficultyChange) })),
     },
-    effective: formatDecimal(r.after.hhi ? 10_000 / r.after.hhi : null),
   };
 }
 
@@ -83,12 +68,6 @@ export function scenarioCsvRows(r: Result): (string | number | null)[][] {
     ["day", "hashrate_eh", "block_interval_minutes", "difficulty_relative", "blocks_mined", "retarget_difficulty_change"],
     ...r.timeline.map((t) => [t.day, t.hashrateEh, t.blockIntervalMinutes, t.difficulty, t.blocksMined, retargetDays.get(t.day) ?? null]),
   ];
-}
-
-/** Day `day` of a scenario that starts on the first day of `period`, as YYYY-MM-DD. */
-export function scenarioDate(period: string, day: number): string {
-  const [y, m] = period.split("-").map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1 + day)).toISOString().slice(0, 10);
 }
 
 /** The share layer during a scenario: survivors' shares right after the shock (shut-down countries drop out). */
