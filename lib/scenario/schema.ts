@@ -122,12 +122,14 @@ const firstProblem = (error: z.ZodError) => {
   return `${where ? `${where}: ` : ""}${issue?.message ?? "is invalid"}`;
 };
 
+type Read = (text: string) => { value: unknown } | { problem: string };
+
 /**
  * A query parameter in a text syntax: `read` turns the text into the body's shape (or says why it
  * cannot), then `rules` checks it. A refusal names the parameter itself, whatever part was wrong.
  */
-function textParam<T>(read: (text: string) => { value: unknown } | { problem: string }, rules: z.ZodType<T>) {
-  return z.string().transform((text, ctx): T => {
+function textParam<T>(read: Read, rules: z.ZodType<T>, syntax: z.ZodString = z.string()) {
+  return syntax.transform((text, ctx): T => {
     const got = read(text);
     if ("problem" in got) {
       ctx.addIssue({ code: "custom", message: got.problem });
@@ -160,14 +162,17 @@ export const shutdownParam = textParam((text) => {
 }, z.array(shutdownItem));
 
 /** "0.5,90,30,cheap-power" → { fraction: 0.5, days: 90, delayDays: 30, weighting: "cheap-power" } */
-export const migrationParam = textParam((text) => {
-  const match = MIGRATION_TEXT.exec(text);
-  if (!match) return { problem: `must be ${MIGRATION_SYNTAX}` };
-  return { value: { fraction: Number(match[1]), days: Number(match[2]), delayDays: Number(match[3]), weighting: match[4] } };
-}, MigrationSchema);
+export const migrationParam = textParam(
+  (text) => {
+    const [fraction, days, delayDays, weighting] = text.split(",");
+    return { value: { fraction: Number(fraction), days: Number(days), delayDays: Number(delayDays), weighting } };
+  },
+  MigrationSchema,
+  z.string().regex(MIGRATION_TEXT, `must be ${MIGRATION_SYNTAX}`),
+);
 
 const wholeNumberParam = (rules: z.ZodType<number>) =>
-  textParam((text) => (/^\d+$/.test(text) ? { value: Number(text) } : { problem: "must be a whole number" }), rules);
+  textParam((text) => ({ value: Number(text) }), rules, z.string().regex(/^\d+$/, "must be a whole number"));
 
 export const blocksIntoEpochParam = wholeNumberParam(blocksIntoEpoch).describe(
   `Blocks of the current ${MAX_BLOCKS_INTO_EPOCH + 1}-block epoch already mined when the shutdown hits (0–${MAX_BLOCKS_INTO_EPOCH})`,
@@ -175,10 +180,9 @@ export const blocksIntoEpochParam = wholeNumberParam(blocksIntoEpoch).describe(
 
 export const horizonParam = wholeNumberParam(horizonDays).describe(`Days to simulate (${MIN_HORIZON_DAYS}–${MAX_HORIZON_DAYS})`);
 
-export const efficiencyParam = textParam(
-  (text) => (NUMBER_TEXT.test(text) ? { value: Number(text) } : { problem: "must be a number of J/TH" }),
-  efficiency,
-).describe(`Fleet efficiency in J/TH (default ${DEFAULT_EFFICIENCY_J_PER_TH}, the 2024 Cambridge survey fleet average)`);
+export const efficiencyParam = textParam((text) => ({ value: Number(text) }), efficiency, z.string().regex(NUMBER_TEXT, "must be a number of J/TH")).describe(
+  `Fleet efficiency in J/TH (default ${DEFAULT_EFFICIENCY_J_PER_TH}, the 2024 Cambridge survey fleet average)`,
+);
 
 /** The scenario's parameters in a query, by their short names, strict: a bad value is refused naming it. */
 export const scenarioQuery = {
