@@ -1,4 +1,5 @@
 import { listDatasets } from "../db/datasets";
+import { NETWORK_DATASET } from "../db/reference";
 import { listPowerPrices } from "../db/prices";
 import { listSites } from "../db/sites";
 import {
@@ -45,24 +46,22 @@ type Gathered = {
   scenario?: Record<string, unknown>;
 };
 
-/** The months of a shares dataset asked for: every one (all), one, or the default. 404 for a month it lacks. */
+/**
+ * The months of a shares dataset asked for: every one (all), one, or the default. A month it lacks
+ * (or a dataset that is unknown or holds no shares) is refused by the distribution lookup.
+ */
 async function periodsOf(slug: string, period: string | undefined, fallback: "all" | "latest"): Promise<string[]> {
-  const { periods } = await sharesPeriods(slug); // NotFound/InvalidInput for an unknown or non-shares dataset
-  const first = periods[0];
-  const last = periods.at(-1);
-  if (first === undefined || last === undefined) throw new NotFound(`dataset "${slug}" has no periods`, "period");
   const wanted = period ?? fallback;
-  if (wanted === "all") return periods;
-  if (wanted === "latest") return [last];
-  if (!periods.includes(wanted))
-    throw new NotFound(`dataset "${slug}" has no data for period ${wanted} (it covers ${first} … ${last}: ${periods.join(", ")})`, "period");
-  return [wanted];
+  if (wanted !== "all") return [(await periodDistribution(slug, wanted === "latest" ? undefined : wanted)).period];
+  const { periods } = await sharesPeriods(slug);
+  if (periods.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
+  return periods;
 }
 
 /** The shares dataset, plus network-monthly where a period takes its network hashrate from it. */
 async function sharesSources(slug: string, periods: readonly string[]): Promise<string[]> {
   const distributions = await Promise.all(periods.map((p) => periodDistribution(slug, p)));
-  return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? ["network-monthly"] : [])];
+  return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? [NETWORK_DATASET] : [])];
 }
 
 /** A sites or prices dataset filter: it must exist and be of that kind. */
