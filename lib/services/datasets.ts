@@ -1,4 +1,5 @@
 import { type DatasetRef, type DatasetSummary, findDataset, listDatasets as readDatasets } from "../db/datasets";
+import type { datasetKinds } from "../validation/datasets";
 import { InvalidInput, NotFound } from "./errors";
 
 // Dataset references: which dataset a request names, and that it holds what the request needs.
@@ -7,7 +8,7 @@ export const DEFAULT_SITES_DATASET = "mining-sites";
 
 export type { DatasetRef, DatasetSummary };
 
-type Kind = DatasetSummary["kind"];
+type Kind = (typeof datasetKinds)[number];
 
 /**
  * The dataset named by a request, which must exist (else NotFound) and be of `kind` (else

@@ -3,6 +3,7 @@ import { DEFAULT_BLOCKS_INTO_EPOCH, DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_SHARES_
 import { blocksIntoEpochParam, efficiencyParam } from "../scenario/schema";
 import { periodSchema } from "./cells";
 import { datasetSlugParam } from "./dataset-slug";
+import { datasetKinds } from "./datasets";
 import { priceTypes } from "./prices";
 import { siteStatuses } from "./sites";
 
@@ -13,7 +14,7 @@ const iso2Param = z
   .describe("ISO 3166-1 alpha-2 country code");
 
 export const DatasetsQuery = z.object({
-  kind: z.enum(["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"]).optional().describe("Only datasets of this kind"),
+  kind: z.enum(datasetKinds).optional().describe("Only datasets of this kind"),
 });
 
 export const PeriodsQuery = z.object({
