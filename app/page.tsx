@@ -1,7 +1,7 @@
 import { type DashboardInitial, Dashboard } from "@/components/dashboard/Dashboard";
+import { LAYER_SCALES } from "@/lib/colors/layer-scales";
 import { dashboardView } from "@/lib/services/dashboard";
 import { apiUrls } from "@/lib/view/api-urls";
-import { LAYER_SCALES } from "@/lib/view/scales";
 import { parseDashboardState } from "@/lib/view/url-state";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,6 @@ export default async function HomePage({ searchParams }: Props) {
       [apiUrls.metrics(dataset, period, state.efficiency), view.metrics],
       [apiUrls.shocks(dataset, period), view.shocks],
       [apiUrls.series(dataset), view.series],
-      [apiUrls.prices(), { count: view.prices.length, prices: view.prices }],
       [apiUrls.events(), { events: view.events }],
     ],
   };

@@ -3,6 +3,10 @@ import { distance, featureValue, mapReady, pixelAt, screenPoint, watchForeignReq
 
 test("the home page draws the latest CBECI month on the map without leaving the machine", async ({ page, baseURL }) => {
   const foreign = watchForeignRequests(page, baseURL);
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Share of Bitcoin hashrate by country, January 2022");
   await mapReady(page);
@@ -26,6 +30,10 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   expect(distance(us, br)).toBeGreaterThan(40);
   expect(distance(br, ocean)).toBeGreaterThan(10);
   expect(distance(br, [201, 204, 209, 255])).toBeLessThan(12);
+  // What is drawn is the colour colorFor gave the country (the function the legend draws with).
+  const usColor = await page.evaluate(() => String(window.__hashatlasMap?.getFeatureState({ source: "countries", id: "US" }).color));
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(usColor.slice(i, i + 2), 16)) as [number, number, number];
+  expect(distance(us, [r, g, b, 255])).toBeLessThan(3);
 
   // Summary cards from /api/metrics.
   const metrics = await (await page.request.get("/api/metrics?period=2022-01")).json();
@@ -33,6 +41,17 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   await expect(page.getByTestId("card-top")).toContainText("United States");
   await expect(page.getByTestId("time-chart")).toBeVisible();
   expect(foreign).toEqual([]);
+
+  // The tab icon: the page names one, and it is served as an image, so no browser asks for a
+  // missing /favicon.ico and logs its 404.
+  await page.waitForLoadState("networkidle");
+  expect(consoleErrors.filter((e) => /favicon|icon/i.test(e))).toEqual([]);
+  const icon = await page.locator('head link[rel~="icon"]').first().getAttribute("href", { timeout: 5_000 });
+  expect(icon, "the page declares an icon").toBeTruthy();
+  const iconResponse = await page.request.get(icon ?? "/favicon.ico");
+  expect(iconResponse.status(), `${icon}`).toBe(200);
+  expect(iconResponse.headers()["content-type"]).toMatch(/^image\//);
+  expect((await iconResponse.body()).length).toBeGreaterThan(100);
 });
 
 test("the table view holds the same numbers as the API, and sorts", async ({ page }) => {

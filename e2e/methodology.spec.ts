@@ -46,7 +46,7 @@ test("the methodology page states the definitions and cites every dataset, witho
   await expect(page.locator("#sources")).toContainText("ODbL");
   await expect(page.locator("#sources")).toContainText("Natural Earth");
 
-  // The definitions as DESIGN.md states them (\s also matches the narrow no-break space in 10 000).
+  // The definitions as docs/methodology.md#metrics states them (\s also matches the narrow no-break space in 10 000).
   await expect(page.getByTestId("def-hhi")).toContainText(/hhi\s*=\s*10\s000\s*·\s*Σ\s*c\s*s\s*c\s*2/);
   await expect(page.getByTestId("def-hhi-upper")).toContainText(/hhiUpper\s*=\s*hhi\s*\+\s*10\s000\s*·\s*u\s*2/);
   await expect(page.getByTestId("def-bands")).toContainText("low if hhi < 1000, moderate if 1000 ≤ hhi ≤ 1800, high if hhi > 1800");

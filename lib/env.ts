@@ -1,6 +1,30 @@
 import path from "node:path";
 import { z } from "zod";
 
+export const IMPORT_RATE_ENV = "HASHATLAS_IMPORT_RATE_PER_MINUTE";
+export const DEFAULT_IMPORT_RATE_PER_MINUTE = 30;
+export const SIMULATE_RATE_ENV = "HASHATLAS_SIMULATE_RATE_PER_MINUTE";
+const MAX_RATE_PER_MINUTE = 1_000_000;
+
+/**
+ * A per-client limit in requests per minute. Unset or empty means `fallback`; 0 means no limit, and
+ * is allowed only where there is no default (a default limit cannot be switched off by accident).
+ * The one rule for these variables: start-up validation and the rate limiter both read it.
+ */
+export function ratePerMinute(fallback: number | undefined) {
+  const notWhole = "must be a whole number of requests per minute";
+  const min = fallback === undefined ? 0 : 1;
+  return z.preprocess(
+    (v) => (v === undefined || v === "" ? fallback : v),
+    z.coerce
+      .number({ error: notWhole })
+      .int(notWhole)
+      .min(min, `must be at least ${min}`)
+      .max(MAX_RATE_PER_MINUTE, `must be at most ${MAX_RATE_PER_MINUTE}`)
+      .optional(),
+  );
+}
+
 // Validated once per process; every module reads configuration through `env()`, never process.env.
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -19,6 +43,8 @@ const EnvSchema = z.object({
     .max(1_000_000_000)
     .default(10_000_000)
     .describe("Largest import accepted, in bytes (413 above)"),
+  [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe("Imports per minute per client (429 with Retry-After above)"),
+  [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client; unset or 0: no limit"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

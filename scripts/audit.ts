@@ -46,12 +46,32 @@ function parseReport(stdout: string): AuditReport | null {
   }
 }
 
+/** A URL (any scheme) or a bare host name such as a registry's or a mirror's. */
+const URL_OR_HOST =
+  /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()]+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?!(?:json|js|cjs|mjs|ts|lock|log|md|txt|ya?ml|tgz)\b)[a-z]{2,}\b/gi;
+
+/**
+ * npm's messages quote the registry's full URL ("405 Method Not Allowed - POST https://…/bulk");
+ * whatever this script prints ends up in bench/RESULTS.md, which must never name a registry's host.
+ */
+export function withoutHosts(text: string): string {
+  return text.replace(URL_OR_HOST, "(address omitted)");
+}
+
+/** Why the audit service was not reached: the HTTP status, else npm's error code — never a host or URL. */
+export function unreachableReason(report: { statusCode?: number } | null, code: string, text: string): string {
+  const status = report?.statusCode ?? Number(/^E(\d{3})$/.exec(code)?.[1] ?? /(?:^|\s)([45]\d\d)\s+[A-Z][a-z]/.exec(text)?.[1] ?? NaN);
+  if (Number.isInteger(status) && status >= 100 && status <= 599) return `HTTP ${status}`;
+  const errno = /^[A-Z][A-Z0-9_]{2,40}$/.test(code) ? code : /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(text)?.[1];
+  return errno ?? "no answer";
+}
+
 /** What `npm audit --omit=dev --json` said, as one line and an exit code. */
 export function summarizeAudit(result: { stdout: string; stderr: string; status: number | null; error?: Error }): AuditOutcome {
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code ?? "";
     if (code === "ETIMEDOUT") return { status: "skipped", exitCode: 0, line: `npm audit: skipped — no answer from the registry within ${TIMEOUT_MS / 1000} s` };
-    return { status: "failed", exitCode: 2, line: `npm audit: could not run npm (${result.error.message})` };
+    return { status: "failed", exitCode: 2, line: `npm audit: could not run npm (${withoutHosts(result.error.message)})` };
   }
   const report = parseReport(result.stdout);
   const counts = report?.metadata?.vulnerabilities;
@@ -80,10 +100,10 @@ export function summarizeAudit(result: { stdout: string; stderr: string; status:
     (status !== undefined && (status === 404 || status === 405 || status === 429 || status >= 500)) ||
     UNREACHABLE_TEXT.test(text)
   ) {
-    const reason = (report?.message ?? (text.split("\n").find((l) => l.trim()) || code || "no answer")).trim();
-    return { status: "skipped", exitCode: 0, line: `npm audit: skipped — the registry's audit service could not be reached (${reason.slice(0, 160)})` };
+    const reason = unreachableReason(report, code, text);
+    return { status: "skipped", exitCode: 0, line: `npm audit: skipped — the registry's audit service could not be reached (${reason})` };
   }
-  const reason = (text.split("\n").find((l) => l.trim()) ?? "").trim() || `exit code ${result.status}`;
+  const reason = withoutHosts((text.split("\n").find((l) => l.trim()) ?? "").trim()) || `exit code ${result.status}`;
   return { status: "failed", exitCode: 2, line: `npm audit: failed — ${reason.slice(0, 200)}` };
 }
 

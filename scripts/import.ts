@@ -34,13 +34,14 @@ function main() {
     contentType: file.endsWith(".json") ? "application/json" : "text/csv",
     name: path.basename(file),
   });
+  const { databasePath } = parseEnv(process.env);
   if (q.dryRun === "1") {
+    commitImport(databasePath, prepared.content, { dryRun: true });
     console.log(`import: ${prepared.rows} rows valid (${prepared.format}); dry run, nothing written`);
     return;
   }
-  const { databasePath } = parseEnv(process.env);
   // Announced before the transaction starts: the crash test kills the process on this line.
-  commitImport(databasePath, prepared.content, () => console.log(`import: writing ${prepared.rows} rows to ${databasePath}`));
+  commitImport(databasePath, prepared.content, { beforeWrite: () => console.log(`import: writing ${prepared.rows} rows to ${databasePath}`) });
   console.log(`import: ${q.dataset} written (${prepared.rows} rows)`);
 }
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SERVER_ONLY = [/^lib\/db\//, /^lib\/services\//, /^lib\/api\//, /^lib\/generated\//, /^lib\/env\.ts$/, /^lib\/log\.ts$/];
-const SERVER_PACKAGES = /^(node:|better-sqlite3$|@prisma\/|pino)/;
+const SERVER_PACKAGES = /^(node:|server-only$|better-sqlite3$|@prisma\/|pino)/;
 
 function walk(dir: string): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
@@ -33,7 +33,23 @@ function resolve(from: string, specifier: string): string | null {
   return null;
 }
 
-const importsOf = (file: string) => ts.preProcessFile(fs.readFileSync(path.join(root, file), "utf8"), true, true).importedFiles.map((f) => f.fileName);
+/** What a module loads when it runs: static and dynamic imports and re-exports, not type-only ones (erased). */
+function importsOf(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, false);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
+    else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+      found.push(node.moduleSpecifier.text);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [specifier] = node.arguments;
+      if (specifier && ts.isStringLiteral(specifier)) found.push(specifier.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
 
 describe("the browser's modules", () => {
   const entries = [...walk("components"), ...walk("app")].filter((f) => /^\s*["']use client["']/.test(fs.readFileSync(path.join(root, f), "utf8")));

@@ -186,6 +186,10 @@ export default async function MethodologyPage() {
         original source and retrieval date listed under <a href="#sources">Data sources</a>. The <a href="/api-docs">API</a> and its exports use these same
         definitions. Shares are fractions 0–1 (shown as percentages here); HHI is on the 0–{TEN_K} scale.
       </p>
+      <p className={styles.cite}>
+        The written definition this page follows is <code>docs/methodology.md</code> in the HashAtlas repository: the code, this page and the exports state the
+        same definitions, and the figures here are computed live by the functions the API uses.
+      </p>
 
       <nav className={`panel ${styles.toc}`} aria-labelledby="toc-heading">
         <h2 id="toc-heading">On this page</h2>

@@ -42,7 +42,9 @@ export function CountryPanel({
             testId="country-chart"
           />
           <h3>Power price</h3>
-          {panel.price ? (
+          {panel.price === "loading" ? (
+            <p className="muted">Loading…</p>
+          ) : panel.price ? (
             <p>
               {panel.price.text} —{" "}
               <a href={panel.price.sourceUrl} target="_blank" rel="noopener noreferrer">

@@ -9,7 +9,8 @@ import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
 import { scenarioRequest } from "@/lib/scenario/scenario";
 import { scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
-import { type LayerScales, layerView, sitesGeoJson } from "@/lib/view/map-layers";
+import type { LayerScales } from "@/lib/colors/layer-scales";
+import { layerView, sitesGeoJson } from "@/lib/view/map-layers";
 import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Downloads, MapPngButton } from "./Downloads";
@@ -88,26 +89,13 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
   const metrics = useJson(period ? apiUrls.metrics(slug, period, state.efficiency) : null, "MetricsResponse");
   const shocks = useJson(period ? apiUrls.shocks(slug, period) : null, "ShocksResponse");
   const series = useJson(apiUrls.series(slug), "SeriesResponse");
-  const prices = useJson(apiUrls.prices(), "PowerPricesResponse");
   const events = useJson(apiUrls.events(), "ShockEventsResponse");
   const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, "SitesResponse");
   const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, "CountryResponse");
 
-  const priceRows = prices.data?.prices ?? [];
   const layer = useMemo(
-    () =>
-      distribution.data &&
-      layerView(
-        state.layer,
-        {
-          distribution: distribution.data,
-          prices: priceRows,
-          kwhPerBtc: metrics.data?.kwhPerBtc ?? null,
-          btcPriceUsd: state.btcPrice,
-        },
-        initial.scales,
-      ),
-    [state.layer, distribution.data, priceRows, metrics.data, state.btcPrice, initial.scales],
+    () => distribution.data && layerView(state.layer, { distribution: distribution.data, metrics: metrics.data, btcPriceUsd: state.btcPrice }, initial.scales),
+    [state.layer, distribution.data, metrics.data, state.btcPrice, initial.scales],
   );
   const simulationRequest = useMemo(() => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null), [state, slug, period]);
   const simulation = useSimulation(simulationRequest);
@@ -126,12 +114,12 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
   );
   const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);
   const rows = useMemo(
-    () => (distribution.data ? countryRows(distribution.data, priceRows, metrics.data?.kwhPerBtc ?? null, shocks.data) : []),
-    [distribution.data, priceRows, metrics.data, shocks.data],
+    () => (distribution.data ? countryRows(distribution.data, metrics.data, shocks.data) : []),
+    [distribution.data, metrics.data, shocks.data],
   );
   const panel = useMemo(
-    () => (country.data && country.data.iso2 === state.country ? countryPanel(country.data, period, shocks.data, priceRows) : null),
-    [country.data, state.country, period, shocks.data, priceRows],
+    () => (country.data && country.data.iso2 === state.country ? countryPanel(country.data, period, shocks.data, metrics.data) : null),
+    [country.data, state.country, period, shocks.data, metrics.data],
   );
   const markers = useMemo(
     () => (events.data?.events ?? []).filter((e) => periods.includes(e.date.slice(0, 7))).map((e) => ({ x: e.date.slice(0, 7), label: e.title })),
@@ -157,7 +145,7 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
     [update, state.simulate, state.shutdown],
   );
   const simulateOne = useCallback((id: string) => update({ shutdown: [{ id, fraction: 1 }], simulate: true }), [update]);
-  const busy = distribution.loading || (state.layer !== "share" && (metrics.loading || prices.loading)) || sites.loading || simulation.loading;
+  const busy = distribution.loading || (state.layer !== "share" && metrics.loading) || sites.loading || simulation.loading;
   const error = distribution.error ?? metrics.error ?? shocks.error ?? null;
 
   return (
@@ -236,7 +224,7 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
         <div className="map-column">
           <WorldMap
             values={mapValues}
-            stops={layer?.scale.stops ?? []}
+            scale={layer?.scale ?? null}
             label={`${LAYER_LABELS[state.layer]} by country, ${formatPeriod(period)}`}
             noDataTooltip={layer?.noDataLabel.toLowerCase() ?? "no data"}
             sites={state.layer === "sites" ? siteFeatures : null}

@@ -1,5 +1,6 @@
 import type { LayerView } from "@/lib/view/map-layers";
-import { ENERGY_COLORS, legendGradient, NO_DATA_COLOR } from "@/lib/view/palette";
+import { ENERGY_COLORS } from "@/lib/colors/energy";
+import { colorFor, legendGradient } from "@/lib/colors/scale";
 
 export function Legend({ layer, showSites }: { layer: LayerView; showSites: boolean }) {
   return (
@@ -14,7 +15,7 @@ export function Legend({ layer, showSites }: { layer: LayerView; showSites: bool
         ))}
       </div>
       <span className="legend-nodata">
-        <span className="swatch nodata" style={{ background: NO_DATA_COLOR.light }} /> {layer.noDataLabel}
+        <span className="swatch nodata" style={{ background: colorFor(layer.scale, null) }} /> {layer.noDataLabel}
       </span>
       <span className="legend-note">{layer.note}</span>
       {showSites && (

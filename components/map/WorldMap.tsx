@@ -4,7 +4,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { GeoJSONSource, Map as MaplibreMap, MapGeoJSONFeature, MapLayerMouseEvent, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import type { MapValue } from "@/lib/view/map-layers";
-import type { Stop } from "@/lib/view/palette";
+import { colorFor, type Scale } from "@/lib/colors/scale";
 import type { MapView } from "@/lib/view/url-state-core";
 import {
   baseStyle,
@@ -30,7 +30,8 @@ declare global {
 
 export type WorldMapProps = {
   values: MapValue[];
-  stops: Stop[];
+  /** The colour scale of the values (colorFor paints them, as the legend does). */
+  scale: Scale | null;
   label: string;
   noDataTooltip: string;
   sites: GeoJSON.FeatureCollection<GeoJSON.Point> | null;
@@ -59,9 +60,10 @@ function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string
 }
 
 /**
- * The world map. It does no arithmetic: it paints the values it is given through feature state on
- * one GeoJSON source keyed by ISO alpha-2, and shows the sites it is given. maplibre is imported
- * lazily, so it stays out of the page's first-load JavaScript.
+ * The world map. It does no arithmetic: it stores each value it is given, and its colour on the
+ * scale (colorFor, shared with the legend), in feature state on one GeoJSON source keyed by ISO
+ * alpha-2, and shows the sites it is given. maplibre is imported lazily, so it stays out of the
+ * page's first-load JavaScript.
  */
 export function WorldMap(props: WorldMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -131,7 +133,7 @@ export function WorldMap(props: WorldMapProps) {
         if (!map) return;
         map.addImage(HATCH_IMAGE, hatchImage(startTheme));
         map.addSource(COUNTRY_SOURCE, { type: "geojson", data: WORLD_GEOJSON_URL, promoteId: "iso2" });
-        for (const layer of countryLayers(startTheme, propsRef.current.stops)) map.addLayer(layer);
+        for (const layer of countryLayers(startTheme)) map.addLayer(layer);
         map.addSource(SITE_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] }, cluster: true, clusterRadius: 30, clusterMaxZoom: 6 });
         for (const layer of siteLayers(startTheme)) map.addLayer(layer);
 
@@ -207,23 +209,28 @@ export function WorldMap(props: WorldMapProps) {
     return () => query.removeEventListener("change", onChange);
   }, []);
 
-  // Recolour: the scale through a paint property, the values through feature state.
-  const { values, stops, sites, selected } = props;
+  // Recolour through feature state: each country's value and its colour on the scale.
+  const { values, scale, sites, selected } = props;
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map) return;
     const palette = PALETTE[theme];
     map.setPaintProperty("background", "background-color", palette.background);
-    map.setPaintProperty("country-fill", "fill-color", fillColor(theme, stops));
+    map.setPaintProperty("country-fill", "fill-color", fillColor(theme));
     map.setPaintProperty("country-border", "line-color", palette.border);
     map.setPaintProperty("country-hover", "line-color", palette.hover);
     map.setPaintProperty("country-selected", "line-color", palette.selected);
     const next = new Set(values.map((v) => v.iso2));
-    for (const iso2 of painted.current) if (!next.has(iso2)) map.removeFeatureState({ source: COUNTRY_SOURCE, id: iso2 }, "value");
-    for (const v of values) map.setFeatureState({ source: COUNTRY_SOURCE, id: v.iso2 }, { value: v.value });
+    for (const iso2 of painted.current) {
+      if (next.has(iso2)) continue;
+      map.removeFeatureState({ source: COUNTRY_SOURCE, id: iso2 }, "value");
+      map.removeFeatureState({ source: COUNTRY_SOURCE, id: iso2 }, "color");
+    }
+    for (const v of values)
+      map.setFeatureState({ source: COUNTRY_SOURCE, id: v.iso2 }, { value: v.value, color: scale ? colorFor(scale, v.value, theme) : null });
     painted.current = next;
     awaitDrawn();
-  }, [loaded, values, stops, theme]);
+  }, [loaded, values, scale, theme]);
 
   useEffect(() => {
     const map = mapRef.current;

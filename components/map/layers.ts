@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
-import { ENERGY_COLORS, NO_DATA_COLOR, type Stop } from "@/lib/view/palette";
+import { ENERGY_COLORS } from "@/lib/colors/energy";
+import { type ColorScheme, NO_DATA_COLOR } from "@/lib/colors/scale";
 
 // The map's sources and layers, as typed data. Recolouring goes through feature state and paint
 // properties; these specs are never rebuilt to change a colour.
@@ -8,7 +9,8 @@ export const COUNTRY_SOURCE = "countries";
 export const SITE_SOURCE = "sites";
 export const WORLD_GEOJSON_URL = "/geo/world.json";
 
-export type MapTheme = "light" | "dark";
+/** The map follows the page's colour scheme. */
+export type MapTheme = ColorScheme;
 
 export const HATCH_IMAGE = "hatch";
 
@@ -32,17 +34,18 @@ export const PALETTE = {
   dark: { background: "#1a2230", border: "#14161a", hover: "#ffffff", selected: "#ff7f7f", siteStroke: "#14161a" },
 } as const;
 
-/** Fill colour from the feature state `value` on the given scale; countries without a value are "no data". */
-export function fillColor(theme: MapTheme, stops: readonly Stop[]): ExpressionSpecification {
-  // maplibre's expression types cannot express a variadic stop list; the shape is checked by the style validator.
-  const ramp = ["interpolate", ["linear"], ["feature-state", "value"], ...stops.flatMap((s) => [s.value, s.color])] as unknown as ExpressionSpecification;
-  return ["case", ["==", ["typeof", ["feature-state", "value"]], "number"], ramp, NO_DATA_COLOR[theme]];
+/**
+ * Fill colour: the colour the map stored per country in feature state (colorFor, lib/colors/scale.ts,
+ * the function the legend draws with); countries without one are "no data".
+ */
+export function fillColor(theme: MapTheme): ExpressionSpecification {
+  return ["case", ["==", ["typeof", ["feature-state", "color"]], "string"], ["to-color", ["feature-state", "color"]], NO_DATA_COLOR[theme]];
 }
 
-export function countryLayers(theme: MapTheme, stops: readonly Stop[]): LayerSpecification[] {
+export function countryLayers(theme: MapTheme): LayerSpecification[] {
   const palette = PALETTE[theme];
   return [
-    { id: "country-fill", type: "fill", source: COUNTRY_SOURCE, paint: { "fill-color": fillColor(theme, stops) } },
+    { id: "country-fill", type: "fill", source: COUNTRY_SOURCE, paint: { "fill-color": fillColor(theme) } },
     { id: "country-border", type: "line", source: COUNTRY_SOURCE, paint: { "line-color": palette.border, "line-width": 0.5 } },
     // Shut-down countries: grey fill (their share is removed) under a hatch, filtered by ISO code.
     { id: "country-shutdown", type: "fill", source: COUNTRY_SOURCE, filter: ["in", ["get", "iso2"], ["literal", []]], paint: { "fill-pattern": HATCH_IMAGE } },
@@ -66,7 +69,7 @@ const energyColor: ExpressionSpecification = [
   ["get", "energy"],
   ...Object.entries(ENERGY_COLORS).flatMap(([k, v]) => [k, v]),
   ENERGY_COLORS.grid,
-] as unknown as ExpressionSpecification; // variadic match arms: see fillColor
+] as unknown as ExpressionSpecification; // maplibre's expression types cannot express variadic match arms; the style validator checks them
 
 /** Sites: clusters when many overlap (sized by count), single sites sized by √MW and coloured by energy source. */
 export function siteLayers(theme: MapTheme): LayerSpecification[] {

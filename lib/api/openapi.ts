@@ -159,7 +159,7 @@ export const API_ROUTES: {
       migration: { fraction: 0.5, days: 90, delayDays: 30 },
     },
     response: SimulateResponse,
-    errors: [400, 404, 413, 415, 422],
+    errors: [400, 404, 413, 415, 422, 429],
   },
   {
     path: "/api/export",

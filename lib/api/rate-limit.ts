@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { DEFAULT_IMPORT_RATE_PER_MINUTE, IMPORT_RATE_ENV, ratePerMinute, SIMULATE_RATE_ENV } from "../env";
 import { errorResponse } from "./respond";
 
 /**
@@ -107,20 +107,9 @@ export function clientKey(request: Request): string {
   return first ? first.slice(0, 64).toLowerCase() : "local";
 }
 
-const PerMinute = (name: string, fallback: number | undefined) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? fallback : v),
-    z.coerce
-      .number({ error: `${name} must be a whole number of requests per minute` })
-      .int(`${name} must be a whole number of requests per minute`)
-      .min(fallback === undefined ? 0 : 1, `${name} must be at least ${fallback === undefined ? 0 : 1}`)
-      .max(1_000_000, `${name} must be at most 1000000`)
-      .optional(),
-  );
-
-/** Read a per-minute limit from the environment; undefined or 0 (only where there is no default) means no limit. */
+/** Read a per-minute limit from the environment (the rule is lib/env.ts's); undefined means no limit. */
 export function readRatePerMinute(name: string, source: Readonly<Record<string, string | undefined>>, fallback?: number): number | undefined {
-  const parsed = PerMinute(name, fallback).safeParse(source[name]);
+  const parsed = ratePerMinute(fallback).safeParse(source[name]);
   if (!parsed.success) throw new Error(`Invalid environment: ${name}: ${parsed.error.issues[0]?.message ?? "invalid"} (got "${source[name]}")`);
   return parsed.data === 0 ? undefined : parsed.data;
 }
@@ -157,10 +146,6 @@ function limit(request: Request, name: string, fallback: number | undefined, wha
   response.headers.set("retry-after", String(taken.retryAfterSeconds));
   return response;
 }
-
-export const IMPORT_RATE_ENV = "HASHATLAS_IMPORT_RATE_PER_MINUTE";
-export const DEFAULT_IMPORT_RATE_PER_MINUTE = 30;
-export const SIMULATE_RATE_ENV = "HASHATLAS_SIMULATE_RATE_PER_MINUTE";
 
 /** POST /api/import: null to go on, or the 429 to answer. Call it first, before authentication. */
 export function importRateLimit(request: Request): Response | null {

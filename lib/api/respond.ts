@@ -38,12 +38,13 @@ export function jsonText(body: Uint8Array<ArrayBuffer>, init?: { status?: number
 /** Validate a request's query string; the error names the first bad parameter. */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
   const params = new URL(request.url).searchParams;
-  const raw: Record<string, string> = {};
-  for (const [key, value] of params) {
-    if (key in raw) throw new ApiError(400, `query parameter "${key}" is given more than once`, key);
-    raw[key] = value;
+  // A Set, not `key in object`: a plain object already "has" constructor, toString, __proto__…
+  const seen = new Set<string>();
+  for (const key of params.keys()) {
+    if (seen.has(key)) throw new ApiError(400, `query parameter "${key}" is given more than once`, key);
+    seen.add(key);
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ field: i.path.map(String).join(".") || "(query)", message: i.message }));
     const first = issues[0] ?? { field: "(query)", message: "invalid query" };

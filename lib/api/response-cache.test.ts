@@ -60,4 +60,28 @@ describe("response cache", () => {
     expect(a).toBe(b);
     expect(computed).toBe(1);
   });
+
+  it("answers the requests waiting on a computation that an import overtook, without keeping the stale answer", async () => {
+    let version = "v1";
+    const cache = createResponseCache(1 << 20, () => version);
+    let release: (v: string) => void = () => {};
+    const waiting = cache.get("k", () => new Promise<string>((resolve) => (release = resolve)));
+    version = "v2"; // an import lands while the old answer is being computed
+    const fresh = cache.get("k", async () => "new");
+    release("old");
+    expect(text(await waiting)).toBe('"old"');
+    expect(text(await fresh)).toBe('"new"');
+    expect(text(await cache.get("k", async () => "recomputed"))).toBe('"new"');
+    expect(cache.stats().entries).toBe(1);
+  });
+
+  it("answers but does not keep an answer larger than the whole budget, and keeps the others", async () => {
+    const cache = createResponseCache(100, () => "v");
+    await cache.get("small", async () => "s");
+    expect(text(await cache.get("big", async () => "x".repeat(200)))).toHaveLength(202);
+    expect(cache.stats().entries).toBe(1);
+    let again = 0;
+    await cache.get("big", async () => "y".repeat(++again));
+    expect(again).toBe(1);
+  });
 });

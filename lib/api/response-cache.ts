@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { dataVersion } from "../db/data-version";
 
 // Serialised JSON answers, kept per data version. Answers can be large (a 10-year simulation
@@ -6,64 +7,49 @@ import { dataVersion } from "../db/data-version";
 
 const utf8 = new TextEncoder();
 
-type Entry = { body: Promise<Uint8Array<ArrayBuffer>>; bytes: number };
+type Body = Uint8Array<ArrayBuffer>;
+type Compute = () => Promise<unknown>;
 
 export type ResponseCache = {
   /** The answer for `key` at the current data version, computed (and serialised) on a miss. */
-  get(key: string, compute: () => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>>;
+  get(key: string, compute: Compute): Promise<Body>;
   stats(): { entries: number; bytes: number };
 };
 
 /**
- * A cache of UTF-8 JSON bodies: a repeated request costs one version check and a map lookup — no
+ * A cache of UTF-8 JSON bodies: a repeated request costs one version check and a lookup — no
  * recomputation, re-serialisation or re-encoding. A version change drops everything; a failed
- * computation (bad input) is never kept.
+ * computation (bad input) is never kept; concurrent requests for one key share one computation.
+ *
+ * lru-cache's fetch does the sharing, the byte accounting and the eviction. ignoreFetchAbort: a
+ * computation under way when the version changes (or its placeholder is evicted) still answers the
+ * requests waiting on it, and is then not kept (lru-cache only stores it if its placeholder is
+ * still there).
  */
 export function createResponseCache(maxBytes: number, version: () => string): ResponseCache {
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
+  const cache = new LRUCache<string, Body, Compute>({
+    maxSize: maxBytes,
+    // A JS string takes up to two bytes per character.
+    sizeCalculation: (body, key) => body.byteLength + 2 * key.length,
+    ignoreFetchAbort: true,
+    // async: a compute that throws synchronously (e.g. validation) becomes a rejection like any other.
+    fetchMethod: async (_key, _stale, { context: compute }) => utf8.encode(JSON.stringify(await compute())),
+  });
   let cachedVersion: string | undefined;
 
-  const evict = () => {
-    // Map order is recency order: the first entries are the least recently used.
-    for (const [key, entry] of entries) {
-      if (bytes <= maxBytes) break;
-      entries.delete(key);
-      bytes -= entry.bytes;
-    }
-  };
-
   return {
-    get(key, compute) {
+    async get(key, compute) {
       const current = version();
       if (current !== cachedVersion) {
-        entries.clear();
-        bytes = 0;
+        cache.clear();
         cachedVersion = current;
       }
-      const hit = entries.get(key);
-      if (hit) {
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit.body;
-      }
-      // async: a compute that throws synchronously (e.g. validation) becomes a rejection like any other.
-      const entry: Entry = { body: (async () => utf8.encode(JSON.stringify(await compute())))(), bytes: 0 };
-      entries.set(key, entry);
-      entry.body.then(
-        (body) => {
-          if (entries.get(key) !== entry) return; // dropped meanwhile by a version change or eviction
-          entry.bytes = body.byteLength + 2 * key.length; // a JS string takes up to two bytes per character
-          bytes += entry.bytes;
-          evict();
-        },
-        () => {
-          if (entries.get(key) === entry) entries.delete(key);
-        },
-      );
-      return entry.body;
+      const body = await cache.fetch(key, { context: compute });
+      // fetchMethod always resolves to bytes; undefined would mean lru-cache dropped the fetch.
+      if (body === undefined) throw new Error(`response cache: no answer for ${key.slice(0, 80)}`);
+      return body;
     },
-    stats: () => ({ entries: entries.size, bytes }),
+    stats: () => ({ entries: cache.size, bytes: cache.calculatedSize }),
   };
 }
 

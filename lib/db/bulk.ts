@@ -11,7 +11,7 @@ import type { SiteRecord } from "../validation/sites";
 // Bulk writes (seed, import) bypass Prisma on purpose: Prisma's interactive transactions on this
 // adapter share one connection with concurrent requests (which then see uncommitted rows) and
 // insert ~200x slower. Everything is validated before this point; here one synchronous
-// BEGIN IMMEDIATE transaction writes it all or nothing (DESIGN.md "Writes and concurrency").
+// BEGIN IMMEDIATE transaction writes it all or nothing (docs/methodology.md#writes-and-concurrency).
 
 export type DatasetContent = {
   meta: DatasetMeta;

@@ -19,17 +19,27 @@ export class DatasetKindConflict extends Error {
   }
 }
 
+export type CommitOptions = {
+  /** Make every check the write makes, then stop before writing anything. */
+  dryRun?: boolean;
+  /** Runs just before the transaction (tests use it to kill the process mid-import). */
+  beforeWrite?: () => void;
+};
+
 /**
  * Write an imported dataset in one BEGIN IMMEDIATE transaction, replacing a dataset of the same
- * slug and kind. `beforeWrite` runs just before the transaction (tests use it to kill the process
- * mid-import).
+ * slug and kind. A dry run goes through here too, so that it refuses exactly what the write
+ * refuses (a slug held by a dataset of another kind) rather than a copy of the rule.
  */
-export function commitImport(dbPath: string, content: DatasetContent, beforeWrite?: () => void): { replaced: boolean } {
-  const db = openSqlite(dbPath);
+export function commitImport(dbPath: string, content: DatasetContent, options: CommitOptions = {}): { replaced: boolean } {
+  // Read-only for a dry run: it must not even create the file or switch its journal mode.
+  const db = openSqlite(dbPath, { readonly: options.dryRun });
   try {
     const existing = db.prepare<[string], { kind: string }>(`SELECT kind FROM "Dataset" WHERE slug = ?`).get(content.meta.slug);
     if (existing && existing.kind !== content.meta.kind) throw new DatasetKindConflict(content.meta.slug, existing.kind);
-    beforeWrite?.();
+    const replaced = existing !== undefined;
+    if (options.dryRun) return { replaced };
+    options.beforeWrite?.();
     try {
       writeDatasets(db, { datasets: [content] });
     } catch (error) {
@@ -37,7 +47,7 @@ export function commitImport(dbPath: string, content: DatasetContent, beforeWrit
       if (typeof error === "object" && error !== null && "code" in error && error.code === "SQLITE_FULL") throw new StorageFull();
       throw error;
     }
-    return { replaced: existing !== undefined };
+    return { replaced };
   } finally {
     db.close();
   }

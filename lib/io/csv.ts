@@ -15,7 +15,7 @@ export class CsvFormatError extends Error {
 
 /**
  * Parse CSV text with a header row into records that remember the line they started on, so every
- * validation error can name its line. Handles a BOM, CRLF line endings and quoted newlines.
+ * validation error can name its line. Handles a BOM, LF, CRLF and CR-only line ends and quoted newlines.
  * `skipLines` skips preamble lines before the header (e.g. EIA's four metadata lines).
  */
 export type CsvOptions = {
@@ -28,12 +28,25 @@ export type CsvOptions = {
 
 const DECIMAL_COMMA_CELL = /^\s*[+-]?\d+,\d+\s*%?\s*$/;
 
+/** One line end, as an editor counts them: CRLF (Windows), LF (Unix) or a lone CR (classic Mac OS). */
+const LINE_END = /\r\n|\r|\n/;
+
+/** Line ends in body[from, to); a CR followed by LF is counted once, at its LF. */
+function lineEndsBetween(body: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 10 || (c === 13 && body.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
 export function parseCsv(text: string, file: string, options: CsvOptions = {}): { header: string[]; records: CsvRecord[] } {
   let body = text.replace(/^\uFEFF/, "");
   let lineOffset = 0;
   for (let skipped = 0; skipped < (options.skipLines ?? 0); skipped++) {
-    const end = body.indexOf("\n");
-    body = end < 0 ? "" : body.slice(end + 1);
+    const end = LINE_END.exec(body);
+    body = end ? body.slice(end.index + end[0].length) : "";
     lineOffset++;
   }
   // Papa Parse reports where each row ends; counting newlines up to a row's start gives its line,
@@ -43,7 +56,7 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   let line = 1 + lineOffset;
   let start = 0;
   const advance = (to: number) => {
-    for (let i = counted; i < to; i++) if (body.charCodeAt(i) === 10) line++;
+    if (to > counted) line += lineEndsBetween(body, counted, to);
     counted = Math.max(counted, to);
   };
   const result = Papa.parse<string[]>(body, {
@@ -85,7 +98,7 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
  * saved by spreadsheets in locales with a decimal comma do) and not on ",".
  */
 export function detectDelimiter(text: string): "," | ";" {
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const header = text.replace(/^\uFEFF/, "").split(LINE_END, 1)[0] ?? "";
   const outsideQuotes = header.replace(/"[^"]*"/g, "");
   const commas = (outsideQuotes.match(/,/g) ?? []).length;
   const semicolons = (outsideQuotes.match(/;/g) ?? []).length;

@@ -6,7 +6,7 @@ import type { ExportColumn, ExportDataset, ExportFormat, ExportMetadata, ExportW
 import type { PowerPriceSchema, SimulateResponse, SiteSchema } from "../validation/responses";
 import { scenarioDate } from "../scenario/scenario";
 
-// Export writers (DESIGN.md "Exporting concentration metrics"): the columns of every export with
+// Export writers (docs/methodology.md#exports): the columns of every export with
 // their definitions, rows built from already-loaded data, the CSV writer and the file names. Pure: no
 // IO. lib/api/export.ts gathers the data; the route and `npm run export` share both.
 
@@ -17,7 +17,7 @@ export type Metadata = z.infer<typeof ExportMetadata>;
 export type DatasetInfo = z.infer<typeof ExportDataset>;
 
 // ---------------------------------------------------------------------------------------------
-// Column definitions. Metric definitions are DESIGN.md's, word for word where it has one.
+// Column definitions. Metric definitions are docs/methodology.md's, word for word where it has one.
 
 const FRACTION = "fraction (0–1)";
 const HHI_UNIT = "index (0–10 000)";
@@ -547,7 +547,7 @@ export const NOTES: Record<ExportWhat, readonly string[]> = {
   sites: ["Every mining site (the rows of /api/sites); locations are approximate."],
   prices: ["Every power price (the rows of /api/power-prices), in USD/kWh; compare like with like by price type."],
   scenario: [
-    "Shutdown model (DESIGN.md): the set S goes dark on day 0 and removes L = Σ_{c∈S} f_c · s_c at once; survivors renormalise. Retargets every 2016 blocks, factor clamped to 1/4 … 4. Optional migration: a fraction of the lost hashrate returns over the given days (linear) after the delay, spread over survivors in proportion to their share (proportional) or to share ÷ power price (cheap-power).",
+    "Shutdown model (HashAtlas methodology, docs/methodology.md#shock-model): the set S goes dark on day 0 and removes L = Σ_{c∈S} f_c · s_c at once; survivors renormalise. Retargets every 2016 blocks, factor clamped to 1/4 … 4. Optional migration: a fraction of the lost hashrate returns over the given days (linear) after the delay, spread over survivors in proportion to their share (proportional) or to share ÷ power price (cheap-power).",
     "The metadata's scenario object holds the simulation's summary (before / after / at the horizon, first retarget, recovery day).",
   ],
 };

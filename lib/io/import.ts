@@ -83,12 +83,20 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
   const parsed: Parsed[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
+    const issuesBefore = issues.length;
     const period = typeof row.period === "string" ? row.period.trim() : "";
     if (!periodSchema.safeParse(period).success) add(row.line, "period", `${shown(row.period ?? "")} is not a month as YYYY-MM`);
     const name = typeof row.country === "string" ? row.country.trim() : "";
     const iso2 = UNATTRIBUTED.has(name.toLowerCase()) ? null : (resolveCountry(name)?.iso2 ?? undefined);
-    if (iso2 === undefined)
-      add(row.line, "country", name ? `"${name}" is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)` : "is empty");
+    if (iso2 === undefined) {
+      const problem =
+        typeof row.country !== "string" && row.country !== undefined && row.country !== null
+          ? `${shown(row.country)} is not a country name or code`
+          : name
+            ? `"${name}" is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)`
+            : "is empty";
+      add(row.line, "country", problem);
+    }
     const share = numberOf(row.share);
     const eh = numberOf(row.hashrateEh);
     if (share === undefined) add(row.line, "share", `${shown(row.share)} is not a number`);
@@ -96,7 +104,8 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
     if (eh === undefined) add(row.line, "hashrate_eh", `${shown(row.hashrateEh)} is not a number`);
     else if (eh !== null && eh < 0) add(row.line, "hashrate_eh", `${eh} is negative`);
     if (share === null && eh === null) add(row.line, "share", "is empty: give a share or a hashrate_eh");
-    if (iso2 === undefined || share === undefined || eh === undefined || (share === null && eh === null) || !periodSchema.safeParse(period).success) continue;
+    // A row with any bad cell stays out of its month, whose sums would otherwise blame the month for it.
+    if (issues.length > issuesBefore || iso2 === undefined || share === undefined || eh === undefined) continue;
     const key = `${period}|${iso2 ?? "Other"}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -181,11 +190,29 @@ function sharesFromJson(json: unknown, file: string): { shares: ShareRecord[]; i
       ? (json as { rows: unknown[] }).rows
       : null;
   if (!list) throw new ImportFormatError(422, `${file}: JSON must be an array of { period, country, share | hashrateEh } or { "rows": [...] }`);
-  const rows = list.map((item, i) => {
-    const o = item && typeof item === "object" ? (item as Record<string, unknown>) : {};
-    return { line: i + 1, period: o.period, country: o.country, share: o.share, hashrateEh: o.hashrateEh ?? o.hashrate_eh };
+  const notObjects: RowIssue[] = [];
+  const rows: GenericRow[] = [];
+  list.forEach((item: unknown, i) => {
+    if (!item || typeof item !== "object" || Array.isArray(item)) {
+      notObjects.push({
+        file,
+        line: i + 1,
+        column: "(row)",
+        message: `${shown(item)} is not an object such as { "period": "2024-01", "country": "US", "share": 0.3 }`,
+      });
+      return;
+    }
+    const o = new Map(Object.entries(item));
+    rows.push({
+      line: i + 1,
+      period: o.get("period"),
+      country: o.get("country"),
+      share: o.get("share"),
+      hashrateEh: o.get("hashrateEh") ?? o.get("hashrate_eh"),
+    });
   });
-  return { ...parseGenericShares(rows, file), format: "JSON rows" };
+  const parsed = parseGenericShares(rows, file);
+  return { shares: parsed.shares, issues: [...notObjects, ...parsed.issues].sort((a, b) => a.line - b.line), format: "JSON rows" };
 }
 
 const SITE_COLUMNS = [

@@ -58,18 +58,27 @@ export function parseRetargetsCsv(text: string, file: string): { retargets: Reta
   return { retargets, issues };
 }
 
+/**
+ * The number a value cell states, for charts; the text itself is kept as written. "<110" → 110,
+ * "~1,200" → 1200 (a thousands separator, not the end of the number), "−100" → −100 (a typographic
+ * minus); null when the cell states no number.
+ */
+export function statedNumber(text: string): number | null {
+  const plain = text.replace(/\u2212/g, "-").replace(/(\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))/g, "$1");
+  const number = /[-+]?\d+(\.\d+)?/.exec(plain)?.[0];
+  return number === undefined ? null : Number(number);
+}
+
 export function parseNetworkEventsCsv(text: string, file: string): { events: NetworkEventRecord[]; issues: RowIssue[] } {
   const { rows, issues } = validateRecords(NetworkEventRowSchema, parseCsv(text, file).records, file);
   const events = rows.map(({ value }) => {
     const [, ym = "", day] = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(value.date_utc) ?? [];
-    // Values such as "<110" or "~1200" keep their text; the number is for charts.
-    const number = /[-+]?\d+(\.\d+)?/.exec(value.value)?.[0];
     return {
       dateLabel: value.date_utc,
       date: `${ym}-${day ?? "01"}`,
       event: value.event,
       metric: value.metric,
-      value: number === undefined ? null : Number(number),
+      value: statedNumber(value.value),
       valueText: value.value,
       unit: value.unit,
       certainty: value.certainty,

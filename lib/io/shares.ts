@@ -58,8 +58,12 @@ export function parseEstimateCsv(text: string, file: string, select: (row: { sna
     const period = select(value);
     if (period === null) continue;
     const country = shareCountryCell.safeParse(value.country);
-    if (!country.success || country.data === null) {
+    if (!country.success) {
       issues.push({ file, line, column: "country", message: `"${value.country}" is not a known country` });
+      continue;
+    }
+    if (country.data === null) {
+      issues.push({ file, line, column: "country", message: `"${value.country}" cannot be listed: the unattributed rest is 100 % minus the named shares` });
       continue;
     }
     if (shares.some((s) => s.period === period && s.countryIso2 === country.data)) {

@@ -1,6 +1,6 @@
 import { MetricsError } from "./errors";
 
-// Concentration of hashrate by jurisdiction, exactly as DESIGN.md "Metric definitions" states.
+// Concentration of hashrate by jurisdiction, exactly as docs/methodology.md#metrics defines it.
 // Pure: no IO, no globals. Every output is finite or null; bad input is a MetricsError.
 
 /** What the metrics consume: absolute weights (EH/s, shares, MW…) per country plus the unattributed weight. */
@@ -8,7 +8,7 @@ export type MetricDistribution = { countries: readonly { country: string; weight
 
 export type Shares = { countries: { country: string; share: number }[]; unattributed: number };
 
-export type ConcentrationBand = "low" | "moderate" | "high";
+type ConcentrationBand = "low" | "moderate" | "high";
 
 export type Concentration = {
   hhi: number;
@@ -55,7 +55,7 @@ export function toShares(distribution: MetricDistribution): Shares {
   };
 }
 
-export function hhiOf(shares: Shares): number {
+function hhiOf(shares: Shares): number {
   return 10_000 * shares.countries.reduce((sum, { share }) => sum + share * share, 0);
 }
 
@@ -66,7 +66,7 @@ export function bandOf(hhi: number): ConcentrationBand {
 }
 
 /** Smallest k whose k largest attributed shares sum to more than 0.5. Expects shares sorted largest first. */
-export function nakamotoOf(shares: Shares): number | null {
+function nakamotoOf(shares: Shares): number | null {
   let cumulative = 0;
   for (let k = 0; k < shares.countries.length; k++) {
     cumulative += shares.countries[k]?.share ?? 0;

@@ -18,7 +18,7 @@ export type Distribution = {
 
 /**
  * The network hashrate of a period is the dataset's own absolute total where every row of the
- * period has one (CBECI), otherwise the month's NetworkStat (DESIGN.md "Shutdown (shock) model").
+ * period has one (CBECI), otherwise the month's NetworkStat (docs/methodology.md#network-hashrate).
  */
 export function buildDistribution(dataset: string, period: string, rows: readonly ShareRow[], networkStatEh: number | null): Distribution {
   const ownTotal = rows.length > 0 && rows.every((r) => r.hashrateEh !== null) ? rows.reduce((s, r) => s + (r.hashrateEh ?? 0), 0) : null;

@@ -1,6 +1,6 @@
 import { MetricsError } from "./errors";
 
-// DESIGN.md "Energy cost of one bitcoin": electricity the whole network burns per bitcoin issued.
+// Energy cost of one bitcoin (docs/methodology.md#energy-per-btc): electricity the whole network burns per bitcoin issued.
 
 /** The 2024 Cambridge survey's fleet-average efficiency. */
 export const DEFAULT_EFFICIENCY_J_PER_TH = 28.2;

@@ -1,5 +1,5 @@
 /** Why a metric cannot be computed from its input; routes map these to 4xx answers. */
-export type MetricsErrorCode = "invalid-weight" | "duplicate-country" | "empty-distribution" | "invalid-fraction" | "invalid-parameter";
+type MetricsErrorCode = "invalid-weight" | "duplicate-country" | "empty-distribution" | "invalid-fraction" | "invalid-parameter";
 
 export class MetricsError extends Error {
   constructor(

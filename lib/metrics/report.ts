@@ -1,18 +1,26 @@
 import { type Concentration, concentration, type MetricDistribution } from "./concentration";
 import { costPerBtcUsd, kwhPerBtc } from "./energy";
-import { choosePrice, type PriceRow } from "./prices";
+import { chosenPrices, type PriceRow } from "./prices";
 import { shock, type ShockResult } from "./shock";
 
 // Assembles the metrics, series and shock tables the API serves, from plain inputs. Pure.
 
-export type Basis = "estimate" | "sites";
+type Basis = "estimate" | "sites";
 
-export type CountryMetrics = {
+/** A country's comparable power price for the period (prices.ts) and what one BTC's electricity costs at it. */
+type CountryPrice = {
+  iso2: string;
+  name: string;
+  powerPrice: Omit<PriceRow, "countryIso2">;
+  energyCostPerBtcUsd: number | null;
+};
+
+type CountryMetrics = {
   iso2: string;
   name: string;
   share: number;
   hashrateEh: number | null;
-  powerPrice: Omit<PriceRow, "countryIso2"> | null;
+  powerPrice: CountryPrice["powerPrice"] | null;
   energyCostPerBtcUsd: number | null;
 };
 
@@ -27,9 +35,11 @@ export type MetricsReport = Omit<Concentration, "topCountry"> & {
   blockSubsidyBtc: number;
   kwhPerBtc: number | null;
   countries: CountryMetrics[];
+  /** Every country with a price on record, with a share or not (the price map shows them all); by ISO code. */
+  powerPrices: CountryPrice[];
 };
 
-export type ReportInput = {
+type ReportInput = {
   dataset: string;
   period: string;
   basis: Basis;
@@ -44,8 +54,8 @@ export type ReportInput = {
 export function metricsReport(input: ReportInput): MetricsReport {
   const { shares, topCountry, ...metrics } = concentration(input.distribution);
   const kwh = input.networkHashrateEh === null ? null : kwhPerBtc(input.networkHashrateEh, input.efficiencyJPerTh, input.blockSubsidyBtc);
-  const pricesByCountry = new Map<string, PriceRow[]>();
-  for (const p of input.prices) pricesByCountry.set(p.countryIso2, [...(pricesByCountry.get(p.countryIso2) ?? []), p]);
+  const powerPrices = countryPrices(input.prices, input.period, kwh, input.names);
+  const priced = new Map(powerPrices.map((p) => [p.iso2, p]));
   return {
     period: input.period,
     dataset: input.dataset,
@@ -57,18 +67,28 @@ export function metricsReport(input: ReportInput): MetricsReport {
     efficiencyJPerTh: input.efficiencyJPerTh,
     blockSubsidyBtc: input.blockSubsidyBtc,
     kwhPerBtc: kwh,
-    countries: shares.countries.map(({ country, share }) => {
-      const chosen = choosePrice(pricesByCountry.get(country) ?? [], input.period);
-      return {
-        iso2: country,
-        name: input.names.get(country) ?? country,
-        share,
-        hashrateEh: input.networkHashrateEh === null ? null : share * input.networkHashrateEh,
-        powerPrice: chosen ? withoutCountry(chosen) : null,
-        energyCostPerBtcUsd: chosen && kwh !== null ? costPerBtcUsd(kwh, chosen.usdPerKwh) : null,
-      };
-    }),
+    countries: shares.countries.map(({ country, share }) => ({
+      iso2: country,
+      name: input.names.get(country) ?? country,
+      share,
+      hashrateEh: input.networkHashrateEh === null ? null : share * input.networkHashrateEh,
+      powerPrice: priced.get(country)?.powerPrice ?? null,
+      energyCostPerBtcUsd: priced.get(country)?.energyCostPerBtcUsd ?? null,
+    })),
+    powerPrices,
   };
+}
+
+/** One comparable price per country for the period, and the electricity cost of one BTC at it. */
+function countryPrices(prices: readonly PriceRow[], period: string, kwh: number | null, names: ReadonlyMap<string, string>): CountryPrice[] {
+  return [...chosenPrices(prices, period).values()]
+    .map((chosen) => ({
+      iso2: chosen.countryIso2,
+      name: names.get(chosen.countryIso2) ?? chosen.countryIso2,
+      powerPrice: withoutCountry(chosen),
+      energyCostPerBtcUsd: kwh === null ? null : costPerBtcUsd(kwh, chosen.usdPerKwh),
+    }))
+    .sort((a, b) => (a.iso2 < b.iso2 ? -1 : a.iso2 > b.iso2 ? 1 : 0));
 }
 
 function withoutCountry({ countryIso2: _country, ...price }: PriceRow): Omit<PriceRow, "countryIso2"> {

@@ -1,7 +1,7 @@
-import { hhiOf, type MetricDistribution, nakamotoOf, type Shares, toShares } from "./concentration";
+import { type Concentration, concentrationOf, type MetricDistribution, type Shares, toShares } from "./concentration";
 import { MetricsError } from "./errors";
 
-// DESIGN.md "Shutdown (shock) model": a set of jurisdictions goes dark at once.
+// The shutdown (shock) model, docs/methodology.md#shock-model: a set of jurisdictions goes dark at once.
 
 export const BLOCKS_PER_EPOCH = 2016;
 export const TARGET_BLOCK_MINUTES = 10;
@@ -10,7 +10,7 @@ export const MAX_RETARGET_FACTOR = 4;
 
 export type ShutdownItem = { country: string; fraction: number };
 
-export type ShockOptions = {
+type ShockOptions = {
   /** Blocks of the current epoch already mined at 10 minutes when the shock hits (0–2015). */
   blocksIntoEpoch?: number;
   /** Network hashrate of the period, EH/s; null if unknown (then hashrateLostEh is null). */
@@ -43,7 +43,7 @@ export function clampRetargetFactor(factor: number): number {
 
 /**
  * Timespan and retarget for an epoch in which `blocksIntoEpoch` blocks came at 10 minutes and the
- * rest at 10 / (1 − L). Bitcoin Core measures 2015 intervals per epoch; like DESIGN.md we use 2016.
+ * rest at 10 / (1 − L). Bitcoin Core measures 2015 intervals per epoch; we use 2016 (docs/methodology.md#retarget-rule).
  */
 export function retargetAfterLoss(lostShare: number, blocksIntoEpoch: number) {
   const interval = TARGET_BLOCK_MINUTES / (1 - lostShare);
@@ -80,9 +80,21 @@ export function mergeShutdown(items: readonly ShutdownItem[]): Map<string, numbe
 
 /** The immediate effect of shutting down `shutdown` on a distribution. */
 export function shock(distribution: MetricDistribution, shutdown: readonly ShutdownItem[], options: ShockOptions = {}): ShockResult {
+  return shockShares(toShares(distribution), mergeShutdown(shutdown), options).result;
+}
+
+/**
+ * The immediate effect on shares already normalised (toShares) of a shutdown already merged
+ * (mergeShutdown), with the survivors' full concentration (null when halted): a caller that needs
+ * the shares, the merged fractions or the metrics after the shock again (the simulation) computes
+ * each once.
+ */
+export function shockShares(
+  shares: Shares,
+  fractions: ReadonlyMap<string, number>,
+  options: ShockOptions = {},
+): { result: ShockResult; after: Concentration | null } {
   const blocksIntoEpoch = checkOptions(options);
-  const shares = toShares(distribution);
-  const fractions = mergeShutdown(shutdown);
   const lostShare = Math.min(
     1,
     shares.countries.reduce((sum, { country, share }) => sum + share * (fractions.get(country) ?? 0), 0),
@@ -90,7 +102,7 @@ export function shock(distribution: MetricDistribution, shutdown: readonly Shutd
   const network = options.networkHashrateEh ?? null;
   const hashrateLostEh = network === null ? null : lostShare * network;
   if (lostShare >= 1 - HALT_EPS) {
-    return {
+    const result: ShockResult = {
       lostShare: 1,
       hashrateLostEh: network,
       survivors: { countries: [], unattributed: 0 },
@@ -102,6 +114,7 @@ export function shock(distribution: MetricDistribution, shutdown: readonly Shutd
       majority: null,
       halted: true,
     };
+    return { result, after: null };
   }
   const keep = 1 - lostShare;
   const survivors: Shares = {
@@ -112,15 +125,17 @@ export function shock(distribution: MetricDistribution, shutdown: readonly Shutd
       .sort((a, b) => b.share - a.share || (a.country < b.country ? -1 : 1)),
     unattributed: Math.min(1, shares.unattributed / keep),
   };
+  const after = concentrationOf(survivors);
   const top = survivors.countries[0];
-  return {
+  const result: ShockResult = {
     lostShare,
     hashrateLostEh,
     survivors,
-    hhiAfter: hhiOf(survivors),
-    nakamotoAfter: nakamotoOf(survivors),
+    hhiAfter: after.hhi,
+    nakamotoAfter: after.nakamoto,
     ...retargetAfterLoss(lostShare, blocksIntoEpoch),
     majority: top && top.share > 0.5 ? { country: top.country, share: top.share } : null,
     halted: false,
   };
+  return { result, after };
 }

@@ -3,9 +3,9 @@ import { MetricsError } from "./errors";
 
 // Basis "sites": a distribution from the mining sites themselves, for comparison with the estimates.
 
-export type SiteForBasis = { countryIso2: string; status: string; hashrateEh: number | null; capacityMw: number | null };
+type SiteForBasis = { countryIso2: string; status: string; hashrateEh: number | null; capacityMw: number | null };
 
-export type SitesBasis = {
+type SitesBasis = {
   distribution: MetricDistribution;
   /** EH/s of the counted sites. */
   sitesEh: number;

@@ -3,7 +3,7 @@ import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { listDatasets } from "./datasets";
 import { periodDistribution } from "./distribution";
 import { getMetrics, getSeries, getShocks } from "./metrics";
-import { listPowerPrices, shockEvents } from "./reference";
+import { shockEvents } from "./reference";
 
 // The first view of the dashboard, read on the server so the page opens without a loading flash.
 
@@ -19,15 +19,14 @@ export async function dashboardView(request: DashboardRequest) {
   const dataset = datasets.find((d) => d.slug === request.dataset) ?? datasets.find((d) => d.slug === DEFAULT_SHARES_DATASET) ?? datasets[0];
   if (!dataset) return null;
   const period = request.period && dataset.periods.includes(request.period) ? request.period : (dataset.periods.at(-1) ?? "");
-  const [distribution, metrics, shocks, series, prices, events, names, blocs] = await Promise.all([
+  const [distribution, metrics, shocks, series, events, names, blocs] = await Promise.all([
     periodDistribution(dataset.slug, period),
     getMetrics({ dataset: dataset.slug, period, basis: "estimate", efficiency: request.efficiency }),
     getShocks({ dataset: dataset.slug, period, blocksIntoEpoch: 0 }),
     getSeries(dataset.slug),
-    listPowerPrices(),
     shockEvents(),
     countryNames(),
     allBlocs(),
   ]);
-  return { datasets, dataset: dataset.slug, period, distribution, metrics, shocks, series, prices, events, countryNames: names, blocs };
+  return { datasets, dataset: dataset.slug, period, distribution, metrics, shocks, series, events, countryNames: names, blocs };
 }

@@ -1,4 +1,4 @@
-import { concentration, type MetricDistribution } from "../metrics/concentration";
+import type { Concentration } from "../metrics/concentration";
 import { kwhPerBtc } from "../metrics/energy";
 import { chosenPrices } from "../metrics/prices";
 import type { ShutdownItem } from "../metrics/shock";
@@ -28,8 +28,8 @@ export async function resolveShutdown(items: readonly ScenarioItem[]): Promise<R
   });
 }
 
-function summarise(distribution: MetricDistribution | null, networkHashrateEh: number | null, efficiency: number, subsidy: number) {
-  const m = distribution ? concentration(distribution) : null;
+/** A concentration the simulation already computed, with the network's electricity per BTC. */
+function summarise(m: Concentration | null, networkHashrateEh: number | null, efficiency: number, subsidy: number) {
   return {
     hhi: m?.hhi ?? null,
     nakamoto: m?.nakamoto ?? null,
@@ -76,14 +76,9 @@ export async function runSimulation(body: Scenario) {
     period: distribution.period,
     dataset: distribution.dataset,
     shutdown: resolved,
-    before: summarise(input, h0, body.efficiency, subsidy),
+    before: summarise(result.before, h0, body.efficiency, subsidy),
     after: {
-      ...summarise(
-        shock.halted ? null : { countries: survivors.countries.map((c) => ({ country: c.country, weight: c.share })), unattributed: survivors.unattributed },
-        afterEh,
-        body.efficiency,
-        subsidy,
-      ),
+      ...summarise(result.after, afterEh, body.efficiency, subsidy),
       shares: survivors.countries,
       unattributedShare: survivors.unattributed,
     },

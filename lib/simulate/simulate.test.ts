@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { MetricDistribution } from "../metrics/concentration";
+import { concentration, type MetricDistribution } from "../metrics/concentration";
 import { MetricsError } from "../metrics/errors";
 import { migrationWeights, simulate } from "./simulate";
 
@@ -68,6 +68,34 @@ describe("simulate — hand-checked cases", () => {
     const r = simulate({ distribution: two(50, 50), shutdown: shutA, networkHashrateEh: 100, blocksIntoEpoch: 1008, horizonDays: 60 });
     expect(r.retargets[0]?.difficultyChange).toBeCloseTo(-1 / 3, 12);
     expect(r.retargets[0]?.blocksFromStart).toBe(1008);
+  });
+
+  it("returns the concentration before and right after the shock, computed once with the shock", () => {
+    const distribution = { countries: [...two(30, 70).countries, { country: "C", weight: 20 }], unattributed: 10 };
+    const r = simulate({ distribution, shutdown: shutA, networkHashrateEh: 100, horizonDays: 10 });
+    const { shares: _shares, ...before } = concentration(distribution);
+    expect(r.before).toEqual(before);
+    // After: B 70 and C 20 of the 100 left, plus 10 unattributed.
+    expect(r.after).toMatchObject({ topCountry: "B", nakamoto: 1 });
+    expect(r.after?.top1).toBeCloseTo(0.7, 12);
+    expect(r.after?.hhi).toBeCloseTo(10_000 * (0.7 ** 2 + 0.2 ** 2), 9);
+    expect(r.after?.hhi).toBe(r.shock.hhiAfter);
+    const halted = simulate({ distribution: two(1, 1), shutdown: [...shutA, { country: "B", fraction: 1 }], networkHashrateEh: 100, horizonDays: 1 });
+    expect(halted.after).toBeNull();
+  });
+
+  it("merges a country named twice (alone and in a bloc) as independent outages, in the shock and at the horizon alike", () => {
+    const twice = [
+      { country: "A", fraction: 0.5 },
+      { country: "A", fraction: 0.5 },
+    ];
+    const r = simulate({ distribution: two(40, 60), shutdown: twice, networkHashrateEh: 100, horizonDays: 10 });
+    expect(r.shock.lostShare).toBeCloseTo(0.4 * 0.75, 12);
+    expect(r.end.hashrateEh).toBeCloseTo(100 - 30, 9);
+    expect(r.end.shares.find((c) => c.country === "A")?.share).toBeCloseTo(10 / 70, 12);
+    expect(() => simulate({ distribution: two(1, 1), shutdown: [{ country: "A", fraction: 1.5 }], networkHashrateEh: 100 })).toThrow(
+      expect.objectContaining({ field: "shutdown" }),
+    );
   });
 
   it("sends cheap-power migration mostly to cheap countries", () => {
@@ -145,6 +173,11 @@ describe("simulate — properties", () => {
         for (const t of r.retargets) {
           expect(t.difficultyChange).toBeGreaterThanOrEqual(-0.75 - 1e-12);
           expect(t.difficultyChange).toBeLessThanOrEqual(3 + 1e-12);
+        }
+        if (r.migratedEh === 0 && !r.shock.halted) {
+          // Nothing migrated: the horizon holds exactly the survivors of the shock.
+          expect(r.end.shares.map((c) => c.country)).toEqual(r.shock.survivors.countries.map((c) => c.country));
+          r.end.shares.forEach((c, i) => expect(c.share).toBeCloseTo(r.shock.survivors.countries[i]?.share ?? 0, 9));
         }
         const retargetDays = new Set(r.retargets.map((t) => Math.floor(t.day)));
         for (const row of r.timeline.slice(0, -1)) {

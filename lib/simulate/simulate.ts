@@ -1,8 +1,8 @@
-import { concentration, type MetricDistribution } from "../metrics/concentration";
+import { type Concentration, concentration, concentrationOf, type MetricDistribution, type Shares, toShares } from "../metrics/concentration";
 import { MetricsError } from "../metrics/errors";
-import { BLOCKS_PER_EPOCH, clampRetargetFactor, shock, type ShockResult, type ShutdownItem, TARGET_BLOCK_MINUTES } from "../metrics/shock";
+import { BLOCKS_PER_EPOCH, clampRetargetFactor, mergeShutdown, shockShares, type ShockResult, type ShutdownItem, TARGET_BLOCK_MINUTES } from "../metrics/shock";
 
-// The shutdown simulation (DESIGN.md "Shutdown (shock) model", migration): a set of jurisdictions
+// The shutdown simulation (docs/methodology.md#simulator, with migration): a set of jurisdictions
 // goes dark on day 0; optionally part of the lost hashrate comes back elsewhere over some days.
 // The network steps day by day through 2016-block epochs with Bitcoin's retarget rule and clamp.
 // Pure and deterministic: expected values, no randomness.
@@ -62,6 +62,9 @@ export type EndState = {
 
 export type SimulationResult = {
   shock: ShockResult;
+  /** Concentration of the distribution before the shock and of the survivors right after it (null when halted). */
+  before: Concentration;
+  after: Concentration | null;
   horizonDays: number;
   timeline: TimelineRow[];
   retargets: Retarget[];
@@ -121,7 +124,13 @@ export function migrationWeights(
 
 export function simulate(input: SimulationInput): SimulationResult {
   const horizon = validate(input);
-  const immediate = shock(input.distribution, input.shutdown, { blocksIntoEpoch: input.blocksIntoEpoch ?? 0, networkHashrateEh: input.networkHashrateEh });
+  // Normalised and merged once; the shock, the end state and the before/after summaries share them.
+  const shares = toShares(input.distribution);
+  const fractions = mergeShutdown(input.shutdown);
+  const { result: immediate, after } = shockShares(shares, fractions, {
+    blocksIntoEpoch: input.blocksIntoEpoch ?? 0,
+    networkHashrateEh: input.networkHashrateEh,
+  });
   const h0 = input.networkHashrateEh;
   const lostEh = immediate.lostShare * h0;
   const migration = input.migration && input.migration.fraction > 0 && !immediate.halted ? input.migration : null;
@@ -187,27 +196,21 @@ export function simulate(input: SimulationInput): SimulationResult {
   const migratedEh = migration ? migratingEh * arrived(migration, horizon) : 0;
   return {
     shock: immediate,
+    before: concentrationOf(shares),
+    after,
     horizonDays: horizon,
     timeline,
     retargets,
-    end: endState(input.distribution, input.shutdown, h0, weights, migratedEh),
+    end: endState(shares, fractions, h0, weights, migratedEh),
     recoveryDay,
     migratedEh,
   };
 }
 
-function endState(
-  distribution: MetricDistribution,
-  shutdown: readonly ShutdownItem[],
-  h0: number,
-  weights: ReadonlyMap<string, number>,
-  migratedEh: number,
-): EndState {
-  const before = concentration(distribution).shares;
-  const dark = new Map<string, number>();
-  for (const { country, fraction } of shutdown) dark.set(country, 1 - (1 - (dark.get(country) ?? 0)) * (1 - fraction));
+/** The network at the horizon: survivors as they were, plus what migrated to them. */
+function endState(before: Shares, dark: ReadonlyMap<string, number>, h0: number, weights: ReadonlyMap<string, number>, migratedEh: number): EndState {
   const eh = new Map<string, number>();
-  for (const c of before.countries) eh.set(c.country, c.share * h0 * (1 - Math.min(1, dark.get(c.country) ?? 0)));
+  for (const c of before.countries) eh.set(c.country, c.share * h0 * (1 - (dark.get(c.country) ?? 0)));
   for (const [country, w] of weights) eh.set(country, (eh.get(country) ?? 0) + w * migratedEh);
   const unattributedEh = before.unattributed * h0;
   const total = [...eh.values()].reduce((a, b) => a + b, unattributedEh);

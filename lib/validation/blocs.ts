@@ -27,7 +27,7 @@ export const shockKinds = ["ban", "restriction", "blackout", "tariff"] as const;
 
 export const ShockCsvRowSchema = z
   .object({
-    slug: z.string().regex(/^[a-z0-9-]{3,64}$/, "must be lowercase letters, digits and dashes"),
+    slug: z.string().regex(/^[a-z0-9-]{3,64}$/, "must be 3–64 lowercase letters, digits and dashes"),
     date: isoDateSchema,
     end_date: optionalText.pipe(isoDateSchema.nullable()),
     kind: z.enum(shockKinds),

@@ -12,9 +12,16 @@ export function parseDecimal(text: string): number | undefined {
 }
 
 function notANumber(text: string): string {
-  if (text.trim() === "") return "is empty; a number is required";
-  if (/^\s*[+-]?\d+,\d+\s*$/.test(text)) return `"${text}" uses a decimal comma; write it with a dot (${text.trim().replace(",", ".")})`;
-  if (/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)) return `"${text}" is not a finite number`;
+  const t = text.trim();
+  if (t === "") return "is empty; a number is required";
+  // "1,234" may be a thousands separator as well as a decimal comma: say both rather than guess.
+  if (/^[+-]?\d{1,3},\d{3}$/.test(t)) {
+    return `"${text}" has a comma: write a number without thousands separators (${t.replace(",", "")}) or with a decimal dot (${t.replace(",", ".")})`;
+  }
+  if (/^[+-]?\d{1,3}(,\d{3}){2,}$/.test(t)) return `"${text}" uses thousands separators; write it without them (${t.replace(/,/g, "")})`;
+  if (/^[+-]?\d+,\d+$/.test(t)) return `"${text}" uses a decimal comma; write it with a dot (${t.replace(",", ".")})`;
+  // 1e400 has the form of a number but overflows to Infinity.
+  if (/^[+-]?(nan|inf(inity)?)$/i.test(t) || DECIMAL.test(t)) return `"${text}" is not a finite number`;
   return `"${text}" is not a number`;
 }
 
@@ -61,10 +68,11 @@ export const optionalText = z
   .trim()
   .transform((t) => (t === "" ? null : t));
 
-export const httpUrl = z
-  .string()
-  .trim()
-  .refine((u) => /^https?:\/\/[^\s]+$/.test(u), "is not an http(s) URL");
+export function isHttpUrl(text: string): boolean {
+  return /^https?:\/\/[^\s]+$/.test(text);
+}
+
+export const httpUrl = z.string().trim().refine(isHttpUrl, "is not an http(s) URL");
 
 // Years have four digits and no leading zero: year 0000 passed validation and then broke every
 // metric of an imported dataset (the block subsidy of a month cannot be computed for it, a 500);
@@ -76,4 +84,14 @@ export const periodSchema = z
   .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
   .describe("Month, YYYY-MM");
 
-export const isoDateSchema = z.string().regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date as YYYY-MM-DD");
+/** True for a day that exists: 2024-02-29 does, 2023-02-29 and 2024-04-31 have the form of a date but do not. */
+export function isCalendarDate(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
+// Both checks abort: a cell that is not a date gets one message, not one per later refinement.
+export const isoDateSchema = z
+  .string()
+  .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "must be a date as YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a day of the calendar`, abort: true });

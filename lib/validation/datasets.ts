@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, isoDateSchema } from "./cells";
+import { httpUrl, isoDateSchema, nonEmptyText } from "./cells";
 
 export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"] as const;
 
@@ -9,10 +9,10 @@ export const DatasetMetaSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be 2–64 lowercase letters, digits and dashes")
     .describe("Stable identifier of the dataset, used in URLs"),
   kind: z.enum(datasetKinds).describe("What the dataset holds"),
-  title: z.string().min(1).describe("Human-readable title"),
-  publisher: z.string().min(1).describe("Who published the underlying data"),
+  title: nonEmptyText.describe("Human-readable title"),
+  publisher: nonEmptyText.describe("Who published the underlying data"),
   url: httpUrl.describe("Where the data can be found"),
-  licence: z.string().min(1).describe("Licence or required attribution"),
+  licence: nonEmptyText.describe("Licence or required attribution"),
   retrievedAt: isoDateSchema.describe("When the data was retrieved (YYYY-MM-DD)"),
   method: z.string().nullable().default(null).describe("How the numbers were produced"),
   caveats: z.string().nullable().default(null).describe("Known limitations"),

@@ -12,7 +12,7 @@ export const ImportQuery = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be 2–64 lowercase letters, digits and dashes")
     .describe("Slug of the dataset to create or replace"),
-  title: z.string().trim().min(1).max(200).optional().describe("Human-readable title (default: the slug)"),
+  title: z.string().trim().min(1, "is empty: omit it to use the slug").max(200).optional().describe("Human-readable title (default: the slug)"),
   publisher: z.string().trim().min(1, "is required: who published the data").max(200).describe("Who published the data"),
   url: httpUrl.describe("Where the data comes from (http or https URL)"),
   licence: z.string().trim().min(1, "is required: the licence or attribution").max(500).describe("Licence or required attribution"),
@@ -37,12 +37,3 @@ export function importMeta(q: ImportQueryInput): DatasetMeta {
     caveats: null,
   };
 }
-
-/** One row of the generic shares format: a share (fraction 0–1) or an absolute hashrate (EH/s). */
-export const GenericShareRowSchema = z.object({
-  period: z.string(),
-  country: z.string(),
-  share: z.union([z.number(), z.string(), z.null()]).optional(),
-  hashrate_eh: z.union([z.number(), z.string(), z.null()]).optional(),
-  hashrateEh: z.union([z.number(), z.string(), z.null()]).optional(),
-});

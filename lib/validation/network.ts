@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalCell, httpUrl, nonEmptyText, periodSchema } from "./cells";
+import { decimalCell, isCalendarDate, isHttpUrl, nonEmptyText, periodSchema } from "./cells";
 
 /** One row of network_monthly.csv. */
 export const NetworkMonthlyRowSchema = z.object({
@@ -13,7 +13,10 @@ export const NetworkMonthlyRowSchema = z.object({
 /** One row of difficulty_adjustments.csv; the newest retarget has no completed epoch yet. */
 export const RetargetRowSchema = z.object({
   height: decimalCell.refine((n) => Number.isInteger(n) && n > 0 && n % 2016 === 0, "must be a retarget height (a multiple of 2016)"),
-  date_utc: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "must be YYYY-MM-DD HH:MM:SS"),
+  date_utc: z
+    .string()
+    .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, { error: "must be YYYY-MM-DD HH:MM:SS", abort: true })
+    .refine((t) => isCalendarDate(t.slice(0, 10)), { error: (issue) => `${String(issue.input).slice(0, 10)} is not a day of the calendar` }),
   difficulty: decimalCell.refine((n) => n > 0, "must be > 0"),
   change_pct: decimalCell.refine((n) => n >= -75 && n <= 300, "must be within −75 %…+300 % (the retarget clamp)"),
   epoch_hashrate_eh: z.string(),
@@ -21,16 +24,30 @@ export const RetargetRowSchema = z.object({
   date_source: nonEmptyText,
 });
 
+/** The date a network event's label starts with; the rest (a range "..07-03" or a note " (monthly avg)") is kept as text. */
+const EVENT_DATE = /^([1-9]\d{3}-(0[1-9]|1[0-2]))(-(0[1-9]|[12]\d|3[01]))?(?=$|\.\.|\s)/;
+
+/** A source: an http(s) URL, or the name of a seed file (one row cites the CBECI file itself). */
+const SEED_FILE = /^[\w.-]+\.csv$/;
+
 /** One row of network_events.csv: dates are labels such as "2021-06-13..07-03" or "2021-05 (monthly avg)". */
 export const NetworkEventRowSchema = z.object({
-  date_utc: z.string().regex(/^\d{4}-\d{2}(-\d{2})?/, "must start with YYYY-MM or YYYY-MM-DD"),
+  date_utc: z
+    .string()
+    .regex(EVENT_DATE, { error: "must start with YYYY-MM or YYYY-MM-DD, then a range (..) or a space and a note", abort: true })
+    .refine((t) => !/^\d{4}-\d{2}-\d{2}/.test(t) || isCalendarDate(t.slice(0, 10)), {
+      error: (issue) => `${String(issue.input).slice(0, 10)} is not a day of the calendar`,
+    }),
   event: nonEmptyText,
   metric: nonEmptyText,
   value: nonEmptyText,
   unit: nonEmptyText,
   certainty: nonEmptyText,
-  // One row cites the CBECI file itself rather than a URL.
-  source_url: z.union([httpUrl, z.string().regex(/^[\w.-]+\.csv$/, "is neither a URL nor a seed file name")]),
+  // A union would report only "Invalid input": one rule, one message.
+  source_url: z
+    .string()
+    .trim()
+    .refine((s) => isHttpUrl(s) || SEED_FILE.test(s), "is neither an http(s) URL nor the name of a seed CSV file"),
 });
 
 export type NetworkStatRecord = {

@@ -6,8 +6,8 @@ import { certainties } from "./sites";
 export const priceTypes = ["industrial", "business", "miner_tariff", "household", "wholesale"] as const;
 export type PriceType = (typeof priceTypes)[number];
 
-/** Prices are dated by year, half-year (Eurostat's 2024-S2) or month. */
-export const pricePeriodSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-S[12])?$/, "must be YYYY, YYYY-MM or YYYY-S1/S2");
+/** Prices are dated by year, half-year (Eurostat's 2024-S2) or month; years as in periodSchema (no leading zero). */
+export const pricePeriodSchema = z.string().regex(/^[1-9]\d{3}(-(0[1-9]|1[0-2])|-S[12])?$/, "must be YYYY, YYYY-MM or YYYY-S1/S2");
 
 /** One row of the curated electricity_prices.csv. */
 export const PriceCsvRowSchema = z.object({

@@ -129,6 +129,18 @@ const concentrationFields = {
   topCountry: z.string().nullable(),
 };
 
+const chosenPrice = z
+  .object({
+    subdivision: z.string().nullable(),
+    usdPerKwh: z.number(),
+    priceType: z.string(),
+    period: z.string(),
+    sourceUrl: z.string(),
+    dataset: z.string(),
+  })
+  .describe("The most comparable price: industrial > business > miner_tariff > wholesale > household, latest at or before the period");
+const energyCostPerBtc = nullableNumber.describe("Electricity cost of one BTC at that price: kwhPerBtc × usdPerKwh; null if the network hashrate is unknown");
+
 export const MetricsResponse = z
   .object({
     period: z.string(),
@@ -146,20 +158,13 @@ export const MetricsResponse = z
         name: z.string(),
         share: share.describe("Normalised so that all shares and the unattributed one sum to 1"),
         hashrateEh: nullableNumber,
-        powerPrice: z
-          .object({
-            subdivision: z.string().nullable(),
-            usdPerKwh: z.number(),
-            priceType: z.string(),
-            period: z.string(),
-            sourceUrl: z.string(),
-            dataset: z.string(),
-          })
-          .nullable()
-          .describe("The most comparable price: industrial > business > miner_tariff > wholesale > household, latest at or before the period"),
-        energyCostPerBtcUsd: nullableNumber,
+        powerPrice: chosenPrice.nullable(),
+        energyCostPerBtcUsd: energyCostPerBtc,
       }),
     ),
+    powerPrices: z
+      .array(z.object({ iso2: z.string(), name: z.string(), powerPrice: chosenPrice, energyCostPerBtcUsd: energyCostPerBtc }))
+      .describe("Every country with a power price on record, with a share or not, by ISO code: the price and cost the price and cost maps show"),
     sites: z
       .object({ sitesEh: z.number(), sitesCounted: z.number().int(), sitesWithoutSize: z.number().int(), capacityConvertedShare: share })
       .optional()

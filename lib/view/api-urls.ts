@@ -11,7 +11,6 @@ export const apiUrls = {
   shocks: (dataset: string, period: string) => `/api/shocks?${q({ dataset, period })}`,
   series: (dataset: string) => `/api/metrics/series?${q({ dataset })}`,
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
-  prices: () => "/api/power-prices",
   sites: () => "/api/sites",
   events: () => "/api/shock-events",
   /** The scenario's timeline and retargets as a file, with its sources (GET /api/export?what=scenario). */

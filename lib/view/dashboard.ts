@@ -1,7 +1,5 @@
 import type { z } from "zod";
 import type { CountryResponse, DistributionResponse, MetricsResponse, ShocksResponse } from "../validation/responses";
-import type { PriceRow } from "../metrics/prices";
-import { chosenPrices } from "./map-layers";
 import {
   formatDays,
   formatDecimal,
@@ -66,13 +64,20 @@ export type CountryRow = {
   intervalText: string;
 };
 
+/** Each country's price and cost per BTC from the metrics answer, if it is the answer for `period`. */
+type MetricsPrices = Pick<Metrics, "period" | "powerPrices">;
+
+function pricesFor(metrics: MetricsPrices | null, period: string): ReadonlyMap<string, Metrics["powerPrices"][number]> {
+  return new Map(metrics?.period === period ? metrics.powerPrices.map((p) => [p.iso2, p]) : []);
+}
+
 /** The table view: one row per country with a share; the same numbers as the API. */
-export function countryRows(d: Distribution, prices: readonly PriceRow[], kwhPerBtc: number | null, shocks: Shocks | null): CountryRow[] {
-  const chosen = chosenPrices(prices, d.period);
+export function countryRows(d: Distribution, metrics: MetricsPrices | null, shocks: Shocks | null): CountryRow[] {
+  const prices = pricesFor(metrics, d.period);
   const shockById = new Map((shocks?.rows ?? []).filter((r) => r.kind === "country").map((r) => [r.id, r]));
   return d.countries.map((c, i) => {
-    const price = chosen.get(c.iso2) ?? null;
-    const cost = price && kwhPerBtc !== null ? kwhPerBtc * price.usdPerKwh : null;
+    const price = prices.get(c.iso2)?.powerPrice ?? null;
+    const cost = prices.get(c.iso2)?.energyCostPerBtcUsd ?? null;
     const interval = shockById.get(c.iso2)?.blockIntervalMinutes ?? null;
     return {
       iso2: c.iso2,
@@ -106,14 +111,11 @@ export function sortRows(rows: readonly CountryRow[], key: SortKey, direction: "
   });
 }
 
-export function countryPanel(country: Country, period: string, shocks: Shocks | null, prices: readonly PriceRow[]) {
+export function countryPanel(country: Country, period: string, shocks: Shocks | null, metrics: MetricsPrices | null) {
   const now = country.history.find((h) => h.period === period) ?? null;
   const shock = shocks?.rows.find((r) => r.kind === "country" && r.id === country.iso2) ?? null;
-  const price =
-    chosenPrices(
-      prices.filter((p) => p.countryIso2 === country.iso2),
-      period,
-    ).get(country.iso2) ?? null;
+  // Until the metrics answer for this period is in, the price is not known to be missing either.
+  const price = metrics?.period === period ? (pricesFor(metrics, period).get(country.iso2)?.powerPrice ?? null) : ("loading" as const);
   return {
     iso2: country.iso2,
     title: country.name,
@@ -123,12 +125,13 @@ export function countryPanel(country: Country, period: string, shocks: Shocks | 
       { label: "Rank", value: now?.rank ? `#${now.rank}` : "—", testId: "panel-rank" },
       { label: "Blocs", value: country.blocs.length ? country.blocs.join(", ") : "none", testId: "panel-blocs" },
     ],
-    price: price
-      ? {
-          text: `${formatUsdPerKwh(price.usdPerKwh)} · ${price.priceType.replace("_", " ")}${price.subdivision ? ` (${price.subdivision})` : ""} · ${price.period}`,
-          sourceUrl: price.sourceUrl,
-        }
-      : null,
+    price:
+      price === "loading" || price === null
+        ? price
+        : {
+            text: `${formatUsdPerKwh(price.usdPerKwh)} · ${price.priceType.replace("_", " ")}${price.subdivision ? ` (${price.subdivision})` : ""} · ${price.period}`,
+            sourceUrl: price.sourceUrl,
+          },
     shutdown: shock
       ? [
           { label: "Hashrate lost", value: `${formatShare(shock.lostShare)} (${formatEh(shock.hashrateLostEh)})` },

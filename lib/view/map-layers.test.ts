@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { PriceRow } from "../metrics/prices";
-import { costLayer, priceLayer, shareLayer, sitesGeoJson } from "./map-layers";
-import { energyCategory } from "./palette";
-import { COST_SCALE, PRICE_SCALE, SHARE_SCALE } from "./scales";
+import { COST_SCALE, PRICE_SCALE, SHARE_SCALE } from "../colors/layer-scales";
+import { type CountryPrice, costLayer, layerView, priceLayer, shareLayer, sitesGeoJson } from "./map-layers";
 
-const price = (p: Partial<PriceRow>): PriceRow => ({
-  countryIso2: "US",
-  subdivision: null,
-  usdPerKwh: 0.08,
-  priceType: "industrial",
-  period: "2022-01",
-  sourceUrl: "https://x",
-  dataset: "d",
-  ...p,
+// What /api/metrics answers per priced country (its powerPrices).
+const price = (iso2: string, p: Partial<CountryPrice["powerPrice"]>, energyCostPerBtcUsd: number | null = null): CountryPrice => ({
+  iso2,
+  name: iso2,
+  powerPrice: { subdivision: null, usdPerKwh: 0.08, priceType: "industrial", period: "2022-01", sourceUrl: "https://x", dataset: "d", ...p },
+  energyCostPerBtcUsd,
 });
 
 describe("map layers", () => {
@@ -25,47 +20,37 @@ describe("map layers", () => {
     expect(v.note).toContain("9.02%");
   });
 
-  it("paints one comparable price per country, naming its type", () => {
+  it("paints the price the server chose for each country, naming its type", () => {
     const v = priceLayer(
-      [
-        price({ usdPerKwh: 0.073 }),
-        price({ priceType: "miner_tariff", usdPerKwh: 0.03 }),
-        price({ countryIso2: "CA", subdivision: "Quebec", priceType: "miner_tariff", usdPerKwh: 0.04, period: "2024-04" }),
-      ],
-      "2022-01",
+      [price("CA", { subdivision: "Quebec", priceType: "miner_tariff", usdPerKwh: 0.04, period: "2024-04" }), price("US", { usdPerKwh: 0.073 })],
       PRICE_SCALE,
     );
     expect(v.values).toEqual([
-      { iso2: "US", value: 0.073, tooltip: "$0.073/kWh (industrial, 2022-01)" },
       { iso2: "CA", value: 0.04, tooltip: "$0.040/kWh (miner tariff, Quebec, 2024-04)" },
+      { iso2: "US", value: 0.073, tooltip: "$0.073/kWh (industrial, 2022-01)" },
     ]);
   });
 
-  it("marks where electricity per BTC costs less than the bitcoin price", () => {
+  it("marks where the server's electricity cost per BTC is below the bitcoin price", () => {
     // 1 066 667 kWh/BTC (1 000 EH/s, 20 J/TH, 3.125 BTC): $96k at $0.09, $32k at $0.03.
-    const v = costLayer([price({ usdPerKwh: 0.09 }), price({ countryIso2: "PY", usdPerKwh: 0.03 })], "2025-07", 1_066_666.667, 80_000, COST_SCALE);
+    const v = costLayer([price("US", { usdPerKwh: 0.09 }, 96_000), price("PY", { usdPerKwh: 0.03 }, 32_000)], 1_066_666.667, 80_000, COST_SCALE);
     const us = v.values.find((x) => x.iso2 === "US");
     const py = v.values.find((x) => x.iso2 === "PY");
-    expect(us?.value).toBeCloseTo(1.2, 6);
-    expect(us?.tooltip).toMatch(/\$96,000 per BTC .* at a loss/);
-    expect(py?.value).toBeCloseTo(0.4, 6);
+    expect(us?.value).toBeCloseTo(1.2, 12);
+    expect(us?.tooltip).toBe("electricity $96,000 per BTC at $0.090/kWh — mines at a loss at $80,000");
+    expect(py?.value).toBeCloseTo(0.4, 12);
     expect(py?.tooltip).toMatch(/at a profit/);
-    expect(costLayer([price({})], "2022-01", null, 1, COST_SCALE).values).toEqual([]);
+    const unknown = costLayer([price("US", {}, null)], null, 1, COST_SCALE);
+    expect(unknown.values).toEqual([]);
+    expect(unknown.note).toMatch(/hashrate of this period is unknown/);
   });
 
-  it.each([
-    ["hydro (Itaipu/ANDE)", "hydro"],
-    ["ERCOT grid", "grid"],
-    ["natural gas (on-site plant)", "gas"],
-    ["flare gas (on-site generators)", "gas"],
-    ["wind (co-located) + ERCOT grid", "wind & solar"],
-    ["nuclear (behind-the-meter, Susquehanna)", "nuclear"],
-    ["geothermal/hydro (Icelandic grid)", "geothermal"],
-    ["hydro/geothermal (EEP, $0.049/kWh)", "hydro"],
-    ["coal refuse (on-site CFB plant)", "coal"],
-    [null, "grid"],
-  ])("%s is %s", (source, category) => {
-    expect(energyCategory(source)).toBe(category);
+  it("shows no prices from another period's metrics answer", () => {
+    const distribution = { period: "2022-01", unattributedShare: 0, countries: [] };
+    const metrics = { period: "2021-12", kwhPerBtc: 1, powerPrices: [price("US", {}, 5)] };
+    const scales = { share: SHARE_SCALE, price: PRICE_SCALE, cost: COST_SCALE };
+    expect(layerView("price", { distribution, metrics, btcPriceUsd: 1 }, scales).values).toEqual([]);
+    expect(layerView("price", { distribution, metrics: { ...metrics, period: "2022-01" }, btcPriceUsd: 1 }, scales).values).toHaveLength(1);
   });
 
   it("keeps only located sites as points", () => {

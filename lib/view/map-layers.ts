@@ -1,12 +1,17 @@
-import { costPerBtcUsd } from "../metrics/energy";
-import { chosenPrices, type PriceRow } from "../metrics/prices";
-
-export { chosenPrices };
+import type { z } from "zod";
+import type { LayerScales } from "../colors/layer-scales";
+import type { Scale } from "../colors/scale";
+import { energyCategory } from "../colors/energy";
+import type { MetricsResponse } from "../validation/responses";
 import { formatEh, formatShare, formatUsd, formatUsdPerKwh } from "./format";
-import { energyCategory, type Scale } from "./palette";
 import type { Layer } from "./url-state-core";
 
-// API answers → what the map paints for each layer. The map component does no arithmetic.
+// API answers → what the map paints for each layer. The map component does no arithmetic; prices
+// and the electricity cost per BTC are the server's (/api/metrics), only the ratio to the bitcoin
+// price the user typed in is divided here.
+
+type Metrics = z.infer<typeof MetricsResponse>;
+export type CountryPrice = Metrics["powerPrices"][number];
 
 export type MapValue = { iso2: string; value: number; tooltip: string };
 export type LayerView = { values: MapValue[]; scale: Scale; noDataLabel: string; note: string };
@@ -26,32 +31,30 @@ export function shareLayer(d: DistributionView, scale: Scale): LayerView {
   };
 }
 
-const priceLabel = (p: PriceRow) =>
+/** "$0.040/kWh (miner tariff, Quebec, 2024-04)" */
+const priceLabel = (p: CountryPrice["powerPrice"]) =>
   `${formatUsdPerKwh(p.usdPerKwh)} (${p.priceType.replace("_", " ")}${p.subdivision ? `, ${p.subdivision}` : ""}, ${p.period})`;
 
-export function priceLayer(prices: readonly PriceRow[], period: string, scale: Scale): LayerView {
-  const chosen = chosenPrices(prices, period);
+export function priceLayer(prices: readonly CountryPrice[], scale: Scale): LayerView {
   return {
     scale,
-    values: [...chosen.values()].map((p) => ({ iso2: p.countryIso2, value: p.usdPerKwh, tooltip: priceLabel(p) })),
+    values: prices.map((p) => ({ iso2: p.iso2, value: p.powerPrice.usdPerKwh, tooltip: priceLabel(p.powerPrice) })),
     noDataLabel: "No price on record",
     note: "Industrial price where there is one, else business, miner tariff, wholesale, household — the type is in the tooltip.",
   };
 }
 
-export function costLayer(prices: readonly PriceRow[], period: string, kwhPerBtc: number | null, btcPriceUsd: number, scale: Scale): LayerView {
-  const chosen = chosenPrices(prices, period);
+export function costLayer(prices: readonly CountryPrice[], kwhPerBtc: number | null, btcPriceUsd: number, scale: Scale): LayerView {
   const values: MapValue[] = [];
-  if (kwhPerBtc !== null) {
-    for (const p of chosen.values()) {
-      const cost = costPerBtcUsd(kwhPerBtc, p.usdPerKwh);
-      const ratio = cost / btcPriceUsd;
-      values.push({
-        iso2: p.countryIso2,
-        value: ratio,
-        tooltip: `electricity ${formatUsd(cost)} per BTC at ${formatUsdPerKwh(p.usdPerKwh)} — ${ratio < 1 ? "mines at a profit" : "mines at a loss"} at ${formatUsd(btcPriceUsd)}`,
-      });
-    }
+  for (const p of prices) {
+    const cost = p.energyCostPerBtcUsd;
+    if (cost === null) continue;
+    const ratio = cost / btcPriceUsd;
+    values.push({
+      iso2: p.iso2,
+      value: ratio,
+      tooltip: `electricity ${formatUsd(cost)} per BTC at ${formatUsdPerKwh(p.powerPrice.usdPerKwh)} — ${ratio < 1 ? "mines at a profit" : "mines at a loss"} at ${formatUsd(btcPriceUsd)}`,
+    });
   }
   return {
     scale,
@@ -61,18 +64,21 @@ export function costLayer(prices: readonly PriceRow[], period: string, kwhPerBtc
   };
 }
 
-export type LayerScales = { share: Scale; price: Scale; cost: Scale };
-
+/**
+ * The layer's values. Prices and costs come from the metrics answer of the same period; while that
+ * answer is still the previous period's, those layers show nothing rather than last month's prices.
+ */
 export function layerView(
   layer: Layer,
-  input: { distribution: DistributionView; prices: readonly PriceRow[]; kwhPerBtc: number | null; btcPriceUsd: number },
+  input: { distribution: DistributionView; metrics: Pick<Metrics, "period" | "kwhPerBtc" | "powerPrices"> | null; btcPriceUsd: number },
   scales: LayerScales,
 ): LayerView {
+  const metrics = input.metrics?.period === input.distribution.period ? input.metrics : null;
   switch (layer) {
     case "price":
-      return priceLayer(input.prices, input.distribution.period, scales.price);
+      return priceLayer(metrics?.powerPrices ?? [], scales.price);
     case "cost":
-      return costLayer(input.prices, input.distribution.period, input.kwhPerBtc, input.btcPriceUsd, scales.cost);
+      return costLayer(metrics?.powerPrices ?? [], metrics?.kwhPerBtc ?? null, input.btcPriceUsd, scales.cost);
     default:
       return shareLayer(input.distribution, scales.share);
   }

@@ -8,7 +8,9 @@
 //  c. SIGTERM: requests in flight are finished, new connections refused, `npm start` exits 0 and
 //     the database is intact;
 //  d. start-up on a corrupt, read-only or full database: one line naming the file, exit 2, quickly;
-//     an import that fills the disk leaves the server and the data as they were.
+//     an import that fills the disk leaves the server and the data as they were;
+//  e. HASHATLAS_SIMULATE_RATE_PER_MINUTE: POST /api/simulate answers 429 with Retry-After once a
+//     client has used its allowance, cached answers included.
 //
 // HASHATLAS_FAULT_LONG=1 (for `npm run bench` or by hand) runs longer variants: more readers and
 // imports, larger files, several kills at random moments.
@@ -680,5 +682,41 @@ describe("server faults", () => {
         `fault d: import onto a full disk answered ${r.status} "${r.body.error?.message}"; a 3-site import afterwards answered ${small2.status}; server healthy, database intact`,
       );
     });
+  });
+
+  it("e. HASHATLAS_SIMULATE_RATE_PER_MINUTE: 429 with Retry-After per client once exceeded, cached scenarios counted", async () => {
+    const LIMIT = 3;
+    const server = await startNext(copyBase("e.db"), { HASHATLAS_SIMULATE_RATE_PER_MINUTE: String(LIMIT) });
+    try {
+      const scenario = JSON.stringify({ period: "2021-05", shutdown: ["CN"], horizonDays: 30 });
+      const simulate = async (client: string) => {
+        const response = await fetch(`${server.url}/api/simulate`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": client },
+          body: scenario,
+        });
+        return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as Record<string, unknown> };
+      };
+      // The same body each time: from the second on the answer comes from the cache, and still counts.
+      const allowed = [];
+      for (let i = 0; i < LIMIT; i++) allowed.push(await simulate("203.0.113.7"));
+      expect(allowed.map((r) => r.status)).toEqual(Array<number>(LIMIT).fill(200));
+      expect(allowed[2]?.body).toEqual(allowed[0]?.body);
+      const refused = await simulate("203.0.113.7");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60 / LIMIT);
+      expect(refused.body).toEqual({
+        error: {
+          status: 429,
+          field: "rate-limit",
+          message: `too many simulations from this client: at most ${LIMIT} a minute; try again in ${refused.retryAfter} s`,
+        },
+      });
+      // Another client has an allowance of its own.
+      expect((await simulate("198.51.100.4")).status).toBe(200);
+    } finally {
+      await stop(server);
+    }
   });
 });

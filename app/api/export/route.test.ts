@@ -322,7 +322,7 @@ describe("GET /api/export", () => {
     });
   });
 
-  it("states the exact metric definitions of DESIGN.md", async () => {
+  it("states the exact metric definitions of docs/methodology.md#metrics", async () => {
     const m = ExportMetadata.parse(JSON.parse((await download("what=metrics&metadata=1")).text));
     const def = (name: string) => m.columns.find((c) => c.name === name)?.description ?? "";
     expect(def("hhi")).toContain("10 000 · Σ_c s_c² over attributed countries (the unattributed mass counts as fully dispersed)");

@@ -156,6 +156,20 @@ describe("POST /api/import — data", () => {
     expectFieldError(await importFile(`kind=sites&dataset=cbeci-monthly&${PROVENANCE}`, SITES, { contentType: "text/csv" }), 409, "dataset");
   });
 
+  // A dry run answers what the import would answer: the same check, not a copy of it.
+  it.each([
+    ["sites", "cbeci-monthly", () => SITES],
+    ["shares", "mining-sites", () => CBECI],
+    ["prices", "network-monthly", () => PRICES],
+  ])("a dry run of %s into %s (another kind) is refused with 409 like the import", async (kind, slug, file) => {
+    const before = counts();
+    const real = await importFile(`kind=${kind}&dataset=${slug}&${PROVENANCE}`, file(), { contentType: "text/csv" });
+    const dry = await importFile(`kind=${kind}&dataset=${slug}&dryRun=1&${PROVENANCE}`, file(), { contentType: "text/csv" });
+    expectFieldError(real, 409, "dataset", new RegExp(`dataset \\W*${slug}\\W* exists and holds`));
+    expect(dry).toEqual(real);
+    expect(counts()).toEqual(before);
+  });
+
   it("writes nothing on a dry run", async () => {
     const before = counts();
     const r = await importFile(`kind=shares&dataset=dry-set&dryRun=1&${PROVENANCE}`, CBECI, { contentType: "text/csv" });
@@ -174,6 +188,7 @@ describe("POST /api/import — data", () => {
     ["a decimal comma in a comma-separated file", `${header}2025-07,US,"0,3"\n`, 2, "share", /not a number/],
     ["shares above 100 %", `${header}2025-07,US,0.7\n2025-07,CN,0.6\n`, 2, "share", /more than 100/],
     ["a ragged row", `${header}2025-07,US\n`, 2, "(row)", /.+/],
+    ["an error on line 3 of a CR-only (classic Mac) file", `period,country,share\r2025-07,US,0.3\r2025-07,Atlantis,0.2\r`, 3, "country", /not a known/],
   ])("rejects %s with the line and column, writing nothing", async (_label, csv, line, column, message) => {
     const before = counts();
     const r = await importFile(`kind=shares&dataset=bad-set&${PROVENANCE}`, csv, { contentType: "text/csv" });

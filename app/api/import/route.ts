@@ -42,10 +42,12 @@ export const POST = handler(async (request) => {
     if (error instanceof ImportFormatError) throw new ApiError(error.status, error.message, error.field);
     throw error;
   }
-  if (query.dryRun === "1") return json({ dataset: query.dataset, kind: query.kind, rows: prepared.rows, format: prepared.format, dryRun: true });
+  const dryRun = query.dryRun === "1";
   try {
-    const { replaced } = commitImport(env().databasePath, prepared.content);
-    return json({ dataset: query.dataset, kind: query.kind, rows: prepared.rows, format: prepared.format, replaced }, { status: replaced ? 200 : 201 });
+    const { replaced } = commitImport(env().databasePath, prepared.content, { dryRun });
+    const answer = { dataset: query.dataset, kind: query.kind, rows: prepared.rows, format: prepared.format };
+    if (dryRun) return json({ ...answer, dryRun: true });
+    return json({ ...answer, replaced }, { status: replaced ? 200 : 201 });
   } catch (error) {
     if (error instanceof DatasetKindConflict) throw new ApiError(409, error.message, "dataset");
     if (error instanceof StorageFull) throw new ApiError(507, error.message, "file");

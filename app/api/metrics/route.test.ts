@@ -23,6 +23,7 @@ type Metrics = {
     powerPrice: { priceType: string; usdPerKwh: number; period: string } | null;
     energyCostPerBtcUsd: number | null;
   }[];
+  powerPrices: { iso2: string; powerPrice: { priceType: string; usdPerKwh: number; period: string }; energyCostPerBtcUsd: number | null }[];
   sites?: { sitesCounted: number; capacityConvertedShare: number };
 };
 
@@ -47,6 +48,21 @@ describe("GET /api/metrics", () => {
     expect(m.kwhPerBtc).toBeCloseTo(kwh, 3);
     expect(us?.energyCostPerBtcUsd).toBeCloseTo(kwh * 0.073, 3);
     expect(m.countries.reduce((s, c) => s + c.share, m.unattributedShare)).toBeCloseTo(1, 9);
+  });
+
+  it("lists the price and cost per BTC of every country with a price, with a share or not, as the country rows give them", async () => {
+    const m = (await get(GET, "/api/metrics?period=2022-01&efficiency=20")).body as Metrics;
+    // Norway has a price on record but no CBECI share: the price map still paints it.
+    expect(m.countries.some((c) => c.iso2 === "NO")).toBe(false);
+    const no = m.powerPrices.find((p) => p.iso2 === "NO");
+    expect(no?.powerPrice).toMatchObject({ priceType: "industrial", usdPerKwh: 0.0478 });
+    expect(no?.energyCostPerBtcUsd).toBeCloseTo(m.kwhPerBtc * 0.0478, 6);
+    for (const c of m.countries) {
+      const p = m.powerPrices.find((x) => x.iso2 === c.iso2);
+      expect(p?.powerPrice ?? null).toEqual(c.powerPrice);
+      expect(p?.energyCostPerBtcUsd ?? null).toBe(c.energyCostPerBtcUsd);
+    }
+    expect(m.powerPrices.map((p) => p.iso2)).toEqual(m.powerPrices.map((p) => p.iso2).sort());
   });
 
   it("scales energy with the efficiency parameter", async () => {

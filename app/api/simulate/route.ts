@@ -1,4 +1,5 @@
 import { parseJson, readJsonBody } from "@/lib/api/body";
+import { simulateRateLimit } from "@/lib/api/rate-limit";
 import { handler, jsonText } from "@/lib/api/respond";
 import { cachedJson } from "@/lib/api/response-cache";
 import { runSimulation } from "@/lib/services/simulate";
@@ -14,6 +15,9 @@ const MAX_BODY_BYTES = 64 * 1024;
 // exact text, so a repeat skips parsing and validation too; a body that fails validation is never
 // cached (its 400 is worked out again each time).
 export const POST = handler(async (request) => {
+  // Before the cache: a repeated scenario answered from it counts against the client all the same.
+  const limited = simulateRateLimit(request);
+  if (limited) return limited;
   const text = await readJsonBody(request, MAX_BODY_BYTES);
   return jsonText(await cachedJson(`simulate:${text}`, () => runSimulation(parseJson(SimulateBody, text))));
 });

@@ -1,22 +1,22 @@
+import "server-only";
 import { interpolateCividis, interpolatePuOr, interpolateViridis } from "d3-scale-chromatic";
-import { formatShareShort, formatUsdPerKwh } from "./format";
-import type { LayerScales } from "./map-layers";
-import type { Scale, Stop } from "./palette";
-
-export type { Scale, Stop } from "./palette";
+import { formatShareShort, formatUsdPerKwh } from "../view/format";
+import { parseColor, type Scale, type Stop, toHex } from "./scale";
 
 // Colour scales of the map layers: fixed breaks (so colours compare across periods and datasets),
-// colour-blind-safe palettes from d3-scale-chromatic. Computed on the server and handed to the
-// browser as plain stops, which keeps d3 out of the page's JavaScript.
+// colour-blind-safe palettes from d3-scale-chromatic. Built on the server and handed to the browser
+// as plain stops, which keeps d3 out of the page's JavaScript; colorFor (scale.ts) paints them.
+
+export type LayerScales = { share: Scale; price: Scale; cost: Scale };
 
 function evenly(breaks: readonly number[], interpolate: (t: number) => string, reverse: boolean): Stop[] {
   return breaks.map((value, i) => {
     const t = i / (breaks.length - 1);
-    return { value, color: interpolate(reverse ? 1 - t : t) };
+    return { value, color: toHex(parseColor(interpolate(reverse ? 1 - t : t))) };
   });
 }
 
-export const SHARE_BREAKS = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8] as const;
+const SHARE_BREAKS = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8] as const;
 /** Viridis, reversed so that more hash power reads darker on a light map. */
 export const SHARE_SCALE: Scale = {
   title: "Share of network hashrate",
@@ -25,7 +25,7 @@ export const SHARE_SCALE: Scale = {
   ticks: SHARE_BREAKS.map((value) => ({ value, label: formatShareShort(value) })),
 };
 
-export const PRICE_BREAKS = [0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.15, 0.25] as const;
+const PRICE_BREAKS = [0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.15, 0.25] as const;
 /** Cividis, reversed: dearer power darker. */
 export const PRICE_SCALE: Scale = {
   title: "Electricity price",
@@ -35,7 +35,7 @@ export const PRICE_SCALE: Scale = {
 };
 
 /** Cost per BTC ÷ bitcoin price: below 1 mines at a profit (purple), above 1 at a loss (orange). */
-export const COST_RATIO_BREAKS = [0.25, 0.5, 0.75, 1, 1.5, 2, 4] as const;
+const COST_RATIO_BREAKS = [0.25, 0.5, 0.75, 1, 1.5, 2, 4] as const;
 export const COST_SCALE: Scale = {
   title: "Electricity cost per BTC ÷ bitcoin price",
   unit: "ratio",

@@ -1,17 +1,7 @@
-// Colour types and fixed palettes that the browser needs (no colour library here: see scales.ts).
+// The sites layer's categorical colours: a site's main energy source, read from free text.
 
-export type Stop = { value: number; color: string };
-export type Scale = { stops: Stop[]; ticks: { value: number; label: string }[]; title: string; unit: string };
-
-export const NO_DATA_COLOR = { light: "#c9ccd1", dark: "#3a3f48" } as const;
-
-/** CSS gradient for a legend, stops spaced evenly as the breaks are listed. */
-export function legendGradient(scale: Scale): string {
-  return `linear-gradient(to right, ${scale.stops.map((s, i) => `${s.color} ${(i / (scale.stops.length - 1)) * 100}%`).join(", ")})`;
-}
-
-export const ENERGY_CATEGORIES = ["hydro", "gas", "wind & solar", "nuclear", "geothermal", "coal", "grid"] as const;
-export type EnergyCategory = (typeof ENERGY_CATEGORIES)[number];
+const ENERGY_CATEGORIES = ["hydro", "gas", "wind & solar", "nuclear", "geothermal", "coal", "grid"] as const;
+type EnergyCategory = (typeof ENERGY_CATEGORIES)[number];
 
 /** Okabe–Ito, the colour-blind-safe categorical palette. */
 export const ENERGY_COLORS: Record<EnergyCategory, string> = {
