@@ -24,7 +24,6 @@ export type ExportWhat = (typeof EXPORT_WHATS)[number];
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-
 const ignored = (what: string) =>
   z.string().optional().describe(`Dashboard parameter (${what}); accepted and ignored, so a dashboard query string can be reused`);
 
