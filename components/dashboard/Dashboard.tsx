@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
@@ -19,7 +19,7 @@ import { PeriodControl } from "./PeriodControl";
 import type { BlocOption } from "./ScenarioPanel";
 import { ShockTable } from "./ShockTable";
 import { SummaryCards } from "./SummaryCards";
-import { seedJsonCache, useJson } from "./useJson";
+import { RenderedAnswers, useJson } from "./useJson";
 import { useSimulation } from "./useSimulation";
 import { useUrlState } from "./useUrlState";
 
@@ -69,15 +69,21 @@ const LAYER_LABELS: Record<Layer, string> = {
   sites: "Mining sites",
 };
 
+/** The server-rendered first answers reach the data hooks through this render's context, never module state. */
+export function Dashboard({ initial }: { initial: DashboardInitial }) {
+  const answers = useMemo(() => new Map(initial.answers), [initial.answers]);
+  return (
+    <RenderedAnswers.Provider value={answers}>
+      <DashboardView initial={initial} />
+    </RenderedAnswers.Provider>
+  );
+}
+
 /**
  * The dashboard: owns the URL state and the data requests, and hands ready-made values to the
  * map, cards, chart, panel and table (which do no arithmetic of their own).
  */
-export function Dashboard({ initial }: { initial: DashboardInitial }) {
-  useState(() => {
-    for (const [url, data] of initial.answers) seedJsonCache(url, data);
-    return null;
-  });
+function DashboardView({ initial }: { initial: DashboardInitial }) {
   const [state, update] = useUrlState(initial.state);
   const names = useMemo(() => new Map(initial.countryNames), [initial.countryNames]);
   const dataset = initial.datasets.find((d) => d.slug === state.dataset) ?? initial.datasets[0];
@@ -109,7 +115,7 @@ export function Dashboard({ initial }: { initial: DashboardInitial }) {
     [state.layer, simulationRequest, simulation.data, distribution.data, layer],
   );
   const countryOptions = useMemo(
-    () => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    () => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name, "en")),
     [initial.countryNames],
   );
   const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);

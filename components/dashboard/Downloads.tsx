@@ -1,20 +1,21 @@
 "use client";
 
+import { apiUrls } from "@/lib/view/api-urls";
+
 /** Links that download what a table or chart shows, from /api/export (CSV or JSON, with its metadata). */
 export function Downloads({ what, params, label, testId }: { what: string; params: Record<string, string>; label: string; testId?: string }) {
-  const base = `/api/export?${new URLSearchParams({ what, ...params }).toString()}`;
   return (
     <p className="downloads" data-testid={testId}>
       <span className="muted">Download {label}:</span>{" "}
-      <a href={`${base}&format=csv`} download data-testid={testId ? `${testId}-csv` : undefined}>
+      <a href={apiUrls.export(what, params, "csv")} download data-testid={testId ? `${testId}-csv` : undefined}>
         CSV
       </a>{" "}
       ·{" "}
-      <a href={`${base}&format=json`} download>
+      <a href={apiUrls.export(what, params, "json")} download>
         JSON
       </a>{" "}
       ·{" "}
-      <a href={`${base}&format=csv&metadata=1`} download>
+      <a href={apiUrls.export(what, params, "metadata")} download>
         column definitions and sources
       </a>
     </p>

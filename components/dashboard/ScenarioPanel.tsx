@@ -289,7 +289,7 @@ export function ScenarioPanel(props: {
             >
               Export timeline (CSV)
             </button>
-            <a className="button" download href={apiUrls.scenarioExport(state, result.dataset, period)} data-testid="export-api-csv">
+            <a className="button" download href={apiUrls.scenarioCsv(state, result.dataset, period)} data-testid="export-api-csv">
               CSV with sources (API)
             </a>
           </div>

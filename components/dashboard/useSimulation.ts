@@ -5,13 +5,14 @@ import type { z } from "zod";
 import type { SimulateResponse } from "@/lib/validation/responses";
 
 type Result = z.infer<typeof SimulateResponse>;
-const cache = new Map<string, Result>();
+/** Browser only (as in useJson): on the server a module outlives the request and the data version. */
+const cache: Map<string, Result> | null = typeof window === "undefined" ? null : new Map();
 
 /** POST /api/simulate for a scenario (null: none); answers cached per request body. */
 export function useSimulation(request: object | null): { data: Result | null; error: string | null; loading: boolean } {
   const key = request ? JSON.stringify(request) : null;
   const [state, setState] = useState<{ data: Result | null; error: string | null; loading: boolean }>({
-    data: key ? (cache.get(key) ?? null) : null,
+    data: key ? (cache?.get(key) ?? null) : null,
     error: null,
     loading: false,
   });
@@ -21,7 +22,7 @@ export function useSimulation(request: object | null): { data: Result | null; er
       setState({ data: null, error: null, loading: false });
       return;
     }
-    const hit = cache.get(key);
+    const hit = cache?.get(key);
     if (hit) {
       setState({ data: hit, error: null, loading: false });
       return;
@@ -34,7 +35,7 @@ export function useSimulation(request: object | null): { data: Result | null; er
         if (!response.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`);
         const { SimulateResponse: schema } = await import("@/lib/validation/responses");
         const data = schema.parse(body);
-        cache.set(key, data);
+        cache?.set(key, data);
         setState({ data, error: null, loading: false });
       })
       .catch((error: unknown) => {

@@ -31,17 +31,18 @@ describe("scenario", () => {
     expect(ScenarioBody.parse(scenarioRequest(migrating, "cbeci-monthly", "2021-05"))).toEqual(scenarioOf(migrating, "cbeci-monthly", "2021-05"));
   });
 
-  it("builds the export query once: each parameter once, defaults left out", () => {
-    const query = new URLSearchParams(scenarioExportQuery({ ...settings, migration: null }, "cbeci-monthly", "2022-01"));
-    expect([...query.keys()].sort()).toEqual(["bie", "dataset", "format", "horizon", "period", "shutdown", "what"]);
+  it("builds the export query once: each parameter once, every setting spelled out", () => {
+    const query = new URLSearchParams(scenarioExportQuery({ ...settings, migration: null }, "cbeci-monthly", "2022-01", "json"));
+    expect([...query.keys()].sort()).toEqual(["bie", "dataset", "efficiency", "format", "horizon", "period", "shutdown", "what"]);
     expect(Object.fromEntries(query)).toEqual({
       what: "scenario",
-      format: "csv",
+      format: "json",
       dataset: "cbeci-monthly",
       period: "2022-01",
       shutdown: "CN,KZ:0.5",
       bie: "100",
       horizon: "365",
+      efficiency: "28.2",
     });
   });
 

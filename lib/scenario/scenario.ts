@@ -86,9 +86,23 @@ export function scenarioRequest(s: ScenarioSettings, dataset: string, period: st
   return { ...scenario, shutdown: scenario.shutdown.map((i) => (i.fraction === 1 ? i.id : { id: i.id, fraction: i.fraction })) };
 }
 
-/** The /api/export query (without "?") for the scenario as a CSV or JSON file: each parameter once. */
+/**
+ * The /api/export query (without "?") for the scenario as a CSV or JSON file: each parameter once,
+ * every setting spelled out (a file's link says what it holds, defaults included).
+ */
 export function scenarioExportQuery(s: ScenarioSettings, dataset: string, period: string, format: "csv" | "json" = "csv"): string {
-  return new URLSearchParams([["what", "scenario"], ["format", format], ["dataset", dataset], ["period", period], ...scenarioParams(s)]).toString();
+  const P = SCENARIO_PARAMS;
+  return new URLSearchParams([
+    ["what", "scenario"],
+    ["format", format],
+    ["dataset", dataset],
+    ["period", period],
+    [P.shutdown, formatShutdown(s.shutdown)],
+    ...(s.migration ? [[P.migration, formatMigration(s.migration)]] : []),
+    [P.blocksIntoEpoch, String(s.blocksIntoEpoch)],
+    [P.horizonDays, String(s.horizonDays)],
+    [P.efficiency, String(s.efficiency)],
+  ]).toString();
 }
 
 /** Day `day` of a scenario that starts on the first day of `period`, as YYYY-MM-DD. */

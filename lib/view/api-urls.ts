@@ -1,7 +1,8 @@
+// The dashboard's requests and download links, built in one place so that the server can hand the
+// first answers to the client under exactly the URLs the client will ask for. Each query is built
+// once from its parameters (never a serialized query with more keys appended: a key given twice is
+// a 400).
 import { type ScenarioSettings, scenarioExportQuery } from "../scenario/scenario";
-
-// The dashboard's requests, built in one place so that the server can hand the first answers to
-// the client under exactly the URLs the client will ask for.
 
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
@@ -13,6 +14,9 @@ export const apiUrls = {
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
   sites: () => "/api/sites",
   events: () => "/api/shock-events",
-  /** The scenario's timeline and retargets as a file, with its sources (GET /api/export?what=scenario). */
-  scenarioExport: (scenario: ScenarioSettings, dataset: string, period: string) => `/api/export?${scenarioExportQuery(scenario, dataset, period)}`,
+  /** A download from /api/export: `what` and its parameters, as CSV, JSON or (metadata) the column definitions and sources. */
+  export: (what: string, params: Record<string, string | number>, file: "csv" | "json" | "metadata") =>
+    `/api/export?${q({ what, ...params, format: file === "json" ? "json" : "csv", ...(file === "metadata" ? { metadata: 1 } : {}) })}`,
+  /** The CSV of a simulated scenario with its sources: lib/scenario builds the query, in the dashboard link's names. */
+  scenarioCsv: (scenario: ScenarioSettings, dataset: string, period: string) => `/api/export?${scenarioExportQuery(scenario, dataset, period)}`,
 };
