@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import { type DatasetKind, datasetKinds } from "../validation/vocabulary";
 import { prisma } from "./client";

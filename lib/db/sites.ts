@@ -1,4 +1,3 @@
-import "server-only";
 import { z } from "zod";
 import type { SiteRecord } from "../validation/sites";
 import { type SiteStatus, siteStatuses } from "../validation/vocabulary";

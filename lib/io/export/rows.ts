@@ -1,7 +1,7 @@
 import type { Distribution } from "../../metrics/distribution";
 import type { MetricsReport, SeriesRow, ShockRow } from "../../metrics/report";
 import type { PowerPrice, SimulateResult, Site } from "../../validation/responses";
-import { scenarioDate } from "../../view/scenario";
+import { scenarioDate } from "../../scenario/scenario";
 import type { Row } from "./csv";
 
 // The rows of every export, built from the same values the API answers with. Pure: no IO.

@@ -1,19 +1,18 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import type { estimateDistribution, getMetrics, getSeries, getShocks } from "../../api/metrics";
-import type { runSimulation } from "../../api/simulate";
-import type { listDatasets } from "../../db/datasets";
-import type { checkHealth } from "../../db/health";
-import type { listPowerPrices } from "../../db/prices";
-import type { allShockEvents } from "../../db/reference";
-import type { countryHistory } from "../../db/shares";
-import type { listSites } from "../../db/sites";
+import type { listDatasets } from "../../services/datasets";
+import type { periodDistribution, sharesPeriods } from "../../services/distribution";
+import type { health } from "../../services/health";
+import type { getMetrics, getSeries, getShocks } from "../../services/metrics";
+import type { countryDetails, listPowerPrices, listSites, shockEvents } from "../../services/reference";
+import type { runSimulation } from "../../services/simulate";
 import type {
   CountryResponse,
   DatasetSummary,
   DistributionResponse,
   HealthResponse,
   MetricsResponse,
+  PeriodsResponse,
   PowerPriceSchema,
   SeriesResponse,
   ShockEventSchema,
@@ -31,23 +30,24 @@ type Answer<S extends z.ZodType> = z.input<S>;
 type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 describe("services return what the response schemas declare", () => {
-  it("metrics, series, shocks, distribution", () => {
+  it("distribution, metrics, series, shocks", () => {
+    expectTypeOf<Result<typeof periodDistribution>>().toExtend<Answer<typeof DistributionResponse>>();
     expectTypeOf<Result<typeof getMetrics>>().toExtend<Answer<typeof MetricsResponse>>();
     expectTypeOf<Result<typeof getSeries>>().toExtend<Answer<typeof SeriesResponse>>();
     expectTypeOf<Result<typeof getShocks>>().toExtend<Answer<typeof ShocksResponse>>();
-    expectTypeOf<Result<typeof estimateDistribution>>().toExtend<Answer<typeof DistributionResponse>>();
   });
 
   it("simulate", () => {
     expectTypeOf<Result<typeof runSimulation>>().toExtend<Answer<typeof SimulateResponse>>();
   });
 
-  it("reference data: datasets, sites, prices, shock events, a country's history, health", () => {
+  it("reference data: datasets, periods, sites, prices, shock events, a country, health", () => {
     expectTypeOf<Result<typeof listDatasets>[number]>().toExtend<Answer<typeof DatasetSummary>>();
+    expectTypeOf<Result<typeof sharesPeriods>>().toExtend<Answer<typeof PeriodsResponse>>();
     expectTypeOf<Result<typeof listSites>[number]>().toExtend<Answer<typeof SiteSchema>>();
     expectTypeOf<Result<typeof listPowerPrices>[number]>().toExtend<Answer<typeof PowerPriceSchema>>();
-    expectTypeOf<Result<typeof allShockEvents>[number]>().toExtend<Answer<typeof ShockEventSchema>>();
-    expectTypeOf<Result<typeof countryHistory>>().toExtend<Answer<typeof CountryResponse>["history"]>();
-    expectTypeOf<ReturnType<typeof checkHealth> & { version: string }>().toExtend<Answer<typeof HealthResponse>>();
+    expectTypeOf<Result<typeof shockEvents>[number]>().toExtend<Answer<typeof ShockEventSchema>>();
+    expectTypeOf<Result<typeof countryDetails>>().toExtend<Answer<typeof CountryResponse>>();
+    expectTypeOf<ReturnType<typeof health>>().toExtend<Answer<typeof HealthResponse>>();
   });
 });
