@@ -59,7 +59,7 @@ const srOnly: CSSProperties = {
   padding: 0,
   margin: -1,
   overflow: "hidden",
-  clip: "rect(0, 0, 0, 0)",
+  clipPath: "inset(50%)",
   whiteSpace: "nowrap",
   border: 0,
 };
@@ -107,7 +107,8 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
   } satisfies Structure);
 
   useEffect(() => {
-    let cancelled = false;
+    // An object, not a let: the async build below reads it after awaits (TypeScript would narrow a let).
+    const run = { cancelled: false };
     let chart: uPlot | null = null;
     let observer: ResizeObserver | null = null;
     const wrapper = wrapperRef.current;
@@ -117,15 +118,15 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
     if (spec.empty) return; // nothing to plot: the placeholder says so
     const palette = CHART_PALETTES[spec.scheme];
 
-    (async () => {
+    void (async () => {
       let UPlot: typeof uPlot;
       try {
         UPlot = (await import("uplot")).default;
       } catch {
-        if (!cancelled) setStatus("failed");
+        if (!run.cancelled) setStatus("failed");
         return;
       }
-      if (cancelled) return;
+      if (run.cancelled) return;
 
       const pxRatio = () => UPlot.pxRatio;
       const opts = chartOptions(
@@ -178,7 +179,7 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
     })();
 
     return () => {
-      cancelled = true;
+      run.cancelled = true;
       observer?.disconnect();
       chart?.destroy();
       if (chartRef.current === chart) chartRef.current = null;

@@ -56,6 +56,7 @@ function yAxis(spec: ChartSpec, env: ChartEnvironment, side: "left" | "right", f
   const axisTitle = onSide.map(seriesName).join(" · ");
   return {
     scale: side,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- uPlot.Axis.Side is an ambient const enum, which isolated modules cannot name: 3 is Left, 1 Right
     side: side === "left" ? 3 : 1,
     // Rotated along the plot's height; shortened with an ellipsis when taller than the plot.
     label: (u) => ellipsize(axisTitle, u.bbox.height / env.pxRatio(), AXIS_LABEL_FONT, measure),
@@ -69,7 +70,8 @@ function yAxis(spec: ChartSpec, env: ChartEnvironment, side: "left" | "right", f
     ticks: { show: true, stroke: palette.axis, width: 1, size: 4 },
     ...(whole ? { incrs: WHOLE_INCRS } : {}),
     values: (_u, splits, _i, _space, incr) => splits.map((v) => formatTick(v, incr)),
-    size: (_u, values) => Math.ceil(8 + Math.max(0, ...(values ?? []).map((v) => measure(String(v ?? ""), AXIS_FONT)))),
+    // uPlot asks for the size before it has any tick labels (null), whatever its types say.
+    size: (_u: uPlot, values: readonly (string | null)[] | null) => Math.ceil(8 + Math.max(0, ...(values ?? []).map((v) => measure(v ?? "", AXIS_FONT)))),
   };
 }
 
@@ -121,7 +123,8 @@ export function chartOptions(spec: ChartSpec, env: ChartEnvironment, size: { wid
       ...Object.fromEntries(sides.map((side) => [side, { auto: true }])),
     },
     series: [
-      { label: xTitle(spec.kind), value: (_u, v) => (v == null ? "--" : formatX(spec.kind, v)) },
+      // The legend asks with no value (null) while the cursor is off the data, whatever uPlot's types say.
+      { label: xTitle(spec.kind), value: (_u: uPlot, v: number | null) => (v == null ? "--" : formatX(spec.kind, v)) },
       ...spec.series.map<uPlot.Series>((s, i) => ({
         label: seriesName(s),
         scale: s.axis,
@@ -144,7 +147,7 @@ export function chartOptions(spec: ChartSpec, env: ChartEnvironment, size: { wid
       move: (u, left, top) => {
         if (left < 0) return [left, top];
         const i = u.posToIdx(left);
-        const x = u.data[0][i];
+        const x: number | undefined = u.data[0][i]; // undefined past the last period
         return x == null ? [left, top] : [Math.round(u.valToPos(x, "x")), top];
       },
     },

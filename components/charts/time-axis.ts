@@ -181,7 +181,7 @@ export function monthTicks(minSec: number, maxSec: number, widthPx: number, minS
   if (last < first) return [];
   const spanMonths = Math.max(1, (maxSec - minSec) / (30.44 * 86400));
   const pxPerMonth = widthPx > 0 ? widthPx / spanMonths : 0;
-  const stride = MONTH_STRIDES.find((s) => s * pxPerMonth >= minSpacePx) ?? (MONTH_STRIDES[MONTH_STRIDES.length - 1] as number);
+  const stride = MONTH_STRIDES.find((s) => s * pxPerMonth >= minSpacePx) ?? Math.max(...MONTH_STRIDES);
   const ticks: number[] = [];
   for (let n = Math.ceil(first / stride) * stride; n <= last; n += stride) ticks.push(monthNumberToUnix(n));
   return ticks.length > 0 ? ticks : [monthNumberToUnix(first)];

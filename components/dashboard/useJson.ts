@@ -28,39 +28,34 @@ function known(rendered: ReadonlyMap<string, unknown>, url: string | null): unkn
   return url === null ? undefined : (rendered.get(url) ?? fetched?.get(url));
 }
 
+/** The last answer fetched by this hook (kept on screen while the next loads), and for which URL. */
+type Fetched<T> = { url: string | null; data: T | null; error: string | null };
+
 export function useJson<K extends SchemaName>(url: string | null, schemaName: K): JsonState<Answer<K>> {
   const rendered = useContext(RenderedAnswers);
-  const [state, setState] = useState<JsonState<Answer<K>>>(() => {
-    // Rendered answers were built on the server from the same response types; fetched ones were parsed.
-    const cached = known(rendered, url) as Answer<K> | undefined;
-    return { data: cached ?? null, error: null, loading: url !== null && cached === undefined };
-  });
+  const [last, setLast] = useState<Fetched<Answer<K>>>({ url: null, data: null, error: null });
+  // Rendered answers were built on the server from the same response types; fetched ones were parsed.
+  const hit = known(rendered, url) as Answer<K> | undefined;
 
   useEffect(() => {
-    if (!url) {
-      setState({ data: null, error: null, loading: false });
-      return;
-    }
-    const hit = known(rendered, url) as Answer<K> | undefined;
-    if (hit !== undefined) {
-      setState({ data: hit, error: null, loading: false });
-      return;
-    }
+    if (url === null || known(rendered, url) !== undefined) return;
     const controller = new AbortController();
-    // Keep showing the previous answer while the next one loads (no blank flash between months).
-    setState((s) => ({ ...s, loading: true, error: null }));
     fetch(url, { signal: controller.signal })
       .then((response) => readAnswer(response, schemaName))
       .then((data) => {
         fetched?.set(url, data);
-        setState({ data, error: null, loading: false });
+        setLast({ url, data, error: null });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }));
+        setLast((s) => ({ url, data: s.data, error: error instanceof Error ? error.message : String(error) }));
       });
     return () => controller.abort();
   }, [url, schemaName, rendered]);
 
-  return state;
+  // Derived, not stored: a known answer at once; else the last one fetched, marked loading until
+  // this URL's arrives (no blank flash between months) or its error does.
+  if (url === null) return { data: null, error: null, loading: false };
+  if (hit !== undefined) return { data: hit, error: null, loading: false };
+  return { data: last.data, error: last.url === url ? last.error : null, loading: last.url !== url };
 }

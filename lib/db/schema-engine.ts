@@ -178,7 +178,7 @@ function toMigrationError(error: unknown, registry: { consumeError(id: number): 
       const original = registry.consumeError(Number(id))?.error;
       if (original === undefined) return match;
       cause = original;
-      return original instanceof Error ? original.message : String(original);
+      return original instanceof Error ? original.message : JSON.stringify(original);
     })
     // Drop the span trace ("   0: sql_schema_connector::…  at …rs:352") that follows the message.
     .replace(/\n\s*0: [\s\S]*$/, "")

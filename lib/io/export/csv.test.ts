@@ -95,7 +95,7 @@ describe("toCsv (RFC 4180, csv-stringify)", () => {
   ])("quotes a cell with %s", (_label, value, written) => {
     const csv = toCsv([text], [{ name: value }]);
     expect(csv).toBe(`name\r\n${written}\r\n`);
-    const [, row] = parse(csv) as string[][];
+    const [, row] = parse(csv);
     expect(row).toEqual([value]);
   });
 
@@ -104,7 +104,7 @@ describe("toCsv (RFC 4180, csv-stringify)", () => {
       { name: "=cmd|' /C calc'!A0", share: 0.1 + 0.2, nakamoto: 3, halted: false },
       { name: 'quote " and, comma\nnewline', share: -0.4398, nakamoto: null, halted: true },
     ];
-    const parsed = parse(toCsv(columns, rows), { columns: true }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(toCsv(columns, rows), { columns: true });
     expect(parsed.map((r) => r.name)).toEqual(["'=cmd|' /C calc'!A0", 'quote " and, comma\nnewline']);
     expect(parsed.map((r) => Number(r.share))).toEqual([0.1 + 0.2, -0.4398]);
     expect(parsed.map((r) => r.nakamoto)).toEqual(["3", ""]);
