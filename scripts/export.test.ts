@@ -4,15 +4,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/export/route";
 
-// `npm run export` is `tsx --conditions=react-server scripts/export.ts`: the react-server condition
-// makes "server-only" importable outside Next. It must write exactly what the API answers.
+// `npm run export` is `tsx scripts/export.ts`, a plain Node process that calls the export service
+// directly. It must write exactly what the API answers.
 
 const root = path.resolve(import.meta.dirname, "..");
 
 function cli(args: string[]) {
   const db = process.env.HASHATLAS_TEST_DB;
   if (!db) throw new Error("HASHATLAS_TEST_DB is not set (see vitest.config.mts)");
-  const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/export.ts", ...args], {
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/export.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${db}` },
     encoding: "utf8",

@@ -5,47 +5,42 @@
  * (npm prints a "> hashatlas@… export" banner on stdout before the script runs: redirect stdout only
  * with `npm run -s`, or let the script write the file itself with --out.)
  *
- * The same file as GET /api/export for the same query (one code path: lib/api/export.ts), written to
+ * The same file as GET /api/export for the same query (one code path: lib/services/export.ts), written to
  * stdout or to the file --out names. Flags are the API's query parameters: --what, --period,
  * --dataset, --format, --metadata, --efficiency, and for shocks/scenario --bie, --shutdown, --migrate,
  * --horizon. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
  * answers with a 4xx), 1 for anything else.
  *
- * Modules that import "server-only" throw outside React Server Components, so the npm script runs
- * this under tsx with the react-server condition: `tsx --conditions=react-server scripts/export.ts`.
+ * It calls the export service directly, as the route does: the flags are validated by the API's own
+ * query schema (so a flag is refused exactly as the query parameter would be), and a refusal of the
+ * service (lib/services/errors.ts) is bad input, as the API's 4xx is.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { exportData } from "../lib/api/export";
-import { ApiError, parseQuery } from "../lib/api/respond";
 import { env } from "../lib/env";
 import { MetricsError } from "../lib/metrics/errors";
-import { EXPORT_WHATS, ExportQuery } from "../lib/validation/export";
+import { SCENARIO_PARAMS as S } from "../lib/scenario/scenario";
+import { DomainError } from "../lib/services/errors";
+import { exportData } from "../lib/services/export";
+import { EXPORT_WHATS, ExportQuery, exportRequestOf } from "../lib/validation/export";
 
 const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--format csv|json] [--metadata]
-       [--efficiency J/TH] [--bie blocks] [--shutdown CN,RU:0.3,EAEU] [--migrate fraction,days,delayDays,weighting] [--horizon days]
+       [--${S.efficiency} J/TH] [--${S.blocksIntoEpoch} blocks] [--${S.shutdown} CN,RU:0.3,EAEU] [--${S.migration} fraction,days,delayDays,weighting] [--${S.horizonDays} days]
        [--out file]   (default: stdout; with npm use \`npm run -s export\` so that npm's banner stays out of the file)`;
 
-const STRING_FLAGS = ["what", "period", "dataset", "format", "efficiency", "bie", "shutdown", "migrate", "horizon"] as const;
+/** The API's query parameters, the scenario's by their short names in a link. */
+const STRING_FLAGS = ["what", "period", "dataset", "format", ...Object.values(S)];
 
 class UsageError extends Error {}
 
-/** argv → the query string the API would receive. */
-function parseCli(argv: string[]): { params: URLSearchParams; out: string | null } {
+/** argv → the query parameters the API would receive. */
+function parseCli(argv: string[]): { params: Record<string, string>; out: string | null } {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       options: {
-        what: { type: "string" },
-        period: { type: "string" },
-        dataset: { type: "string" },
-        format: { type: "string" },
-        efficiency: { type: "string" },
-        bie: { type: "string" },
-        shutdown: { type: "string" },
-        migrate: { type: "string" },
-        horizon: { type: "string" },
+        ...Object.fromEntries(STRING_FLAGS.map((name) => [name, { type: "string" as const }])),
         metadata: { type: "boolean" },
         out: { type: "string", short: "o" },
         help: { type: "boolean", short: "h" },
@@ -59,12 +54,11 @@ function parseCli(argv: string[]): { params: URLSearchParams; out: string | null
     throw new UsageError(`${message?.replace(/\.$/, "")}; see --help`);
   }
   if (parsed.values.help) throw new UsageError("help");
-  const params = new URLSearchParams();
-  for (const name of STRING_FLAGS) {
-    const value = parsed.values[name];
-    if (typeof value === "string") params.set(name, value);
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (STRING_FLAGS.includes(name) && typeof value === "string") params[name] = value;
   }
-  if (parsed.values.metadata) params.set("metadata", "1");
+  if (parsed.values.metadata) params.metadata = "1";
   const out = parsed.values.out ?? null;
   if (out === "") throw new UsageError("--out needs a file name");
   return { params, out };
@@ -76,7 +70,7 @@ function fail(code: 1 | 2, message: string): never {
 }
 
 async function main() {
-  let cli: { params: URLSearchParams; out: string | null };
+  let cli: { params: Record<string, string>; out: string | null };
   try {
     cli = parseCli(process.argv.slice(2));
   } catch (error) {
@@ -93,18 +87,20 @@ async function main() {
     fail(2, error instanceof Error ? error.message : String(error));
   }
   if (!fs.existsSync(databasePath)) fail(1, `database ${databasePath} does not exist (set DATABASE_URL, or run npm run db:seed)`);
+  const query = ExportQuery.safeParse(cli.params);
+  if (!query.success) {
+    const issue = query.error.issues[0];
+    fail(2, `${issue?.path.map(String).join(".") || "(query)"}: ${issue?.message ?? "invalid flags"}`);
+  }
   try {
-    // The API's own validation, so that a flag is refused exactly as the query parameter would be.
-    const query = parseQuery(ExportQuery, new Request(`http://localhost/api/export?${cli.params}`));
-    const file = await exportData(query);
+    const file = await exportData(exportRequestOf(query.data));
     if (cli.out === null) process.stdout.write(file.body);
     else {
       fs.writeFileSync(cli.out, file.body);
       process.stderr.write(`export: wrote ${cli.out} (${Buffer.byteLength(file.body)} bytes; the API would name it ${file.filename})\n`);
     }
   } catch (error) {
-    if (error instanceof ApiError) fail(error.status < 500 ? 2 : 1, error.message);
-    if (error instanceof MetricsError) fail(2, error.message);
+    if (error instanceof DomainError || error instanceof MetricsError) fail(2, error.message);
     fail(1, error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { API_ROUTES, openApiDocument } from "@/lib/api/openapi";
+import { API_ROUTES } from "@/lib/api/api-routes";
+import { openApiDocument } from "@/lib/api/openapi";
 
 export const metadata: Metadata = { title: "API — HashAtlas" };
 

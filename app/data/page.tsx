@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/data/ImportForm";
-import { listDatasets } from "@/lib/db/datasets";
+import { listDatasets } from "@/lib/services/datasets";
 
 export const metadata: Metadata = { title: "Data — HashAtlas" };
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
-import { runSimulation } from "@/lib/api/simulate";
-import { retargetsBetween } from "@/lib/db/reference";
+import { DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_SHARES_DATASET } from "@/lib/scenario/limits";
+import { scenarioDate } from "@/lib/scenario/scenario";
+import { retargetsBetween } from "@/lib/services/reference";
+import { runSimulation } from "@/lib/services/simulate";
 import { formatPeriod, formatSignedPercent, formatShare } from "@/lib/view/format";
-import { scenarioDate } from "@/lib/view/scenario";
 
 /** The ban was announced on 21 May 2021, ~7.6 days into the epoch that began on 13 May: ~1 100 blocks. */
 const BAN_DAY = "2021-05-21";
@@ -21,11 +22,11 @@ const cumulative = (changes: number[]) => changes.reduce<number[]>((acc, c) => [
 export async function HistoricalValidation() {
   const sim = await runSimulation({
     period: "2021-05",
-    dataset: "cbeci-monthly",
-    shutdown: ["CN"],
+    dataset: DEFAULT_SHARES_DATASET,
+    shutdown: [{ id: "CN", fraction: 1 }],
     blocksIntoEpoch: BLOCKS_INTO_EPOCH,
     horizonDays: 90,
-    efficiency: 28.2,
+    efficiency: DEFAULT_EFFICIENCY_J_PER_TH,
   });
   const actual = await retargetsBetween("2021-05-20", "2021-07-31");
   const china = actual.filter((r) => r.changePct < 0);

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getSeries } from "@/lib/api/metrics";
-import { ApiError } from "@/lib/api/respond";
-import { type DatasetSummary, listDatasets } from "@/lib/db/datasets";
+import { DomainError } from "@/lib/services/errors";
+import { getSeries } from "@/lib/services/metrics";
+import { type DatasetSummary, listDatasets } from "@/lib/services/datasets";
 import { bandOf } from "@/lib/metrics/concentration";
 import { costPerBtcUsd, DEFAULT_EFFICIENCY_J_PER_TH, kwhPerBtc } from "@/lib/metrics/energy";
 import { PRICE_TYPE_PREFERENCE } from "@/lib/metrics/prices";
 import type { SeriesRow } from "@/lib/metrics/report";
 import { BLOCKS_PER_EPOCH, MAX_RETARGET_FACTOR, retargetAfterLoss, TARGET_BLOCK_MINUTES } from "@/lib/metrics/shock";
 import { blockSubsidyForPeriod } from "@/lib/metrics/subsidy";
-import { DEFAULT_SHARES_DATASET } from "@/lib/validation/api";
+import { DEFAULT_SHARES_DATASET } from "@/lib/scenario/limits";
 import { HistoricalValidation } from "./HistoricalValidation";
 import styles from "./methodology.module.css";
 
@@ -144,7 +144,7 @@ async function otherBracket() {
   try {
     rows = (await getSeries(DEFAULT_SHARES_DATASET)).rows;
   } catch (error) {
-    if (error instanceof ApiError) return null;
+    if (error instanceof DomainError) return null;
     throw error;
   }
   if (rows.length === 0) return null;

@@ -2,23 +2,15 @@
 
 import "uplot/dist/uPlot.min.css";
 import type uPlot from "uplot";
-import { type CSSProperties, type JSX, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import {
-  DAY_TICK_SPACE_PX,
-  dayTickLabel,
-  dayTicks,
-  dayTickUnit,
-  formatMonth,
-  formatTick,
-  formatValue,
-  formatX,
-  isWholeNumberSeries,
-  monthTicks,
-  nearestIndex,
-  parsePeriods,
-  type PeriodKind,
-  toUnix,
-} from "./time-axis";
+import { type CSSProperties, type JSX, useEffect, useMemo, useRef, useState } from "react";
+import { useColorScheme } from "@/components/hooks/useColorScheme";
+import type { ColorScheme } from "@/lib/colors/scale";
+import { type ChartSpec, chartOptions, seriesColors, seriesName, xTitle } from "./chart-options";
+import { CHART_PALETTES, LEGEND_GUESS_PX, MIN_PLOT_PX } from "./chart-theme";
+import { type Marker, overlayPlugin } from "./overlay-plugin";
+import { canvasTextWidth } from "./text-measure";
+import { tooltipPlugin } from "./tooltip-plugin";
+import { formatValue, formatX, isWholeNumberSeries, nearestIndex, parsePeriods } from "./time-axis";
 
 export type TimeChartSeries = {
   label: string;
@@ -32,7 +24,7 @@ export type TimeChartSeries = {
 };
 
 /** A vertical dashed line with a small label; `x` is a period of the same kind as `periods` ("YYYY-MM" or "YYYY-MM-DD"). */
-export type TimeChartMarker = { x: string; label: string };
+export type TimeChartMarker = Marker;
 
 export type TimeChartProps = {
   /**
@@ -57,70 +49,8 @@ export type TimeChartProps = {
   className?: string;
 };
 
-type Scheme = "light" | "dark";
-
-type Palette = {
-  text: string;
-  muted: string;
-  grid: string;
-  axis: string;
-  marker: string;
-  highlight: string;
-  labelBg: string;
-  tooltipBg: string;
-  tooltipBorder: string;
-  series: readonly string[];
-};
-
-// Okabe-Ito colours. On the dark background the blue and vermilion are too dim to read, so their
-// lighter siblings in the same palette (sky blue, orange) take their places.
-const PALETTES: Record<Scheme, Palette> = {
-  light: {
-    text: "#1b1d21",
-    muted: "#5b616b",
-    grid: "rgba(27, 29, 33, 0.09)",
-    axis: "rgba(27, 29, 33, 0.35)",
-    marker: "#5b616b",
-    highlight: "#1b1d21",
-    labelBg: "rgba(247, 247, 244, 0.85)",
-    tooltipBg: "#ffffff",
-    tooltipBorder: "#d9dbd6",
-    series: ["#0072B2", "#D55E00", "#009E73", "#CC79A7"],
-  },
-  dark: {
-    text: "#e9eaec",
-    muted: "#a1a7b0",
-    grid: "rgba(233, 234, 236, 0.1)",
-    axis: "rgba(233, 234, 236, 0.35)",
-    marker: "#a1a7b0",
-    highlight: "#e9eaec",
-    labelBg: "rgba(20, 22, 26, 0.85)",
-    tooltipBg: "#1d2026",
-    tooltipBorder: "#30343c",
-    series: ["#56B4E9", "#E69F00", "#009E73", "#CC79A7"],
-  },
-};
-
-const DARK_QUERY = "(prefers-color-scheme: dark)";
-
-function subscribeScheme(onChange: () => void): () => void {
-  const mql = typeof window.matchMedia === "function" ? window.matchMedia(DARK_QUERY) : null;
-  if (!mql) return () => {};
-  mql.addEventListener("change", onChange);
-  return () => mql.removeEventListener("change", onChange);
-}
-const clientScheme = (): Scheme => (typeof window.matchMedia === "function" && window.matchMedia(DARK_QUERY).matches ? "dark" : "light");
-const serverScheme = (): Scheme => "light";
-
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-const AXIS_FONT = `12px ${FONT_FAMILY}`;
-const AXIS_LABEL_FONT = `600 12px ${FONT_FAMILY}`;
-const MARKER_FONT_PX = 11;
-/** Room above the plotting area for marker labels. */
-const MARKER_BAND_PX = 18;
-/** First guess at the legend's height; the real one is measured once the chart is in the DOM. */
-const LEGEND_GUESS_PX = 30;
-const MIN_PLOT_PX = 60;
+/** What the chart is built from: the options' spec, and the colour scheme, clickability and emptiness. */
+type Structure = ChartSpec & { scheme: ColorScheme; selectable: boolean; empty: boolean };
 
 const srOnly: CSSProperties = {
   position: "absolute",
@@ -129,30 +59,10 @@ const srOnly: CSSProperties = {
   padding: 0,
   margin: -1,
   overflow: "hidden",
-  clip: "rect(0, 0, 0, 0)",
+  clipPath: "inset(50%)",
   whiteSpace: "nowrap",
   border: 0,
 };
-
-const seriesName = (s: { label: string; unit: string }) => (s.unit ? `${s.label} (${s.unit})` : s.label);
-
-let measureCtx: CanvasRenderingContext2D | null | undefined;
-function textWidth(text: string, font: string): number {
-  if (measureCtx === undefined) measureCtx = document.createElement("canvas").getContext("2d");
-  if (!measureCtx) return text.length * 7;
-  measureCtx.font = font;
-  return measureCtx.measureText(text).width;
-}
-
-/** `text`, cut and ended with "…" where needed to fit `maxPx` (at least one character survives). */
-function ellipsize(text: string, maxPx: number, font: string): string {
-  if (!(maxPx > 0) || textWidth(text, font) <= maxPx) return text;
-  let n = text.length - 1;
-  while (n > 1 && textWidth(`${text.slice(0, n).trimEnd()}…`, font) > maxPx) n--;
-  return `${text.slice(0, n).trimEnd()}…`;
-}
-
-const WHOLE_INCRS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
 /**
  * A time-series chart over monthly or daily periods, drawn by uPlot on a canvas: one or two series on a left
@@ -167,7 +77,7 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
   const chartRef = useRef<uPlot | null>(null);
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
   const empty = periods.length === 0;
-  const scheme = useSyncExternalStore(subscribeScheme, clientScheme, serverScheme);
+  const scheme = useColorScheme();
 
   // Throws a RangeError for months mixed with days (or a string that is neither).
   const { kind, xs } = useMemo(() => parsePeriods(periods), [periods]);
@@ -194,248 +104,40 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
     markerBand: (markers?.length ?? 0) > 0,
     selectable: !!onSelect,
     empty: periods.length === 0,
-  });
+  } satisfies Structure);
 
   useEffect(() => {
-    let cancelled = false;
+    // An object, not a let: the async build below reads it after awaits (TypeScript would narrow a let).
+    const run = { cancelled: false };
     let chart: uPlot | null = null;
     let observer: ResizeObserver | null = null;
     const wrapper = wrapperRef.current;
     const host = hostRef.current;
     if (!wrapper || !host) return;
-    const spec = JSON.parse(structure) as {
-      scheme: Scheme;
-      kind: PeriodKind;
-      series: (Required<Pick<TimeChartSeries, "label" | "unit" | "axis">> & { color: string | null; step: boolean; whole: boolean })[];
-      markerBand: boolean;
-      selectable: boolean;
-      empty: boolean;
-    };
-    const palette = PALETTES[spec.scheme];
+    const spec = JSON.parse(structure) as Structure;
     if (spec.empty) return; // nothing to plot: the placeholder says so
+    const palette = CHART_PALETTES[spec.scheme];
 
-    (async () => {
+    void (async () => {
       let UPlot: typeof uPlot;
       try {
         UPlot = (await import("uplot")).default;
       } catch {
-        if (!cancelled) setStatus("failed");
+        if (!run.cancelled) setStatus("failed");
         return;
       }
-      if (cancelled) return;
+      if (run.cancelled) return;
 
-      const colors = spec.series.map((s, i) => s.color ?? palette.series[i % palette.series.length] ?? palette.text);
-      const usesAxis = (side: "left" | "right") => spec.series.some((s) => s.axis === side);
-      const sides = (["left", "right"] as const).filter(usesAxis);
-
-      const yAxis = (side: "left" | "right", first: boolean): uPlot.Axis => {
-        const onSide = spec.series.filter((s) => s.axis === side);
-        const whole = onSide.every((s) => s.whole);
-        const axisTitle = onSide.map((s) => seriesName(s)).join(" · ");
-        return {
-          scale: side,
-          side: side === "left" ? 3 : 1,
-          // Rotated along the plot's height; shortened with an ellipsis when taller than the plot.
-          label: (u) => ellipsize(axisTitle, u.bbox.height / UPlot.pxRatio, AXIS_LABEL_FONT),
-          labelFont: AXIS_LABEL_FONT,
-          labelSize: 20,
-          labelGap: 2,
-          font: AXIS_FONT,
-          stroke: palette.muted,
-          gap: 4,
-          grid: { show: first, stroke: palette.grid, width: 1 },
-          ticks: { show: true, stroke: palette.axis, width: 1, size: 4 },
-          ...(whole ? { incrs: WHOLE_INCRS } : {}),
-          values: (_u, splits, _i, _space, incr) => splits.map((v) => formatTick(v, incr)),
-          size: (_u, values) => Math.ceil(8 + Math.max(0, ...(values ?? []).map((v) => textWidth(String(v ?? ""), AXIS_FONT)))),
-        };
-      };
-
-      const drawOverlays = (u: uPlot) => {
-        const { markers: ms, highlight: hl } = live.current;
-        const ctx = u.ctx;
-        const px = UPlot.pxRatio;
-        const { left, top, width, height: h } = u.bbox;
-        const xMin = u.scales.x?.min;
-        const xMax = u.scales.x?.max;
-        if (xMin == null || xMax == null) return;
-        const xPos = (period: string): number | null => {
-          let t: number;
-          try {
-            t = toUnix(spec.kind, period); // one of the other kind, or no period at all: not drawn
-          } catch {
-            return null;
-          }
-          if (t < xMin || t > xMax) return null;
-          return Math.round(u.valToPos(t, "x", true)) + 0.5;
-        };
-        ctx.save();
-        if (hl) {
-          const x = xPos(hl);
-          if (x != null) {
-            ctx.strokeStyle = palette.highlight;
-            ctx.lineWidth = 2 * px;
-            ctx.setLineDash([]);
-            ctx.beginPath();
-            ctx.moveTo(x, top);
-            ctx.lineTo(x, top + h);
-            ctx.stroke();
-          }
-        }
-        if (ms && ms.length > 0) {
-          ctx.font = `${MARKER_FONT_PX * px}px ${FONT_FAMILY}`;
-          ctx.textBaseline = "alphabetic";
-          ctx.textAlign = "left"; // uPlot leaves whatever its last axis used
-          // Labels sit in the band above the plot; one that would overlap its neighbour drops a row.
-          const rows: [number, number][][] = [];
-          for (const m of ms) {
-            const x = xPos(m.x);
-            if (x == null) continue;
-            ctx.strokeStyle = palette.marker;
-            ctx.lineWidth = 1 * px;
-            ctx.setLineDash([4 * px, 3 * px]);
-            ctx.beginPath();
-            ctx.moveTo(x, top);
-            ctx.lineTo(x, top + h);
-            ctx.stroke();
-
-            const tw = ctx.measureText(m.label).width;
-            const pad = 3 * px;
-            const rightEdge = left + width;
-            const x0 = x + pad + tw <= rightEdge ? x + pad : Math.max(left, x - pad - tw);
-            const span: [number, number] = [x0 - pad, x0 + tw + pad];
-            let row = rows.findIndex((r) => r.every(([a, b]) => span[1] < a || span[0] > b));
-            if (row < 0) row = rows.push([]) - 1;
-            rows[row]?.push(span);
-            const baseline = top - 5 * px + row * (MARKER_FONT_PX + 4) * px;
-            ctx.fillStyle = palette.labelBg;
-            ctx.fillRect(span[0], baseline - (MARKER_FONT_PX + 1) * px, span[1] - span[0], (MARKER_FONT_PX + 4) * px);
-            ctx.fillStyle = palette.text;
-            ctx.fillText(m.label, x0, baseline);
-          }
-        }
-        ctx.restore();
-      };
-
-      const tooltip = document.createElement("div");
-      Object.assign(tooltip.style, {
-        position: "absolute",
-        top: "0",
-        left: "0",
-        display: "none",
-        pointerEvents: "none",
-        zIndex: "10",
-        background: palette.tooltipBg,
-        color: palette.text,
-        border: `1px solid ${palette.tooltipBorder}`,
-        borderRadius: "6px",
-        padding: "4px 8px",
-        font: `12px/1.4 ${FONT_FAMILY}`,
-        whiteSpace: "nowrap",
-        boxShadow: "0 2px 8px rgb(0 0 0 / 0.2)",
-      } satisfies Partial<CSSStyleDeclaration>);
-
-      const updateTooltip = (u: uPlot) => {
-        const idx = u.cursor.idx;
-        const left = u.cursor.left ?? -1;
-        const x = idx == null ? undefined : u.data[0][idx];
-        if (idx == null || x == null || left < 0) {
-          tooltip.style.display = "none";
-          return;
-        }
-        tooltip.replaceChildren();
-        const head = document.createElement("div");
-        head.style.fontWeight = "600";
-        head.textContent = formatX(spec.kind, x);
-        tooltip.append(head);
-        spec.series.forEach((s, i) => {
-          const v = u.data[i + 1]?.[idx];
-          const line = document.createElement("div");
-          const swatch = document.createElement("span");
-          Object.assign(swatch.style, {
-            display: "inline-block",
-            width: "10px",
-            height: "3px",
-            marginRight: "6px",
-            verticalAlign: "middle",
-            background: colors[i] ?? palette.text,
-          });
-          const unit = v != null && s.unit ? ` ${s.unit}` : "";
-          line.append(swatch, `${s.label}: ${formatValue(v)}${unit}`);
-          tooltip.append(line);
-        });
-        tooltip.style.display = "block";
-        const overW = u.over.clientWidth;
-        const tipW = tooltip.offsetWidth;
-        const tipLeft = left + 12 + tipW <= overW ? left + 12 : Math.max(0, left - 12 - tipW);
-        tooltip.style.transform = `translate(${Math.round(tipLeft)}px, ${Math.max(0, Math.round((u.cursor.top ?? 0) - 10))}px)`;
-      };
-
-      const opts: uPlot.Options = {
-        width: Math.max(1, wrapper.clientWidth),
-        height: Math.max(MIN_PLOT_PX, live.current.height - LEGEND_GUESS_PX),
-        // Without a y axis on a side, room for half a centred month label at that end.
-        padding: [spec.markerBand ? MARKER_BAND_PX + 4 : 10, sides.includes("right") ? 4 : 30, 0, sides.includes("left") ? 4 : 30],
-        scales: {
-          x: { time: true },
-          ...Object.fromEntries(sides.map((side) => [side, { auto: true }])),
-        },
-        series: [
-          { label: xTitle(spec.kind), value: (_u, v) => (v == null ? "--" : formatX(spec.kind, v)) },
-          ...spec.series.map<uPlot.Series>((s, i) => ({
-            label: seriesName(s),
-            scale: s.axis,
-            stroke: colors[i],
-            width: 2,
-            spanGaps: false,
-            value: (_u, v) => formatValue(v),
-            points: { show: (u: uPlot, si: number) => pointsFit(u, si), size: 5, fill: colors[i] },
-            ...(s.step ? { paths: UPlot.paths.stepped?.({ align: 1 }) } : {}),
-          })),
+      const pxRatio = () => UPlot.pxRatio;
+      const opts = chartOptions(
+        spec,
+        { palette, measure: canvasTextWidth, pxRatio, stepped: UPlot.paths.stepped },
+        { width: Math.max(1, wrapper.clientWidth), height: Math.max(MIN_PLOT_PX, live.current.height - LEGEND_GUESS_PX) },
+        [
+          overlayPlugin({ kind: spec.kind, palette, pxRatio, state: () => live.current }),
+          tooltipPlugin({ kind: spec.kind, palette, series: spec.series, colors: seriesColors(spec, palette) }),
         ],
-        axes: [
-          {
-            scale: "x",
-            font: AXIS_FONT,
-            stroke: palette.muted,
-            grid: { show: true, stroke: palette.grid, width: 1 },
-            ticks: { show: true, stroke: palette.axis, width: 1, size: 4 },
-            gap: 4,
-            size: 28,
-            ...(spec.kind === "day"
-              ? {
-                  // Both callbacks derive the unit from the same scale and width, so they agree.
-                  splits: (u: uPlot, _i: number, min: number, max: number) => dayTicks(min, max, u.bbox.width / UPlot.pxRatio, DAY_TICK_SPACE_PX),
-                  values: (u: uPlot, splits: number[]) => {
-                    const unit = dayTickUnit(u.scales.x?.min ?? NaN, u.scales.x?.max ?? NaN, u.bbox.width / UPlot.pxRatio, DAY_TICK_SPACE_PX);
-                    return splits.map((v) => dayTickLabel(v, unit));
-                  },
-                }
-              : {
-                  splits: (u: uPlot, _i: number, min: number, max: number) => monthTicks(min, max, u.bbox.width / UPlot.pxRatio),
-                  values: (_u: uPlot, splits: number[]) => splits.map((v) => formatMonth(v)),
-                }),
-          },
-          ...sides.map((side, i) => yAxis(side, i === 0)),
-        ],
-        cursor: {
-          y: false,
-          // No drag-zoom. The snapped crosshair makes uPlot see every click as the end of a drag,
-          // which by default it swallows; a no-op lets clicks through to onSelect.
-          drag: { x: false, y: false, setScale: false, click: () => {} },
-          points: { size: 8, width: 2 },
-          // The crosshair snaps to the nearest period.
-          move: (u, left, top) => {
-            if (left < 0) return [left, top];
-            const i = u.posToIdx(left);
-            const x = u.data[0][i];
-            return x == null ? [left, top] : [Math.round(u.valToPos(x, "x")), top];
-          },
-        },
-        legend: { show: true, live: false },
-        plugins: [{ hooks: { draw: drawOverlays, setCursor: updateTooltip } }],
-      };
-
+      );
       try {
         chart = new UPlot(opts, live.current.data, host);
       } catch {
@@ -445,7 +147,6 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
       chartRef.current = chart;
       const u = chart;
       u.root.style.color = palette.text;
-      u.over.append(tooltip);
       if (spec.selectable) u.over.style.cursor = "pointer";
       u.over.addEventListener("click", (e) => {
         const select = live.current.onSelect;
@@ -478,7 +179,7 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
     })();
 
     return () => {
-      cancelled = true;
+      run.cancelled = true;
       observer?.disconnect();
       chart?.destroy();
       if (chartRef.current === chart) chartRef.current = null;
@@ -554,8 +255,6 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
   );
 }
 
-const xTitle = (kind: PeriodKind) => (kind === "day" ? "Date" : "Month");
-
 function sameData(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
@@ -565,12 +264,4 @@ function sameData(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
     for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
   }
   return true;
-}
-
-/** Dots on the data points only while they are at least 12 px apart. */
-function pointsFit(u: uPlot, seriesIdx: number): boolean {
-  const s = u.series[seriesIdx];
-  const [i0, i1] = s?.idxs ?? [0, 0];
-  const n = i1 - i0 + 1;
-  return n > 0 && u.bbox.width / (window.devicePixelRatio || 1) / n >= 12;
 }

@@ -4,17 +4,19 @@ import { useCallback, useMemo } from "react";
 import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
+import type { Dataset } from "@/lib/validation/responses";
 import { apiUrls } from "@/lib/view/api-urls";
 import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
-import { scenarioRequest, scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
+import { scenarioRequest } from "@/lib/scenario/scenario";
+import { scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
 import type { LayerScales } from "@/lib/colors/layer-scales";
 import { layerView, sitesGeoJson } from "@/lib/view/map-layers";
-import { type DashboardState, LAYERS, type Layer, type MapView } from "@/lib/view/url-state-core";
+import type { DashboardState, Layer, MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Downloads, MapPngButton } from "./Downloads";
 import { Legend } from "./Legend";
-import { PeriodControl } from "./PeriodControl";
+import { LAYER_LABELS, MapControls } from "./MapControls";
 import type { BlocOption } from "./ScenarioPanel";
 import { ShockTable } from "./ShockTable";
 import { SummaryCards } from "./SummaryCards";
@@ -41,7 +43,7 @@ const CountryPanel = dynamic(() => import("./CountryPanel").then((m) => m.Countr
   ),
 });
 
-export type DatasetOption = { slug: string; title: string; periods: string[] };
+export type DatasetOption = Pick<Dataset, "slug" | "title" | "periods">;
 
 export type DashboardInitial = {
   state: DashboardState;
@@ -59,13 +61,6 @@ const TITLES: Record<Layer, string> = {
   price: "Electricity prices where Bitcoin is mined",
   cost: "Electricity cost of one bitcoin by country",
   sites: "Large Bitcoin mining sites",
-};
-
-const LAYER_LABELS: Record<Layer, string> = {
-  share: "Hash share",
-  price: "Power price",
-  cost: "Cost per BTC",
-  sites: "Mining sites",
 };
 
 /** The server-rendered first answers reach the data hooks through this render's context, never module state. */
@@ -158,64 +153,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
       <h1>
         {TITLES[state.layer]}, {formatPeriod(period)}
       </h1>
-      <div className="controls" role="group" aria-label="What the map shows">
-        <label className="control">
-          <span className="label">Dataset</span>
-          <select value={slug} onChange={(e) => update({ dataset: e.target.value, period: null })} data-testid="dataset-select">
-            {initial.datasets.map((d) => (
-              <option key={d.slug} value={d.slug}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <PeriodControl periods={periods} value={period} onChange={(p) => update({ period: p })} />
-        <fieldset className="layer-control">
-          <legend className="label">Layer</legend>
-          {LAYERS.map((l) => (
-            <label key={l} className={state.layer === l ? "chip active" : "chip"}>
-              <input type="radio" name="layer" value={l} checked={state.layer === l} onChange={() => update({ layer: l })} data-testid={`layer-${l}`} />
-              {LAYER_LABELS[l]}
-            </label>
-          ))}
-        </fieldset>
-        <button
-          type="button"
-          className={state.simulate ? "button active" : "button"}
-          aria-pressed={state.simulate}
-          onClick={() => update({ simulate: !state.simulate, shutdown: state.simulate ? [] : state.shutdown })}
-          data-testid="simulate-toggle"
-        >
-          ⚡ Simulate a shutdown
-        </button>
-        {state.layer === "cost" && (
-          <div className="cost-inputs">
-            <label className="control">
-              <span className="label">Fleet efficiency (J/TH)</span>
-              <input
-                type="number"
-                min={1}
-                max={200}
-                step={0.1}
-                value={state.efficiency}
-                onChange={(e) => Number(e.target.value) >= 1 && update({ efficiency: Number(e.target.value) })}
-                data-testid="efficiency"
-              />
-            </label>
-            <label className="control">
-              <span className="label">Bitcoin price (USD)</span>
-              <input
-                type="number"
-                min={1}
-                step={1000}
-                value={state.btcPrice}
-                onChange={(e) => Number(e.target.value) >= 1 && update({ btcPrice: Number(e.target.value) })}
-                data-testid="btc-price"
-              />
-            </label>
-          </div>
-        )}
-      </div>
+      <MapControls state={state} update={update} datasets={initial.datasets} slug={slug} periods={periods} period={period} />
 
       {error && (
         <p role="alert" className="error">

@@ -1,15 +1,15 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { z } from "zod";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
-import type { SimulateResponse } from "@/lib/validation/responses";
-import { scenarioCsvRows, scenarioDate, type scenarioView } from "@/lib/view/scenario";
+import { MAX_BLOCKS_INTO_EPOCH, MAX_HORIZON_DAYS, MIN_HORIZON_DAYS } from "@/lib/scenario/limits";
+import { scenarioDate } from "@/lib/scenario/scenario";
+import type { SimulateResult as Result } from "@/lib/validation/responses";
 import { apiUrls } from "@/lib/view/api-urls";
-import { type DashboardState, type ScenarioItem } from "@/lib/view/url-state-core";
+import { scenarioCsvRows, type scenarioView } from "@/lib/view/scenario";
+import type { DashboardState, ScenarioItem } from "@/lib/view/url-state-core";
 import { FactList } from "./FactList";
 
-type Result = z.infer<typeof SimulateResponse>;
 type View = ReturnType<typeof scenarioView>;
 export type BlocOption = { id: string; name: string; members: string[] };
 
@@ -147,23 +147,25 @@ export function ScenarioPanel(props: {
         <summary>Timing and migration</summary>
         <div className="options-grid">
           <label className="control">
-            <span className="label">Blocks into the epoch (0–2015)</span>
+            <span className="label">Blocks into the epoch (0–{MAX_BLOCKS_INTO_EPOCH})</span>
             <input
               type="number"
               min={0}
-              max={2015}
+              max={MAX_BLOCKS_INTO_EPOCH}
               value={state.blocksIntoEpoch}
-              onChange={(e) => update({ blocksIntoEpoch: Math.max(0, Math.min(2015, Math.round(Number(e.target.value) || 0))) })}
+              onChange={(e) => update({ blocksIntoEpoch: Math.max(0, Math.min(MAX_BLOCKS_INTO_EPOCH, Math.round(Number(e.target.value) || 0))) })}
             />
           </label>
           <label className="control">
             <span className="label">Horizon (days)</span>
             <input
               type="number"
-              min={1}
-              max={3650}
+              min={MIN_HORIZON_DAYS}
+              max={MAX_HORIZON_DAYS}
               value={state.horizonDays}
-              onChange={(e) => update({ horizonDays: Math.max(1, Math.min(3650, Math.round(Number(e.target.value) || 1))) })}
+              onChange={(e) =>
+                update({ horizonDays: Math.max(MIN_HORIZON_DAYS, Math.min(MAX_HORIZON_DAYS, Math.round(Number(e.target.value) || MIN_HORIZON_DAYS))) })
+              }
             />
           </label>
           <label className="control">
@@ -183,7 +185,7 @@ export function ScenarioPanel(props: {
             <input
               type="number"
               min={0}
-              max={3650}
+              max={MAX_HORIZON_DAYS}
               value={migration.delayDays}
               onChange={(e) => update({ migration: { ...migration, delayDays: Math.max(0, Math.round(Number(e.target.value) || 0)) } })}
             />
@@ -193,7 +195,7 @@ export function ScenarioPanel(props: {
             <input
               type="number"
               min={0}
-              max={3650}
+              max={MAX_HORIZON_DAYS}
               value={migration.days}
               onChange={(e) => update({ migration: { ...migration, days: Math.max(0, Math.round(Number(e.target.value) || 0)) } })}
             />

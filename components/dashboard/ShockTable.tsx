@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import type { z } from "zod";
-import type { ShocksResponse } from "@/lib/validation/responses";
+import type { Shocks } from "@/lib/validation/responses";
 import { formatDays, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "@/lib/view/format";
 
-type Row = z.infer<typeof ShocksResponse>["rows"][number];
+type Row = Shocks["rows"][number];
 type Key = "lostShare" | "blockIntervalMinutes" | "daysToRetarget" | "difficultyChange" | "hhiAfter" | "name";
 
 const COLUMNS: { key: Key; label: string; cell: (r: Row) => string }[] = [

@@ -1,11 +1,9 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState } from "react";
-import type { z } from "zod";
-import type * as Responses from "@/lib/validation/responses";
+import { type Answer, readAnswer, type SchemaName } from "@/components/api/answers";
 
-// Every answer is parsed with the API's own response schema; the schemas (and zod) are loaded on the
-// first fetch, so they stay out of the page's first-load JavaScript.
+// Every answer is parsed with the API's own response schema, by name (components/api/answers.ts).
 
 /**
  * The answers the server rendered this page with, keyed by the URL the client would fetch them
@@ -23,9 +21,6 @@ export const RenderedAnswers = createContext<ReadonlyMap<string, unknown>>(new M
  */
 const fetched: Map<string, unknown> | null = typeof window === "undefined" ? null : new Map();
 
-type SchemaName = { [K in keyof typeof Responses]: (typeof Responses)[K] extends z.ZodType ? K : never }[keyof typeof Responses];
-type Output<K extends SchemaName> = z.output<(typeof Responses)[K]>;
-
 export type JsonState<T> = { data: T | null; error: string | null; loading: boolean };
 
 /** The server's answer first (server and browser then render the same while hydrating), else one fetched here. */
@@ -33,47 +28,34 @@ function known(rendered: ReadonlyMap<string, unknown>, url: string | null): unkn
   return url === null ? undefined : (rendered.get(url) ?? fetched?.get(url));
 }
 
-export function useJson<K extends SchemaName>(url: string | null, schemaName: K): JsonState<Output<K>> {
+/** The last answer fetched by this hook (kept on screen while the next loads), and for which URL. */
+type Fetched<T> = { url: string | null; data: T | null; error: string | null };
+
+export function useJson<K extends SchemaName>(url: string | null, schemaName: K): JsonState<Answer<K>> {
   const rendered = useContext(RenderedAnswers);
-  const [state, setState] = useState<JsonState<Output<K>>>(() => {
-    // Rendered answers were built on the server from the same response types; fetched ones were parsed.
-    const cached = known(rendered, url) as Output<K> | undefined;
-    return { data: cached ?? null, error: null, loading: url !== null && cached === undefined };
-  });
+  const [last, setLast] = useState<Fetched<Answer<K>>>({ url: null, data: null, error: null });
+  // Rendered answers were built on the server from the same response types; fetched ones were parsed.
+  const hit = known(rendered, url) as Answer<K> | undefined;
 
   useEffect(() => {
-    if (!url) {
-      setState({ data: null, error: null, loading: false });
-      return;
-    }
-    const hit = known(rendered, url) as Output<K> | undefined;
-    if (hit !== undefined) {
-      setState({ data: hit, error: null, loading: false });
-      return;
-    }
+    if (url === null || known(rendered, url) !== undefined) return;
     const controller = new AbortController();
-    // Keep showing the previous answer while the next one loads (no blank flash between months).
-    setState((s) => ({ ...s, loading: true, error: null }));
     fetch(url, { signal: controller.signal })
-      .then(async (response) => {
-        const body: unknown = await response.json();
-        if (!response.ok) {
-          const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
-          throw new Error(message);
-        }
-        const schemas = await import("@/lib/validation/responses");
-        // The schema is looked up by name; TypeScript cannot relate the union of schemas to K.
-        const schema: z.ZodType = schemas[schemaName];
-        const data = schema.parse(body) as Output<K>;
+      .then((response) => readAnswer(response, schemaName))
+      .then((data) => {
         fetched?.set(url, data);
-        setState({ data, error: null, loading: false });
+        setLast({ url, data, error: null });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }));
+        setLast((s) => ({ url, data: s.data, error: error instanceof Error ? error.message : String(error) }));
       });
     return () => controller.abort();
   }, [url, schemaName, rendered]);
 
-  return state;
+  // Derived, not stored: a known answer at once; else the last one fetched, marked loading until
+  // this URL's arrives (no blank flash between months) or its error does.
+  if (url === null) return { data: null, error: null, loading: false };
+  if (hit !== undefined) return { data: hit, error: null, loading: false };
+  return { data: last.data, error: last.url === url ? last.error : null, loading: last.url !== url };
 }

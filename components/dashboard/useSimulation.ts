@@ -1,10 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { z } from "zod";
-import type { SimulateResponse } from "@/lib/validation/responses";
+import { readAnswer } from "@/components/api/answers";
+import type { SimulateResult as Result } from "@/lib/validation/responses";
 
-type Result = z.infer<typeof SimulateResponse>;
 /** Browser only (as in useJson): on the server a module outlives the request and the data version. */
 const cache: Map<string, Result> | null = typeof window === "undefined" ? null : new Map();
 
@@ -30,11 +29,8 @@ export function useSimulation(request: object | null): { data: Result | null; er
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true, error: null }));
     fetch("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: key, signal: controller.signal })
-      .then(async (response) => {
-        const body: unknown = await response.json();
-        if (!response.ok) throw new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`);
-        const { SimulateResponse: schema } = await import("@/lib/validation/responses");
-        const data = schema.parse(body);
+      .then((response) => readAnswer(response, "SimulateResponse"))
+      .then((data) => {
         cache?.set(key, data);
         setState({ data, error: null, loading: false });
       })

@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { AnswerError, type AnswerIssue, readAnswer } from "@/components/api/answers";
+import type { ImportResult } from "@/lib/validation/responses";
 
 type Stage = "parsing" | "validating" | "writing";
 type StageState = "pending" | "active" | "done" | "failed";
-type Issue = { line?: number; column?: string; field: string; message: string };
 
 const STAGES: { id: Stage; label: string }[] = [
   { id: "parsing", label: "Reading the file" },
@@ -20,8 +21,8 @@ export function ImportForm() {
   const router = useRouter();
   const [stages, setStages] = useState<Record<Stage, StageState>>({ parsing: "pending", validating: "pending", writing: "pending" });
   const [message, setMessage] = useState<string | null>(null);
-  const [issues, setIssues] = useState<Issue[]>([]);
-  const [result, setResult] = useState<{ dataset: string; kind: string; rows: number } | null>(null);
+  const [issues, setIssues] = useState<AnswerIssue[]>([]);
+  const [result, setResult] = useState<ImportResult | null>(null);
   const [token, setToken] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -64,17 +65,19 @@ export function ImportForm() {
         ["writing", false],
       ] as const) {
         mark(stage, "active");
-        const response = await send(dryRun);
-        const body = (await response.json()) as { error?: { message: string; issues?: Issue[] }; dataset?: string; kind?: string; rows?: number };
-        if (!response.ok) {
+        let answer: ImportResult;
+        try {
+          answer = await readAnswer(await send(dryRun), "ImportResponse");
+        } catch (error) {
+          if (!(error instanceof AnswerError)) throw error;
           mark(stage, "failed");
-          setMessage(body.error?.message ?? `HTTP ${response.status}`);
-          setIssues(body.error?.issues ?? []);
+          setMessage(error.message);
+          setIssues(error.issues);
           return;
         }
         mark(stage, "done");
         if (!dryRun) {
-          setResult({ dataset: body.dataset ?? "", kind: body.kind ?? "", rows: body.rows ?? 0 });
+          setResult(answer);
           setMessage(null);
           router.refresh();
         }

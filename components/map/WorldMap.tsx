@@ -3,22 +3,11 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { GeoJSONSource, Map as MaplibreMap, MapGeoJSONFeature, MapLayerMouseEvent, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
+import { currentColorScheme, useColorScheme } from "@/components/hooks/useColorScheme";
 import type { MapValue } from "@/lib/view/map-layers";
 import { colorFor, type Scale } from "@/lib/colors/scale";
 import type { MapView } from "@/lib/view/url-state-core";
-import {
-  baseStyle,
-  COUNTRY_SOURCE,
-  countryLayers,
-  fillColor,
-  HATCH_IMAGE,
-  hatchImage,
-  type MapTheme,
-  PALETTE,
-  SITE_SOURCE,
-  siteLayers,
-  WORLD_GEOJSON_URL,
-} from "./layers";
+import { baseStyle, COUNTRY_SOURCE, countryLayers, fillColor, HATCH_IMAGE, hatchImage, PALETTE, SITE_SOURCE, siteLayers, WORLD_GEOJSON_URL } from "./layers";
 import { sitePopupContent } from "./popup";
 
 declare global {
@@ -50,10 +39,6 @@ const WORLD_BOUNDS: [[number, number], [number, number]] = [
   [180, 78],
 ];
 
-function currentTheme(): MapTheme {
-  return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-}
-
 function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string | null {
   const value = feature?.properties?.[key];
   return typeof value === "string" ? value : null;
@@ -73,7 +58,8 @@ export function WorldMap(props: WorldMapProps) {
   const [loaded, setLoaded] = useState(false);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
-  const [theme, setTheme] = useState<MapTheme>("light");
+  // Follow the system's colour scheme, map included.
+  const theme = useColorScheme();
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
   const pendingIdle = useRef(false);
   const painted = useRef<Set<string>>(new Set());
@@ -107,8 +93,8 @@ export function WorldMap(props: WorldMapProps) {
       if (cancelled || !containerRef.current) return;
       // Bundled by Next the worker cannot start; it is served as a static file instead.
       maplibregl.setWorkerUrl("/vendor/maplibre-gl-worker.mjs");
-      const startTheme = currentTheme();
-      setTheme(startTheme);
+      // Read now, not from the render: the first (hydrating) render always says "light".
+      const startTheme = currentColorScheme();
       const view = propsRef.current.initialView;
       map = new maplibregl.Map({
         container: containerRef.current,
@@ -198,15 +184,6 @@ export function WorldMap(props: WorldMapProps) {
       mapRef.current = null;
       if (window.__hashatlasMap === map) window.__hashatlasMap = undefined;
     };
-  }, []);
-
-  // Follow the system's colour scheme, map included.
-  useEffect(() => {
-    const query = window.matchMedia?.("(prefers-color-scheme: dark)");
-    if (!query) return;
-    const onChange = () => setTheme(currentTheme());
-    query.addEventListener("change", onChange);
-    return () => query.removeEventListener("change", onChange);
   }, []);
 
   // Recolour through feature state: each country's value and its colour on the scale.

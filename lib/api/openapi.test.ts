@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { get, post } from "@/tests/support/api";
-import { API_ROUTES, openApiDocument } from "./openapi";
+import { API_ROUTES } from "./api-routes";
+import { openApiDocument } from "./openapi";
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -2,11 +2,11 @@ import { NextResponse } from "next/server";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { log } from "../log";
-import { MetricsError } from "../metrics/errors";
+import type { ErrorAnswer } from "../validation/responses";
+import { refusalOf } from "./errors";
 
-/** Every 4xx/5xx body: the first offending field and a reason a person can act on. */
-export type ApiIssue = { field: string; message: string; line?: number; column?: string };
-export type ApiErrorBody = { error: { status: number; message: string; field?: string; issues?: ApiIssue[]; totalIssues?: number } };
+/** Every 4xx/5xx body is an ErrorBody: the first offending field and a reason a person can act on. */
+type ApiIssue = NonNullable<ErrorAnswer["error"]["issues"]>[number];
 
 export class ApiError extends Error {
   constructor(
@@ -20,7 +20,7 @@ export class ApiError extends Error {
 }
 
 export function errorResponse(status: number, message: string, field?: string, issues?: ApiIssue[], totalIssues?: number) {
-  const body: ApiErrorBody = {
+  const body: ErrorAnswer = {
     error: { status, message, ...(field ? { field } : {}), ...(issues ? { issues } : {}), ...(totalIssues !== undefined ? { totalIssues } : {}) },
   };
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -78,18 +78,16 @@ async function respond(fn: (request: Request) => Promise<Response> | Response, r
   } catch (error) {
     if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
     if (error instanceof ApiError) return errorResponse(error.status, error.message, error.field);
-    // Input the engine cannot compute on: a bad parameter is 400, data that cannot be measured 422.
-    if (error instanceof MetricsError) {
-      const status = error.code === "invalid-parameter" || error.code === "invalid-fraction" ? 400 : 422;
-      return errorResponse(status, error.message, error.field);
-    }
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal.status, refusal.message, refusal.field);
     log().error({ reqId, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error in route");
     return errorResponse(500, "internal error");
   }
 }
 
 /**
- * Wrap a route handler: ApiErrors become their 4xx answer; anything else is logged and becomes a
+ * Wrap a route handler: ApiErrors, and the services' and engine's refusals (lib/api/errors.ts),
+ * become their 4xx answer; anything else is logged and becomes a
  * 500 without internals (a 500 is always a bug to fix, never an answer to bad input). Every request
  * is logged as one structured line: request id, method, route, status, duration.
  */

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { dataVersion } from "../db/data-version";
 
 // Serialised JSON answers, kept per data version. Answers can be large (a 10-year simulation
 // timeline is ~400 KB) and keys can be request bodies (up to 64 KiB), so the cache is bounded by
@@ -50,4 +51,18 @@ export function createResponseCache(maxBytes: number, version: () => string): Re
     },
     stats: () => ({ entries: cache.size, bytes: cache.calculatedSize }),
   };
+}
+
+/** 64 MiB of answers: thousands of scenarios at the default horizon, ~150 at the longest. */
+const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+const responses = createResponseCache(RESPONSE_CACHE_BYTES, dataVersion);
+
+/**
+ * The serialised answer of a service call: repeated requests for the same data version cost one
+ * version check, not a recomputation, re-serialisation or re-encoding. Kept here, beside the HTTP
+ * answer it feeds (jsonText), because what it stores is bytes of a response body keyed by request
+ * text; the services keep domain results of their own (memo, lib/db/data-version.ts).
+ */
+export function cachedJson(key: string, compute: () => Promise<unknown>): Promise<Uint8Array<ArrayBuffer>> {
+  return responses.get(key, compute);
 }

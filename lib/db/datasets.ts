@@ -1,10 +1,13 @@
-import "server-only";
+import { z } from "zod";
+import { type DatasetKind, datasetKinds } from "../validation/vocabulary";
 import { prisma } from "./client";
 import { memo } from "./data-version";
 
+const DatasetKindSchema = z.enum(datasetKinds);
+
 export type DatasetSummary = {
   slug: string;
-  kind: string;
+  kind: DatasetKind;
   title: string;
   publisher: string;
   url: string;
@@ -31,7 +34,7 @@ export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
   const periods = await prisma().hashrateShare.groupBy({ by: ["datasetId", "period"], orderBy: [{ datasetId: "asc" }, { period: "asc" }] });
   return datasets.map(({ _count, id, contentHash: _hash, ...d }) => ({
     slug: d.slug,
-    kind: d.kind,
+    kind: DatasetKindSchema.parse(d.kind),
     title: d.title,
     publisher: d.publisher,
     url: d.url,

@@ -1,4 +1,3 @@
-import "server-only";
 import fs from "node:fs";
 import { env } from "../env";
 import { migrationStatus } from "./migration-status";

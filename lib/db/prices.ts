@@ -1,6 +1,6 @@
-import "server-only";
 import { z } from "zod";
-import { type PowerPriceRecord, type PriceType, priceTypes } from "../validation/prices";
+import type { PowerPriceRecord } from "../validation/prices";
+import { type PriceType, priceTypes } from "../validation/vocabulary";
 import { prisma } from "./client";
 
 export type PowerPrice = PowerPriceRecord & { id: number; countryName: string; dataset: string };

@@ -1,5 +1,6 @@
-import "server-only";
+import { z } from "zod";
 import type { PriceRow } from "../metrics/prices";
+import { type ShockKind, shockKinds } from "../validation/vocabulary";
 import { prisma } from "./client";
 import { memo } from "./data-version";
 
@@ -10,6 +11,12 @@ export function countryNames(): Promise<ReadonlyMap<string, string>> {
     const rows = await prisma().country.findMany({ select: { iso2: true, name: true } });
     return new Map(rows.map((r) => [r.iso2, r.name]));
   });
+}
+
+export type CountryRef = { iso2: string; iso3: string; name: string; region: string | null };
+
+export async function findCountry(iso2: string): Promise<CountryRef | null> {
+  return prisma().country.findUnique({ where: { iso2 }, select: { iso2: true, iso3: true, name: true, region: true } });
 }
 
 export function allPriceRows(): Promise<PriceRow[]> {
@@ -43,10 +50,13 @@ export function allBlocs(): Promise<BlocRef[]> {
   });
 }
 
+/** The dataset that supplies network hashrate to shares datasets without absolute figures. */
+export const NETWORK_DATASET = "network-monthly";
+
 /** Network hashrate (EH/s) by month from the network-monthly dataset. */
 export function networkHashrateByPeriod(): Promise<ReadonlyMap<string, number>> {
   return memo("network-by-period", async () => {
-    const rows = await prisma().networkStat.findMany({ where: { dataset: { slug: "network-monthly" } }, select: { period: true, hashrateEh: true } });
+    const rows = await prisma().networkStat.findMany({ where: { dataset: { slug: NETWORK_DATASET } }, select: { period: true, hashrateEh: true } });
     return new Map(rows.map((r) => [r.period, r.hashrateEh]));
   });
 }
@@ -55,12 +65,14 @@ export type ShockEventRef = {
   slug: string;
   date: string;
   endDate: string | null;
-  kind: string;
+  kind: ShockKind;
   title: string;
   description: string;
   sourceUrl: string;
   countries: string[];
 };
+
+const ShockKindSchema = z.enum(shockKinds);
 
 export function allShockEvents(): Promise<ShockEventRef[]> {
   return memo("shock-events", async () => {
@@ -69,7 +81,7 @@ export function allShockEvents(): Promise<ShockEventRef[]> {
       slug: e.slug,
       date: e.date,
       endDate: e.endDate,
-      kind: e.kind,
+      kind: ShockKindSchema.parse(e.kind),
       title: e.title,
       description: e.description,
       sourceUrl: e.sourceUrl,

@@ -1,6 +1,6 @@
-import "server-only";
 import { z } from "zod";
-import { type SiteRecord, type SiteStatus, siteStatuses } from "../validation/sites";
+import type { SiteRecord } from "../validation/sites";
+import { type SiteStatus, siteStatuses } from "../validation/vocabulary";
 import { prisma } from "./client";
 
 export type Site = SiteRecord & { id: number; countryName: string; dataset: string };

@@ -1,14 +1,9 @@
 import { z } from "zod";
+import { DEFAULT_BLOCKS_INTO_EPOCH, DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { blocksIntoEpochParam, efficiencyParam } from "../scenario/schema";
 import { periodSchema } from "./cells";
-import { priceTypes } from "./prices";
-import { siteStatuses } from "./sites";
-
-export const DEFAULT_SHARES_DATASET = "cbeci-monthly";
-
-export const datasetSlugParam = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be a dataset slug such as cbeci-monthly (lowercase letters, digits, dashes)")
-  .describe("Dataset slug, as listed by /api/datasets");
+import { datasetSlugParam } from "./dataset-slug";
+import { datasetKinds, priceTypes, siteStatuses } from "./vocabulary";
 
 const iso2Param = z
   .string()
@@ -17,7 +12,7 @@ const iso2Param = z
   .describe("ISO 3166-1 alpha-2 country code");
 
 export const DatasetsQuery = z.object({
-  kind: z.enum(["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"]).optional().describe("Only datasets of this kind"),
+  kind: z.enum(datasetKinds).optional().describe("Only datasets of this kind"),
 });
 
 export const PeriodsQuery = z.object({
@@ -39,23 +34,17 @@ export const PowerPricesQuery = z.object({
   priceType: z.enum(priceTypes).optional().describe("Only prices of this type"),
 });
 
-const efficiencyParam = z.coerce
-  .number({ error: "must be a number of J/TH" })
-  .refine(Number.isFinite, "must be a finite number")
-  .min(1, "must be at least 1 J/TH")
-  .max(200, "must be at most 200 J/TH")
-  .default(28.2)
-  .describe("Fleet efficiency in J/TH for energy per bitcoin and capacity-only sites (default 28.2, the 2024 Cambridge survey fleet average)");
-
-const decimalString = (field: string) => z.string().regex(/^\d+$/, `${field} must be a whole number`);
-
 export const MetricsQuery = z.object({
   period: periodSchema.optional().describe("Month (YYYY-MM); defaults to the latest the basis has"),
   dataset: datasetSlugParam
     .optional()
-    .describe("Shares dataset for basis=estimate (default cbeci-monthly), sites dataset for basis=sites (default mining-sites)"),
+    .describe(`Shares dataset for basis=estimate (default ${DEFAULT_SHARES_DATASET}), sites dataset for basis=sites (default mining-sites)`),
   basis: z.enum(["estimate", "sites"]).default("estimate").describe("estimate: the dataset's country shares; sites: the sum of operating mining sites"),
-  efficiency: efficiencyParam,
+  efficiency: efficiencyParam
+    .default(DEFAULT_EFFICIENCY_J_PER_TH)
+    .describe(
+      `Fleet efficiency in J/TH for energy per bitcoin and capacity-only sites (default ${DEFAULT_EFFICIENCY_J_PER_TH}, the 2024 Cambridge survey fleet average)`,
+    ),
 });
 
 export const SeriesQuery = z.object({
@@ -65,11 +54,7 @@ export const SeriesQuery = z.object({
 export const ShocksQuery = z.object({
   period: periodSchema.optional().describe("Month (YYYY-MM); defaults to the dataset's latest"),
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET),
-  blocksIntoEpoch: decimalString("blocksIntoEpoch")
-    .transform(Number)
-    .pipe(z.number().int().min(0, "must be ≥ 0").max(2015, "must be at most 2015 (an epoch has 2016 blocks)"))
-    .default(0)
-    .describe("Blocks of the current 2016-block epoch already mined when the shutdown hits (0–2015)"),
+  blocksIntoEpoch: blocksIntoEpochParam.default(DEFAULT_BLOCKS_INTO_EPOCH),
 });
 
 export const CountryQuery = z.object({

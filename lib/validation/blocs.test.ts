@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectOneIssue, issuesOf, parsed } from "../../tests/support/schema";
-import { BlocCsvRowSchema, ShockCsvRowSchema, shockKinds } from "./blocs";
+import { BlocCsvRowSchema, ShockCsvRowSchema } from "./blocs";
+import { shockKinds } from "./vocabulary";
 
 const BLOC = {
   id: "EAEU",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { countryByIso2 } from "../geo/countries";
 import { httpUrl, isoDateSchema, nonEmptyText, optionalText } from "./cells";
+import { type ShockKind, shockKinds } from "./vocabulary";
 
 const iso2List = z.string().transform((text, ctx) => {
   const codes = text.trim().split(/\s+/).filter(Boolean);
@@ -23,8 +24,6 @@ export const BlocCsvRowSchema = z.object({
 
 export type BlocRecord = { id: string; name: string; description: string; membershipAsOf: string; sourceUrl: string; members: string[] };
 
-export const shockKinds = ["ban", "restriction", "blackout", "tariff"] as const;
-
 export const ShockCsvRowSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9-]{3,64}$/, "must be 3–64 lowercase letters, digits and dashes"),
@@ -42,7 +41,7 @@ export type ShockEventRecord = {
   slug: string;
   date: string;
   endDate: string | null;
-  kind: (typeof shockKinds)[number];
+  kind: ShockKind;
   title: string;
   description: string;
   sourceUrl: string;

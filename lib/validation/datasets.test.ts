@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectOneIssue, issuesOf, parsed } from "../../tests/support/schema";
-import { datasetKinds, DatasetMetaSchema } from "./datasets";
+import { DatasetMetaSchema } from "./datasets";
+import { datasetKinds } from "./vocabulary";
 
 const META = {
   slug: "cbeci-monthly",

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { httpUrl, isoDateSchema, nonEmptyText } from "./cells";
-
-export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"] as const;
+import { datasetKinds } from "./vocabulary";
 
 export const DatasetMetaSchema = z.object({
   slug: z

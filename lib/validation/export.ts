@@ -1,11 +1,22 @@
 import { z } from "zod";
+import {
+  DEFAULT_BLOCKS_INTO_EPOCH,
+  DEFAULT_EFFICIENCY_J_PER_TH,
+  DEFAULT_HORIZON_DAYS,
+  DEFAULT_SHARES_DATASET,
+  MAX_BLOCKS_INTO_EPOCH,
+  MAX_HORIZON_DAYS,
+} from "../scenario/limits";
+import { SCENARIO_PARAMS, type ScenarioSettings, VIEW_PARAMS } from "../scenario/scenario";
+import { scenarioQuery, scenarioSettingsOf } from "../scenario/schema";
+import { datasetSlugParam } from "./dataset-slug";
 import { DatasetSummary } from "./responses";
 
-// The query of GET /api/export and of `npm run export` (scripts/export.ts builds the same query from
-// its flags). Scenario parameters use the dashboard URL's names and syntax (lib/view/url-state.ts),
-// so a dashboard query string can be appended as it is; unlike the dashboard, which falls back to
-// defaults, an export refuses a malformed value with a 400 naming it (a file must not silently
-// describe another scenario than the one asked for).
+// The query of GET /api/export and of `npm run export` (scripts/export.ts passes its flags as the same
+// parameters). Scenario parameters are the dashboard link's, with its names and syntax
+// (lib/scenario), so a dashboard query string can be appended as it is; unlike the dashboard, which
+// falls back to defaults, an export refuses a malformed value with a 400 naming it (a file must not
+// silently describe another scenario than the one asked for).
 
 export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario"] as const;
 export type ExportWhat = (typeof EXPORT_WHATS)[number];
@@ -13,21 +24,10 @@ export type ExportWhat = (typeof EXPORT_WHATS)[number];
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const DECIMAL_0_1 = "(?:0(?:\\.\\d+)?|1(?:\\.0+)?|\\.\\d+)";
-const SHUTDOWN_ITEM = new RegExp(`^[A-Za-z][A-Za-z0-9]{1,15}(?::${DECIMAL_0_1})?$`);
-const MIGRATE = new RegExp(`^${DECIMAL_0_1},\\d{1,4},\\d{1,4},(?:proportional|cheap-power)$`);
-/** url-state.ts keeps at most this many shutdown items. */
-export const MAX_SHUTDOWN_ITEMS = 50;
-
-const wholeNumber = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .regex(/^\d+$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().int().min(min, `must be at least ${min}${what}`).max(max, `must be at most ${max}${what}`));
-
 const ignored = (what: string) =>
   z.string().optional().describe(`Dashboard parameter (${what}); accepted and ignored, so a dashboard query string can be reused`);
+
+const P = SCENARIO_PARAMS;
 
 const shape = {
   what: z
@@ -42,12 +42,10 @@ const shape = {
     .describe(
       "Month (YYYY-MM) or all (every period of the dataset). Default: all for series, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)",
     ),
-  dataset: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be a dataset slug such as cbeci-monthly (lowercase letters, digits, dashes)")
+  dataset: datasetSlugParam
     .optional()
     .describe(
-      "Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default cbeci-monthly); for sites and prices an optional filter (default: every dataset of that kind)",
+      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind)`,
     ),
   format: z
     .enum(EXPORT_FORMATS, { error: "must be csv or json" })
@@ -58,44 +56,22 @@ const shape = {
     .transform((v) => v === "1" || v === "true")
     .default(false)
     .describe("1: download only the metadata (column definitions, sources, citation) as JSON instead of the rows"),
-  efficiency: z
-    .string()
-    .regex(/^(?:\d+(?:\.\d*)?|\.\d+)$/, "must be a number of J/TH")
-    .transform(Number)
-    .pipe(z.number().min(1, "must be at least 1 J/TH").max(200, "must be at most 200 J/TH"))
-    .default(28.2)
-    .describe("Fleet efficiency in J/TH for kWh and electricity cost per BTC (metrics, distribution, scenario); default 28.2"),
-  bie: wholeNumber(0, 2015, " (an epoch has 2016 blocks)")
-    .default(0)
-    .describe("Blocks of the current 2016-block epoch already mined when the shutdown hits (shocks, scenario); default 0"),
-  shutdown: z
-    .string()
-    .refine((text) => text.split(",").length <= MAX_SHUTDOWN_ITEMS, `may name at most ${MAX_SHUTDOWN_ITEMS} countries or blocs`)
-    .refine(
-      (text) => text.split(",").every((item) => SHUTDOWN_ITEM.test(item)),
-      "must be a comma-separated list of ISO alpha-2 codes or bloc ids, each optionally with :fraction (0–1), e.g. CN,RU:0.3,EAEU",
-    )
-    .optional()
-    .describe("scenario: what goes dark, as in the dashboard URL: CN,RU:0.3,EAEU (id or id:fraction)"),
-  migrate: z
-    .string()
-    .regex(MIGRATE, "must be fraction,days,delayDays,weighting such as 0.5,90,30,cheap-power (weighting proportional or cheap-power)")
-    .refine(
-      (text) =>
-        text
-          .split(",")
-          .slice(1, 3)
-          .every((n) => Number(n) <= 3650),
-      "days and delayDays must be at most 3650",
-    )
-    .optional()
-    .describe("scenario: migration of the lost hashrate, fraction,days,delayDays,weighting (e.g. 0.5,90,30,proportional)"),
-  horizon: wholeNumber(1, 3650, " days").default(180).describe("scenario: days to simulate (1–3650); default 180"),
-  layer: ignored("map layer"),
-  country: ignored("selected country"),
-  view: ignored("map view"),
-  btc: ignored("bitcoin price"),
-  simulate: ignored("scenario panel open"),
+  [P.efficiency]: scenarioQuery[P.efficiency].describe(
+    `Fleet efficiency in J/TH for kWh and electricity cost per BTC (metrics, distribution, scenario); default ${DEFAULT_EFFICIENCY_J_PER_TH}`,
+  ),
+  [P.blocksIntoEpoch]: scenarioQuery[P.blocksIntoEpoch].describe(
+    `Blocks of the current ${MAX_BLOCKS_INTO_EPOCH + 1}-block epoch already mined when the shutdown hits (shocks, scenario); default ${DEFAULT_BLOCKS_INTO_EPOCH}`,
+  ),
+  [P.shutdown]: scenarioQuery[P.shutdown].describe("scenario: what goes dark, as in the dashboard URL: CN,RU:0.3,EAEU (id or id:fraction)"),
+  [P.migration]: scenarioQuery[P.migration].describe(
+    "scenario: migration of the lost hashrate, fraction,days,delayDays,weighting (e.g. 0.5,90,30,proportional)",
+  ),
+  [P.horizonDays]: scenarioQuery[P.horizonDays].describe(`scenario: days to simulate (1–${MAX_HORIZON_DAYS}); default ${DEFAULT_HORIZON_DAYS}`),
+  [VIEW_PARAMS.layer]: ignored("map layer"),
+  [VIEW_PARAMS.country]: ignored("selected country"),
+  [VIEW_PARAMS.view]: ignored("map view"),
+  [VIEW_PARAMS.btcPrice]: ignored("bitcoin price"),
+  [VIEW_PARAMS.simulate]: ignored("scenario panel open"),
 };
 
 const KNOWN = new Set(Object.keys(shape));
@@ -108,8 +84,8 @@ export const ExportQuery = z
     }
     if (q.what === "scenario") {
       if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=scenario" });
-      if (q.shutdown === undefined)
-        ctx.addIssue({ code: "custom", path: ["shutdown"], message: "is required for what=scenario, e.g. shutdown=CN,RU:0.3,EAEU" });
+      if (q[P.shutdown] === undefined)
+        ctx.addIssue({ code: "custom", path: [P.shutdown], message: `is required for what=scenario, e.g. ${P.shutdown}=CN,RU:0.3,EAEU` });
     }
     if ((q.what === "sites" || q.what === "prices") && q.period !== undefined && q.period !== "all") {
       ctx.addIssue({ code: "custom", path: ["period"], message: `${q.what} are not per month: omit period (or say all)` });
@@ -117,7 +93,19 @@ export const ExportQuery = z
   })
   .meta({ id: "ExportQuery" });
 
-export type ExportQueryInput = z.output<typeof ExportQuery>;
+/** What an export asks for, by the names in code (the scenario's settings among them). */
+export type ExportRequest = {
+  what: ExportWhat;
+  format: ExportFormat;
+  metadata: boolean;
+  dataset?: string;
+  period?: string;
+} & ScenarioSettings;
+
+/** The parsed query → the export service's request (the link's short names mapped once, by lib/scenario). */
+export function exportRequestOf(q: z.output<typeof ExportQuery>): ExportRequest {
+  return { what: q.what, format: q.format, metadata: q.metadata, dataset: q.dataset, period: q.period, ...scenarioSettingsOf(q) };
+}
 
 // The JSON answer (format=json) and the metadata download (metadata=1).
 

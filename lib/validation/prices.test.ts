@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectOneIssue, parsed } from "../../tests/support/schema";
-import { PriceCsvRowSchema, pricePeriodSchema, priceTypes, subdivisionFromName } from "./prices";
+import { PriceCsvRowSchema, pricePeriodSchema, subdivisionFromName } from "./prices";
+import { priceTypes } from "./vocabulary";
 
 describe("pricePeriodSchema", () => {
   it.each(["2024", "2024-05", "2024-12", "2024-S1", "2024-S2"])("accepts %s", (period) => {

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { countryByIso2 } from "../geo/countries";
 import { decimalCell, httpUrl, nonEmptyText, optionalText } from "./cells";
 import { certainties } from "./sites";
-
-export const priceTypes = ["industrial", "business", "miner_tariff", "household", "wholesale"] as const;
-export type PriceType = (typeof priceTypes)[number];
+import { type PriceType, priceTypes } from "./vocabulary";
 
 /** Prices are dated by year, half-year (Eurostat's 2024-S2) or month; years as in periodSchema (no leading zero). */
 export const pricePeriodSchema = z.string().regex(/^[1-9]\d{3}(-(0[1-9]|1[0-2])|-S[12])?$/, "must be YYYY, YYYY-MM or YYYY-S1/S2");

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { resolveCountry } from "../geo/countries";
 import { httpUrl, nonEmptyText, optionalDecimalCell, optionalText } from "./cells";
-
-export const siteStatuses = ["operating", "planned", "curtailed", "closed", "converted"] as const;
-export type SiteStatus = (typeof siteStatuses)[number];
+import { type SiteStatus, siteStatuses } from "./vocabulary";
 export const certainties = ["high", "medium", "low"] as const;
 
 export const countryCell = z.string().transform((text, ctx) => {

@@ -2,12 +2,9 @@
 // first answers to the client under exactly the URLs the client will ask for. Each query is built
 // once from its parameters (never a serialized query with more keys appended: a key given twice is
 // a 400).
-import { type DashboardState, formatMigration, formatShutdown } from "./url-state-core";
+import { type ScenarioSettings, scenarioExportQuery } from "../scenario/scenario";
 
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-
-/** The scenario fields a scenario export needs (the rest of the dashboard state is the page's, not the file's). */
-export type ScenarioExportInput = Pick<DashboardState, "shutdown" | "migration" | "blocksIntoEpoch" | "horizonDays" | "efficiency">;
 
 export const apiUrls = {
   distribution: (dataset: string, period: string) => `/api/distribution?${q({ dataset, period })}`,
@@ -20,19 +17,6 @@ export const apiUrls = {
   /** A download from /api/export: `what` and its parameters, as CSV, JSON or (metadata) the column definitions and sources. */
   export: (what: string, params: Record<string, string | number>, file: "csv" | "json" | "metadata") =>
     `/api/export?${q({ what, ...params, format: file === "json" ? "json" : "csv", ...(file === "metadata" ? { metadata: 1 } : {}) })}`,
-  /** The CSV of a simulated scenario with its sources, in /api/export's parameter names (those of the dashboard URL). */
-  scenarioCsv: (scenario: ScenarioExportInput, dataset: string, period: string) =>
-    apiUrls.export(
-      "scenario",
-      {
-        dataset,
-        period,
-        shutdown: formatShutdown(scenario.shutdown),
-        ...(scenario.migration ? { migrate: formatMigration(scenario.migration) } : {}),
-        bie: scenario.blocksIntoEpoch,
-        horizon: scenario.horizonDays,
-        efficiency: scenario.efficiency,
-      },
-      "csv",
-    ),
+  /** The CSV of a simulated scenario with its sources: lib/scenario builds the query, in the dashboard link's names. */
+  scenarioCsv: (scenario: ScenarioSettings, dataset: string, period: string) => `/api/export?${scenarioExportQuery(scenario, dataset, period)}`,
 };

@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import type { CountryResponse, DistributionResponse, MetricsResponse, ShocksResponse } from "../validation/responses";
+import type { Country, Distribution, Metrics, Shocks } from "../validation/responses";
 import {
   formatDays,
   formatDecimal,
@@ -14,11 +13,6 @@ import {
 } from "./format";
 
 // API answers → the text the dashboard shows. Pure; the components only lay it out.
-
-type Metrics = z.infer<typeof MetricsResponse>;
-type Distribution = z.infer<typeof DistributionResponse>;
-type Shocks = z.infer<typeof ShocksResponse>;
-type Country = z.infer<typeof CountryResponse>;
 
 const BAND_TEXT = { low: "low (< 1 000)", moderate: "moderate (1 000–1 800)", high: "high (> 1 800)" } as const;
 

@@ -62,7 +62,7 @@ describe("map layers", () => {
       capacityMw: 100,
       hashrateEh: null,
       energySource: "hydro",
-      status: "operating",
+      status: "operating" as const,
       sourceUrl: "https://s",
     };
     const fc = sitesGeoJson([

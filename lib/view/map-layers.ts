@@ -1,26 +1,21 @@
-import type { z } from "zod";
 import type { LayerScales } from "../colors/layer-scales";
 import type { Scale } from "../colors/scale";
 import { energyCategory } from "../colors/energy";
-import type { MetricsResponse } from "../validation/responses";
 import { formatEh, formatShare, formatUsd, formatUsdPerKwh } from "./format";
 import type { Layer } from "./url-state-core";
+import type { Distribution, Metrics, Site } from "../validation/responses";
 
 // API answers → what the map paints for each layer. The map component does no arithmetic; prices
 // and the electricity cost per BTC are the server's (/api/metrics), only the ratio to the bitcoin
 // price the user typed in is divided here.
 
-type Metrics = z.infer<typeof MetricsResponse>;
 export type CountryPrice = Metrics["powerPrices"][number];
 
 export type MapValue = { iso2: string; value: number; tooltip: string };
 export type LayerView = { values: MapValue[]; scale: Scale; noDataLabel: string; note: string };
 
-export type DistributionView = {
-  period: string;
-  unattributedShare: number;
-  countries: { iso2: string; name: string; share: number; hashrateEh: number | null }[];
-};
+/** What the share layer reads of GET /api/distribution's answer. */
+export type DistributionView = Pick<Distribution, "period" | "unattributedShare" | "countries">;
 
 export function shareLayer(d: DistributionView, scale: Scale): LayerView {
   return {
@@ -84,19 +79,11 @@ export function layerView(
   }
 }
 
-export type SiteView = {
-  id: number;
-  name: string;
-  operator: string;
-  countryIso2: string;
-  lat: number | null;
-  lon: number | null;
-  capacityMw: number | null;
-  hashrateEh: number | null;
-  energySource: string | null;
-  status: string;
-  sourceUrl: string;
-};
+/** What the sites layer reads of a site in GET /api/sites' answer. */
+export type SiteView = Pick<
+  Site,
+  "id" | "name" | "operator" | "countryIso2" | "lat" | "lon" | "capacityMw" | "hashrateEh" | "energySource" | "status" | "sourceUrl"
+>;
 
 /** Sites with a location as GeoJSON points for the sites layer; properties are what the popup shows. */
 export function sitesGeoJson(sites: readonly SiteView[]): GeoJSON.FeatureCollection<GeoJSON.Point> {

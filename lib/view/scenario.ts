@@ -1,23 +1,8 @@
-import type { z } from "zod";
-import type { SimulateResponse } from "../validation/responses";
+import type { SimulateResult as Result } from "../validation/responses";
 import { formatDays, formatEh, formatInteger, formatMinutes, formatShare, formatSignedPercent } from "./format";
-import type { DashboardState } from "./url-state-core";
 
-// Scenario state → the simulate request, and the simulate answer → what the scenario panel shows.
-
-type Result = z.infer<typeof SimulateResponse>;
-
-export function scenarioRequest(state: DashboardState, dataset: string, period: string) {
-  return {
-    period,
-    dataset,
-    shutdown: state.shutdown.map((i) => (i.fraction === 1 ? i.id : { id: i.id, fraction: i.fraction })),
-    blocksIntoEpoch: state.blocksIntoEpoch,
-    horizonDays: state.horizonDays,
-    efficiency: state.efficiency,
-    ...(state.migration && state.migration.fraction > 0 ? { migration: state.migration } : {}),
-  };
-}
+// The simulate answer → what the scenario panel shows. (The scenario itself, and the request made
+// from it, are lib/scenario's.)
 
 /** The ISO codes that go dark (fully or partly), for hatching on the map. */
 export function shutCountries(result: Result | null): string[] {
@@ -80,12 +65,6 @@ export function scenarioCsvRows(r: Result): (string | number | null)[][] {
     ["day", "hashrate_eh", "block_interval_minutes", "difficulty_relative", "blocks_mined", "retarget_difficulty_change"],
     ...r.timeline.map((t) => [t.day, t.hashrateEh, t.blockIntervalMinutes, t.difficulty, t.blocksMined, retargetDays.get(t.day) ?? null]),
   ];
-}
-
-/** Day `day` of a scenario that starts on the first day of `period`, as YYYY-MM-DD. */
-export function scenarioDate(period: string, day: number): string {
-  const [y, m] = period.split("-").map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1 + day)).toISOString().slice(0, 10);
 }
 
 /** The share layer during a scenario: survivors' shares right after the shock (shut-down countries drop out). */

@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { API_ROUTES } from "@/lib/api/openapi";
+import { API_ROUTES } from "@/lib/api/api-routes";
 import { openSqlite } from "@/lib/db/sqlite";
 import { COUNTED_TABLES } from "@/lib/db/tables";
 import { seedDatabase } from "@/seed/seed";
@@ -134,6 +134,11 @@ async function check(handler: Handler, input: Input): Promise<{ status: number; 
   const status = response.status;
   if (!((status >= 200 && status < 300) || (status >= 400 && status < 500))) {
     throw new Error(`status ${status} (body ${text.slice(0, 300)}): ${what}`);
+  }
+  // Every status a route answers is in its OpenAPI description (/api/openapi.json is not in API_ROUTES).
+  const route = API_ROUTES.find((r) => r.path === input.path);
+  if (route && ![200, ...(route.alsoSuccess ?? []).map((s) => s.status), ...route.errors].includes(status)) {
+    throw new Error(`status ${status} is not documented for ${route.path} in lib/api/api-routes.ts: ${what}`);
   }
   let body: unknown = text;
   const type = response.headers.get("content-type") ?? "";

@@ -1,5 +1,5 @@
-import { listDatasets } from "@/lib/db/datasets";
 import { handler, json, parseQuery } from "@/lib/api/respond";
+import { listDatasets } from "@/lib/services/datasets";
 import { DatasetsQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
-import { cachedJson, getMetrics } from "@/lib/api/metrics";
 import { handler, jsonText, parseQuery } from "@/lib/api/respond";
+import { cachedJson } from "@/lib/api/response-cache";
+import { getMetrics } from "@/lib/services/metrics";
 import { MetricsQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";

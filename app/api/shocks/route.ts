@@ -1,5 +1,6 @@
-import { cachedJson, getShocks } from "@/lib/api/metrics";
 import { handler, jsonText, parseQuery } from "@/lib/api/respond";
+import { cachedJson } from "@/lib/api/response-cache";
+import { getShocks } from "@/lib/services/metrics";
 import { ShocksQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { parseJson, readJsonBody } from "@/lib/api/body";
-import { cachedJson } from "@/lib/api/metrics";
 import { simulateRateLimit } from "@/lib/api/rate-limit";
 import { handler, jsonText } from "@/lib/api/respond";
-import { runSimulation } from "@/lib/api/simulate";
+import { cachedJson } from "@/lib/api/response-cache";
+import { runSimulation } from "@/lib/services/simulate";
 import { SimulateBody } from "@/lib/validation/simulate";
 
 export const dynamic = "force-dynamic";

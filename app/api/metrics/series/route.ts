@@ -1,5 +1,6 @@
-import { cachedJson, getSeries } from "@/lib/api/metrics";
 import { handler, jsonText, parseQuery } from "@/lib/api/respond";
+import { cachedJson } from "@/lib/api/response-cache";
+import { getSeries } from "@/lib/services/metrics";
 import { SeriesQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Concentration } from "../metrics/concentration";
 import { kwhPerBtc } from "../metrics/energy";
 import { chosenPrices } from "../metrics/prices";
@@ -7,25 +6,25 @@ import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { simulate } from "../simulate/simulate";
 import { memo } from "../db/data-version";
 import { allBlocs, allPriceRows, countryNames } from "../db/reference";
-import type { SimulateBodyInput } from "../validation/simulate";
-import { estimateDistribution, toMetricDistribution } from "./metrics";
-import { ApiError } from "./respond";
+import type { Scenario, ScenarioItem } from "../scenario/scenario";
+import { periodDistribution } from "./distribution";
+import { InvalidInput, Unprocessable } from "./errors";
+import { toMetricDistribution } from "./metrics";
 
 const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(6)));
 
 export type ResolvedItem = { id: string; kind: "country" | "bloc"; name: string; fraction: number; members: string[] };
 
-/** Countries and blocs named by a request → what goes dark; an unknown name is a 400 naming its position. */
-export async function resolveShutdown(items: SimulateBodyInput["shutdown"]): Promise<ResolvedItem[]> {
+/** Countries and blocs named by a scenario → what goes dark; an unknown name is refused naming its position. */
+export async function resolveShutdown(items: readonly ScenarioItem[]): Promise<ResolvedItem[]> {
   const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
-  return items.map((item, index) => {
-    const { id, fraction } = typeof item === "string" ? { id: item, fraction: 1 } : item;
+  return items.map(({ id, fraction }, index) => {
     const code = id.toUpperCase();
     const country = /^[A-Z]{2}$/.test(code) ? names.get(code) : undefined;
     if (country) return { id: code, kind: "country", name: country, fraction, members: [code] };
     const bloc = blocs.find((b) => b.id === code);
     if (bloc) return { id: bloc.id, kind: "bloc", name: bloc.name, fraction, members: bloc.members };
-    throw new ApiError(400, `shutdown.${index}: "${id}" is neither an ISO country code nor a bloc (${blocs.map((b) => b.id).join(", ")})`, `shutdown.${index}`);
+    throw new InvalidInput(`shutdown.${index}: "${id}" is neither an ISO country code nor a bloc (${blocs.map((b) => b.id).join(", ")})`, `shutdown.${index}`);
   });
 }
 
@@ -46,15 +45,15 @@ function usdPerKwhFor(period: string): Promise<ReadonlyMap<string, number>> {
   return memo(`usd-per-kwh:${period}`, async () => new Map([...chosenPrices(await allPriceRows(), period)].map(([iso2, p]) => [iso2, p.usdPerKwh])));
 }
 
-export async function runSimulation(body: SimulateBodyInput) {
-  const distribution = await estimateDistribution(body.dataset, body.period);
+export async function runSimulation(body: Scenario) {
+  const distribution = await periodDistribution(body.dataset, body.period);
   if (distribution.networkHashrateEh === null || distribution.networkHashrateEh <= 0) {
-    throw new ApiError(422, `no network hashrate is known for ${body.period}, so the network cannot be simulated`, "period");
+    throw new Unprocessable(`no network hashrate is known for ${body.period}, so the network cannot be simulated`, "period");
   }
   const names = await countryNames();
   for (const [i, code] of (body.migration?.destinations ?? []).entries()) {
     if (!names.has(code.toUpperCase()))
-      throw new ApiError(400, `migration.destinations.${i}: "${code}" is not an ISO country code`, `migration.destinations.${i}`);
+      throw new InvalidInput(`migration.destinations.${i}: "${code}" is not an ISO country code`, `migration.destinations.${i}`);
   }
   const resolved = await resolveShutdown(body.shutdown);
   const shutdown: ShutdownItem[] = resolved.flatMap((r) => r.members.map((country) => ({ country, fraction: r.fraction })));

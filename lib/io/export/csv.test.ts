@@ -1,20 +1,8 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  citation,
-  COLUMNS,
-  csvCell,
-  downloadHeaders,
-  exportFilenames,
-  jsonRows,
-  plainNumber,
-  safeFilePart,
-  safeText,
-  scenarioRows,
-  toCsv,
-  type Column,
-} from "./export";
+import { type Column, COLUMNS } from "./columns";
+import { csvCell, jsonRows, plainNumber, safeText, toCsv } from "./csv";
 
 const text: Pick<Column, "name" | "type"> = { name: "name", type: "text" };
 const number: Pick<Column, "name" | "type"> = { name: "value", type: "number" };
@@ -107,7 +95,7 @@ describe("toCsv (RFC 4180, csv-stringify)", () => {
   ])("quotes a cell with %s", (_label, value, written) => {
     const csv = toCsv([text], [{ name: value }]);
     expect(csv).toBe(`name\r\n${written}\r\n`);
-    const [, row] = parse(csv) as string[][];
+    const [, row] = parse(csv);
     expect(row).toEqual([value]);
   });
 
@@ -116,7 +104,7 @@ describe("toCsv (RFC 4180, csv-stringify)", () => {
       { name: "=cmd|' /C calc'!A0", share: 0.1 + 0.2, nakamoto: 3, halted: false },
       { name: 'quote " and, comma\nnewline', share: -0.4398, nakamoto: null, halted: true },
     ];
-    const parsed = parse(toCsv(columns, rows), { columns: true }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(toCsv(columns, rows), { columns: true });
     expect(parsed.map((r) => r.name)).toEqual(["'=cmd|' /C calc'!A0", 'quote " and, comma\nnewline']);
     expect(parsed.map((r) => Number(r.share))).toEqual([0.1 + 0.2, -0.4398]);
     expect(parsed.map((r) => r.nakamoto)).toEqual(["3", ""]);
@@ -138,49 +126,5 @@ describe("jsonRows", () => {
     const [row] = jsonRows(cols, [{ top_country: "=X", hhi: -1, period: "2021-05" }]);
     expect(Object.keys(row ?? {})).toEqual(cols.map((c) => c.name));
     expect(row).toMatchObject({ period: "2021-05", hhi: -1, top_country: "=X", nakamoto: null });
-  });
-});
-
-describe("scenarioRows", () => {
-  it("interleaves retargets with the days in time order, each retarget on its own row", () => {
-    const day = (d: number, difficulty: number) => ({ day: d, hashrateEh: 50, blockIntervalMinutes: 10 * difficulty * 2, difficulty, blocksMined: 72 });
-    const rows = scenarioRows({
-      period: "2021-05",
-      timeline: [day(0, 1), day(1, 1), day(2, 0.25 * 0.5)],
-      retargets: [
-        { day: 1.2, blocksFromStart: 100, difficultyChange: -0.75 },
-        { day: 2, blocksFromStart: 2116, difficultyChange: -0.5 },
-      ],
-    });
-    expect(rows.map((r) => [r.event, r.day, r.date])).toEqual([
-      ["day", 0, "2021-05-01"],
-      ["day", 1, "2021-05-02"],
-      ["retarget", 1.2, "2021-05-02"],
-      ["retarget", 2, "2021-05-03"],
-      ["day", 2, "2021-05-03"],
-    ]);
-    expect(rows[2]).toMatchObject({ difficulty_relative: 0.25, difficulty_change: -0.75, blocks_from_start: 100, hashrate_eh: null });
-    expect(rows[3]?.difficulty_relative).toBe(0.125);
-  });
-});
-
-describe("file names and citation", () => {
-  it("names files hashatlas-<what>-<dataset>-<period> with safe characters only", () => {
-    expect(exportFilenames({ what: "series", dataset: "cbeci-monthly", period: "all" }, "csv")).toEqual({
-      data: "hashatlas-series-cbeci-monthly-all.csv",
-      metadata: "hashatlas-series-cbeci-monthly-all-metadata.json",
-    });
-    expect(exportFilenames({ what: "scenario", dataset: "cbeci-monthly", period: "2021-05", extra: "CN-RU-EAEU" }, "json").data).toBe(
-      "hashatlas-scenario-cbeci-monthly-2021-05-CN-RU-EAEU.json",
-    );
-    expect(exportFilenames({ what: "sites", dataset: "all-datasets", period: null }, "csv").data).toBe("hashatlas-sites-all-datasets.csv");
-    expect(safeFilePart('../"evil"\r\nname;.csv')).toBe("evil-name-.csv");
-    expect(downloadHeaders({ filename: 'a"b.csv', contentType: "text/csv" })["content-disposition"]).toBe('attachment; filename="a-b.csv"');
-  });
-
-  it("cites the app, the export and every dataset title", () => {
-    expect(citation("0.1.0", "shocks", new Date("2026-11-30T12:00:00Z"), [{ title: "CBECI Mining Map" }, { title: "Blocs" }])).toBe(
-      "HashAtlas 0.1.0, shocks export (2026-11-30), from CBECI Mining Map; Blocs; cite the original sources listed.",
-    );
   });
 });

@@ -1,13 +1,13 @@
-import "server-only";
-import { findDataset, listDatasets } from "../db/datasets";
+import { listDatasets } from "../db/datasets";
+import { NETWORK_DATASET } from "../db/reference";
 import { listPowerPrices } from "../db/prices";
 import { listSites } from "../db/sites";
 import {
   buildMetadata,
   COLUMNS,
-  CONTENT_TYPES,
   type DatasetInfo,
   distributionRows,
+  type ExportFile,
   exportFilenames,
   jsonRows,
   type Metadata,
@@ -20,21 +20,19 @@ import {
   siteRows,
   toCsv,
 } from "../io/export";
-import { DEFAULT_SHARES_DATASET } from "../validation/api";
-import type { ExportQueryInput, ExportWhat } from "../validation/export";
-import { SimulateBody } from "../validation/simulate";
+import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { formatMigration, formatShutdown, SCENARIO_PARAMS, scenarioOf } from "../scenario/scenario";
+import type { ExportRequest, ExportWhat } from "../validation/export";
 import { appVersion } from "../version";
-import { scenarioRequest } from "../view/scenario";
-import { parseDashboardState } from "../view/url-state";
-import { estimateDistribution, getMetrics, getSeries, getShocks } from "./metrics";
-import { ApiError } from "./respond";
+import { datasetSlugs, requireDataset } from "./datasets";
+import { periodDistribution, sharesPeriods } from "./distribution";
+import { NotFound } from "./errors";
+import { getMetrics, getSeries, getShocks } from "./metrics";
 import { runSimulation } from "./simulate";
 
 // GET /api/export and `npm run export`: one code path from a validated query to the file. The rows
-// come from the same functions the API answers with (lib/api/metrics, lib/api/simulate, lib/db), so
+// come from the same services the API answers with (lib/services/metrics, simulate, distribution), so
 // every exported number is the API's number.
-
-export type ExportFile = { filename: string; contentType: string; body: string };
 
 type Gathered = {
   rows: Row[];
@@ -46,44 +44,34 @@ type Gathered = {
   scenario?: Record<string, unknown>;
 };
 
-/** The months of a shares dataset asked for: every one (all), one, or the default. 404 for a month it lacks. */
+/**
+ * The months of a shares dataset asked for: every one (all), one, or the default. A month it lacks
+ * (or a dataset that is unknown or holds no shares) is refused by the distribution lookup.
+ */
 async function periodsOf(slug: string, period: string | undefined, fallback: "all" | "latest"): Promise<string[]> {
-  const { rows } = await getSeries(slug); // 404/400 for an unknown or non-shares dataset
-  const periods = rows.map((r) => r.period);
-  const first = periods[0];
-  const last = periods.at(-1);
-  if (first === undefined || last === undefined) throw new ApiError(404, `dataset "${slug}" has no periods`, "period");
   const wanted = period ?? fallback;
-  if (wanted === "all") return periods;
-  if (wanted === "latest") return [last];
-  if (!periods.includes(wanted))
-    throw new ApiError(404, `dataset "${slug}" has no data for period ${wanted} (it covers ${first} … ${last}: ${periods.join(", ")})`, "period");
-  return [wanted];
+  if (wanted !== "all") return [(await periodDistribution(slug, wanted === "latest" ? undefined : wanted)).period];
+  const { periods } = await sharesPeriods(slug);
+  if (periods.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
+  return periods;
 }
 
 /** The shares dataset, plus network-monthly where a period takes its network hashrate from it. */
 async function sharesSources(slug: string, periods: readonly string[]): Promise<string[]> {
-  const distributions = await Promise.all(periods.map((p) => estimateDistribution(slug, p)));
-  return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? ["network-monthly"] : [])];
-}
-
-async function datasetsOfKind(kind: string): Promise<string[]> {
-  return (await listDatasets(kind)).map((d) => d.slug);
+  const distributions = await Promise.all(periods.map((p) => periodDistribution(slug, p)));
+  return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? [NETWORK_DATASET] : [])];
 }
 
 /** A sites or prices dataset filter: it must exist and be of that kind. */
 async function requireDatasetOfKind(slug: string | undefined, kind: "sites" | "prices"): Promise<void> {
-  if (slug === undefined) return;
-  const dataset = await findDataset(slug);
-  if (!dataset) throw new ApiError(404, `dataset "${slug}" does not exist (see /api/datasets)`, "dataset");
-  if (dataset.kind !== kind) throw new ApiError(400, `what=${kind} needs a ${kind} dataset; "${slug}" holds ${dataset.kind}`, "dataset");
+  if (slug !== undefined) await requireDataset(slug, kind, (held) => `what=${kind} needs a ${kind} dataset; "${slug}" holds ${held}`);
 }
 
 const distinct = (values: Iterable<string | null | undefined>) => [...new Set([...values].filter((v): v is string => typeof v === "string"))];
 
 const periodLabel = (periods: readonly string[], asked: string | undefined) => (asked === "all" ? "all" : (periods[0] ?? "all"));
 
-async function gather(q: ExportQueryInput): Promise<Gathered> {
+async function gather(q: ExportRequest): Promise<Gathered> {
   const slug = q.dataset ?? DEFAULT_SHARES_DATASET;
   switch (q.what) {
     case "metrics": {
@@ -111,20 +99,20 @@ async function gather(q: ExportQueryInput): Promise<Gathered> {
     }
     case "shocks": {
       const periods = await periodsOf(slug, q.period, "latest");
-      const tables = await Promise.all(periods.map((period) => getShocks({ dataset: slug, period, blocksIntoEpoch: q.bie })));
+      const tables = await Promise.all(periods.map((period) => getShocks({ dataset: slug, period, blocksIntoEpoch: q.blocksIntoEpoch })));
       const label = periodLabel(periods, q.period);
       return {
         rows: shockRows(tables),
-        query: { what: q.what, dataset: slug, period: label, bie: q.bie },
+        query: { what: q.what, dataset: slug, period: label, [SCENARIO_PARAMS.blocksIntoEpoch]: q.blocksIntoEpoch },
         file: { dataset: slug, period: label },
-        sources: async () => [...(await sharesSources(slug, periods)), ...(await datasetsOfKind("blocs"))],
+        sources: async () => [...(await sharesSources(slug, periods)), ...(await datasetSlugs("blocs"))],
       };
     }
     case "distribution": {
       const periods = await periodsOf(slug, q.period, "latest");
       const parts = await Promise.all(
         periods.map(async (period) => ({
-          distribution: await estimateDistribution(slug, period),
+          distribution: await periodDistribution(slug, period),
           report: await getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency }),
         })),
       );
@@ -161,26 +149,11 @@ async function gather(q: ExportQueryInput): Promise<Gathered> {
   }
 }
 
-/**
- * The dashboard's scenario parameters, read by the dashboard's own parser and turned into the
- * simulate request exactly as the scenario panel does. They were validated strictly before (a bad
- * value is a 400 here, where the dashboard would fall back to a default).
- */
-async function gatherScenario(q: ExportQueryInput, slug: string): Promise<Gathered> {
+/** The simulation of the scenario the query describes (its parameters were read by lib/scenario's grammar). */
+async function gatherScenario(q: ExportRequest, slug: string): Promise<Gathered> {
   const [period = ""] = await periodsOf(slug, q.period, "latest");
-  const params = new URLSearchParams({ dataset: slug, period, efficiency: String(q.efficiency), bie: String(q.bie), horizon: String(q.horizon) });
-  if (q.shutdown !== undefined) params.set("shutdown", q.shutdown);
-  if (q.migrate !== undefined) params.set("migrate", q.migrate);
-  const state = parseDashboardState(params);
-  if (state.shutdown.length !== (q.shutdown?.split(",").length ?? 0)) throw new ApiError(400, "shutdown: could not read every item", "shutdown");
-  if (q.migrate !== undefined && state.migration === null) throw new ApiError(400, "migrate: could not read it", "migrate");
-  const parsed = SimulateBody.safeParse(scenarioRequest(state, slug, period));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? "shutdown");
-    throw new ApiError(400, `${field}: ${issue?.message ?? "invalid scenario"}`, field);
-  }
-  const result = await runSimulation(parsed.data);
+  const scenario = scenarioOf(q, slug, period);
+  const result = await runSimulation(scenario);
   const { timeline: _timeline, retargets, ...summary } = result;
   const ids = result.shutdown.map((s) => s.id);
   return {
@@ -189,18 +162,18 @@ async function gatherScenario(q: ExportQueryInput, slug: string): Promise<Gather
       what: q.what,
       dataset: slug,
       period,
-      shutdown: q.shutdown ?? null,
-      bie: q.bie,
-      migrate: q.migrate ?? null,
-      horizon: q.horizon,
-      efficiency: q.efficiency,
+      [SCENARIO_PARAMS.shutdown]: formatShutdown(scenario.shutdown),
+      [SCENARIO_PARAMS.blocksIntoEpoch]: scenario.blocksIntoEpoch,
+      [SCENARIO_PARAMS.migration]: q.migration ? formatMigration(q.migration) : null,
+      [SCENARIO_PARAMS.horizonDays]: scenario.horizonDays,
+      [SCENARIO_PARAMS.efficiency]: scenario.efficiency,
     },
     file: { dataset: slug, period, extra: ids.join("-") },
     scenario: { ...summary, firstRetarget: retargets[0] ?? null, retargetCount: retargets.length },
     sources: async () => [
       ...(await sharesSources(slug, [period])),
-      ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetsOfKind("blocs") : []),
-      ...(parsed.data.migration?.weighting === "cheap-power" ? await datasetsOfKind("prices") : []),
+      ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetSlugs("blocs") : []),
+      ...(scenario.migration?.weighting === "cheap-power" ? await datasetSlugs("prices") : []),
     ],
   };
 }
@@ -232,12 +205,12 @@ async function datasetInfo(slugs: readonly string[]): Promise<DatasetInfo[]> {
  * The export file for a validated query: CSV (RFC 4180, formula-safe), JSON `{ metadata, rows }`,
  * or with `metadata` only the metadata JSON. `now` stamps the metadata (tests pin it).
  */
-export async function exportData(q: ExportQueryInput, options: { now?: Date } = {}): Promise<ExportFile> {
+export async function exportData(q: ExportRequest, options: { now?: Date } = {}): Promise<ExportFile> {
   const what: ExportWhat = q.what;
   const gathered = await gather(q);
   const columns = COLUMNS[what];
   const files = exportFilenames({ what, ...gathered.file }, q.format);
-  if (q.format === "csv" && !q.metadata) return { filename: files.data, contentType: CONTENT_TYPES.csv, body: toCsv(columns, gathered.rows) };
+  if (q.format === "csv" && !q.metadata) return { filename: files.data, kind: "csv", body: toCsv(columns, gathered.rows) };
   const metadata = buildMetadata({
     what,
     version: appVersion(),
@@ -249,6 +222,6 @@ export async function exportData(q: ExportQueryInput, options: { now?: Date } = 
     datasets: await datasetInfo(await gathered.sources()),
     ...(gathered.scenario ? { scenario: gathered.scenario } : {}),
   });
-  if (q.metadata) return { filename: files.metadata, contentType: CONTENT_TYPES.metadata, body: `${JSON.stringify(metadata, null, 2)}\n` };
-  return { filename: files.data, contentType: CONTENT_TYPES.json, body: `${JSON.stringify({ metadata, rows: jsonRows(columns, gathered.rows) }, null, 2)}\n` };
+  if (q.metadata) return { filename: files.metadata, kind: "metadata", body: `${JSON.stringify(metadata, null, 2)}\n` };
+  return { filename: files.data, kind: "json", body: `${JSON.stringify({ metadata, rows: jsonRows(columns, gathered.rows) }, null, 2)}\n` };
 }

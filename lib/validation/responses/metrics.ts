@@ -1,67 +1,9 @@
+import "./jitless";
 import { z } from "zod";
+import { nullableNumber, share } from "./fields";
 
-// In the browser, parse without zod's JIT: it probes `new Function`, which the CSP (next.config.js)
-// forbids, and Chromium reports the probe as a violation even though zod catches it.
-if (typeof window !== "undefined") z.config({ jitless: true });
-
-// The shapes the API answers with. They document the API (OpenAPI at /api/openapi.json) and tests
-// parse real responses with them, so the documentation cannot drift from the behaviour.
-
-const share = z.number().min(0).max(1);
-const nullableNumber = z.number().nullable();
-
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      status: z.number().int().describe("HTTP status"),
-      message: z.string().describe("What is wrong, naming the field"),
-      field: z.string().optional().describe("The offending field or query parameter"),
-      issues: z
-        .array(z.object({ field: z.string(), message: z.string() }))
-        .optional()
-        .describe("Every problem found in the input"),
-    }),
-  })
-  .meta({ id: "Error" });
-
-export const HealthResponse = z
-  .object({
-    status: z.enum(["ok", "degraded", "down"]).describe("ok: reachable, WAL, fully migrated"),
-    version: z.string(),
-    database: z.object({
-      reachable: z.boolean(),
-      file: z.string().describe("Path of the SQLite file"),
-      journalMode: z.string().nullable().describe("Expected: wal"),
-      migrations: z.object({ applied: z.array(z.string()), pending: z.array(z.string()), failed: z.array(z.string()) }).nullable(),
-      counts: z.record(z.string(), z.number().int()).nullable().describe("Rows per table"),
-      error: z.string().optional(),
-    }),
-  })
-  .meta({ id: "Health" });
-
-export const VersionResponse = z.object({ name: z.literal("hashatlas"), version: z.string() });
-
-export const DatasetSummary = z
-  .object({
-    slug: z.string(),
-    kind: z.string().describe("shares | network | retargets | prices | sites | events | blocs | shocks"),
-    title: z.string(),
-    publisher: z.string(),
-    url: z.string(),
-    licence: z.string().describe("Licence or required attribution"),
-    retrievedAt: z.string().describe("YYYY-MM-DD"),
-    method: z.string().nullable(),
-    caveats: z.string().nullable(),
-    origin: z.string().describe("seed | import"),
-    importedAt: z.string().describe("When the rows were written (ISO 8601)"),
-    rows: z.number().int(),
-    periods: z.array(z.string()).describe("Months with hashrate shares (shares datasets)"),
-  })
-  .meta({ id: "Dataset" });
-
-export const DatasetsResponse = z.object({ datasets: z.array(DatasetSummary) });
-
-export const PeriodsResponse = z.object({ dataset: z.string(), periods: z.array(z.string()).describe("YYYY-MM, oldest first") });
+// Answers computed from a month's distribution: the distribution itself, its concentration metrics,
+// the series over time, the shock table and a simulated shutdown.
 
 export const DistributionResponse = z
   .object({
@@ -73,49 +15,6 @@ export const DistributionResponse = z
     countries: z.array(z.object({ iso2: z.string(), name: z.string(), share: share.describe("As the source gives it"), hashrateEh: nullableNumber })),
   })
   .meta({ id: "Distribution" });
-
-export const SiteSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    operator: z.string(),
-    countryIso2: z.string(),
-    countryName: z.string(),
-    locality: z.string().nullable(),
-    lat: nullableNumber.describe("Approximate (town or county centroid); null when undisclosed"),
-    lon: nullableNumber,
-    capacityMw: nullableNumber,
-    hashrateEh: nullableNumber,
-    energySource: z.string().nullable(),
-    status: z.enum(["operating", "planned", "curtailed", "closed", "converted"]),
-    statusNote: z.string().nullable(),
-    asOf: z.string().nullable(),
-    certainty: z.string(),
-    sourceUrl: z.string(),
-    dataset: z.string(),
-  })
-  .meta({ id: "MiningSite" });
-
-export const SitesResponse = z.object({ count: z.number().int(), sites: z.array(SiteSchema) });
-
-export const PowerPriceSchema = z
-  .object({
-    id: z.number().int(),
-    countryIso2: z.string(),
-    countryName: z.string(),
-    subdivision: z.string().nullable(),
-    usdPerKwh: z.number(),
-    priceType: z.enum(["industrial", "business", "miner_tariff", "household", "wholesale"]),
-    period: z.string().describe("YYYY, YYYY-MM or YYYY-S1/S2"),
-    sourceName: z.string(),
-    sourceUrl: z.string(),
-    certainty: z.string(),
-    note: z.string().nullable(),
-    dataset: z.string(),
-  })
-  .meta({ id: "PowerPrice" });
-
-export const PowerPricesResponse = z.object({ count: z.number().int(), prices: z.array(PowerPriceSchema) });
 
 const concentrationFields = {
   hhi: z.number().describe("10 000 · Σ s_c² over attributed countries"),
@@ -218,37 +117,6 @@ export const ShocksResponse = z
   })
   .meta({ id: "Shocks" });
 
-export const ShockEventSchema = z
-  .object({
-    slug: z.string(),
-    date: z.string().describe("YYYY-MM-DD (announcement or start)"),
-    endDate: z.string().nullable(),
-    kind: z.enum(["ban", "restriction", "blackout", "tariff"]),
-    title: z.string(),
-    description: z.string(),
-    sourceUrl: z.string(),
-    countries: z.array(z.string()),
-  })
-  .meta({ id: "ShockEvent" });
-
-export const ShockEventsResponse = z.object({ events: z.array(ShockEventSchema) });
-
-export const CountryResponse = z
-  .object({
-    iso2: z.string(),
-    iso3: z.string(),
-    name: z.string(),
-    region: z.string().nullable(),
-    dataset: z.string(),
-    history: z
-      .array(z.object({ period: z.string(), share: share.nullable(), hashrateEh: nullableNumber, rank: z.number().int().nullable() }))
-      .describe("Every period of the dataset; share null where the dataset has no figure for the country"),
-    sites: z.array(SiteSchema),
-    prices: z.array(PowerPriceSchema),
-    blocs: z.array(z.string()).describe("Blocs the country belongs to"),
-  })
-  .meta({ id: "Country" });
-
 const summary = z.object({
   hhi: nullableNumber,
   nakamoto: z.number().int().nullable(),
@@ -285,13 +153,8 @@ export const SimulateResponse = z
   })
   .meta({ id: "SimulateResult" });
 
-export const ImportResponse = z
-  .object({
-    dataset: z.string(),
-    kind: z.enum(["shares", "sites", "prices"]),
-    rows: z.number().int().describe("Rows written (or that would be written, on a dry run)"),
-    format: z.string().describe("The layout that was recognised"),
-    replaced: z.boolean().optional().describe("An existing dataset of that name was replaced"),
-    dryRun: z.boolean().optional(),
-  })
-  .meta({ id: "ImportResult" });
+export type Distribution = z.infer<typeof DistributionResponse>;
+export type Metrics = z.infer<typeof MetricsResponse>;
+export type Series = z.infer<typeof SeriesResponse>;
+export type Shocks = z.infer<typeof ShocksResponse>;
+export type SimulateResult = z.infer<typeof SimulateResponse>;

@@ -1,0 +1,229 @@
+import type { z } from "zod";
+import {
+  CountryQuery,
+  DatasetsQuery,
+  DistributionQuery,
+  MetricsQuery,
+  PeriodsQuery,
+  PowerPricesQuery,
+  SeriesQuery,
+  ShockEventsQuery,
+  ShocksQuery,
+  SitesQuery,
+} from "../validation/api";
+import {
+  CountryResponse,
+  DatasetsResponse,
+  DistributionResponse,
+  HealthResponse,
+  ImportResponse,
+  MetricsResponse,
+  PeriodsResponse,
+  PowerPricesResponse,
+  SeriesResponse,
+  ShockEventsResponse,
+  ShocksResponse,
+  SimulateResponse,
+  SitesResponse,
+  VersionResponse,
+} from "../validation/responses";
+import { ExportJsonResponse, ExportQuery } from "../validation/export";
+import { ImportQuery } from "../validation/import";
+import { SimulateBody } from "../validation/simulate";
+
+export type ApiRoute = {
+  path: string;
+  method: "get" | "post";
+  /** Stable camelCase name of the operation: generated clients name their methods after it. Never rename one. */
+  operationId: string;
+  summary: string;
+  description: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The body is an uploaded file (CSV/JSON raw, or multipart field "file"), not a JSON document. */
+  upload?: boolean;
+  /** Needs Authorization: Bearer <HASHATLAS_ADMIN_TOKEN>. */
+  admin?: boolean;
+  /** The one schema of the 200 answer (JSON). */
+  response: z.ZodType;
+  /** Other successful statuses that answer with the same schema (e.g. 201 Created). */
+  alsoSuccess?: { status: number; description: string }[];
+  /** The 200 answer can also be CSV text (format=csv). */
+  csv?: boolean;
+  /** Every 4xx/5xx the handler and the services it calls can answer. */
+  errors: number[];
+  /** A working request, for the API page's "try it" link and the shape test (default: the bare path). */
+  example?: string;
+  /** A working request body (POST routes). */
+  exampleBody?: unknown;
+};
+
+/** Every route of the API: the single list the OpenAPI document and the API page are made from. */
+export const API_ROUTES: ApiRoute[] = [
+  {
+    path: "/api/health",
+    method: "get",
+    operationId: "getHealth",
+    summary: "Service health",
+    description: "Database reachable, WAL mode, migrations applied, row counts. 503 when not healthy.",
+    response: HealthResponse,
+    errors: [503],
+  },
+  {
+    path: "/api/version",
+    method: "get",
+    operationId: "getVersion",
+    summary: "Application version",
+    description: "Name and version; no database access.",
+    response: VersionResponse,
+    errors: [],
+  },
+  {
+    path: "/api/datasets",
+    method: "get",
+    operationId: "listDatasets",
+    summary: "Datasets and their provenance",
+    description: "Every dataset with publisher, URL, licence, retrieval date, method and caveats.",
+    query: DatasetsQuery,
+    response: DatasetsResponse,
+    errors: [400],
+  },
+  {
+    path: "/api/periods",
+    method: "get",
+    operationId: "listPeriods",
+    summary: "Months of a shares dataset",
+    description: "The periods (YYYY-MM) for which a dataset has hashrate shares.",
+    query: PeriodsQuery,
+    response: PeriodsResponse,
+    errors: [400, 404],
+  },
+  {
+    path: "/api/distribution",
+    method: "get",
+    operationId: "getDistribution",
+    summary: "Hashrate share by country for one month",
+    description:
+      "Shares as the source gives them (fractions), the unattributed bucket, and EH/s from the dataset's own totals or the month's network hashrate.",
+    query: DistributionQuery,
+    response: DistributionResponse,
+    errors: [400, 404],
+  },
+  {
+    path: "/api/metrics",
+    method: "get",
+    operationId: "getMetrics",
+    summary: "Concentration metrics for one month",
+    description:
+      "HHI, HHI upper bound, effective jurisdictions, concentration band, Nakamoto coefficient, top-1/top-3, entropy; per country its share, EH/s, comparable power price and electricity cost per BTC.",
+    query: MetricsQuery,
+    response: MetricsResponse,
+    errors: [400, 404, 422],
+  },
+  {
+    path: "/api/metrics/series",
+    method: "get",
+    operationId: "getMetricsSeries",
+    summary: "Concentration over time",
+    description: "One row per period of a shares dataset, for the time chart.",
+    query: SeriesQuery,
+    response: SeriesResponse,
+    errors: [400, 404],
+  },
+  {
+    path: "/api/shocks",
+    method: "get",
+    operationId: "getShocks",
+    summary: "Which shutdown hurts most",
+    description:
+      "Every country with a non-zero share and every bloc shut down alone: lost share, slower blocks, next retarget, concentration after. Sorted by lost share.",
+    query: ShocksQuery,
+    response: ShocksResponse,
+    errors: [400, 404],
+  },
+  {
+    path: "/api/country",
+    method: "get",
+    operationId: "getCountry",
+    summary: "One country",
+    description: "Its share, EH/s and rank in every period of a dataset, its mining sites, power prices and blocs.",
+    query: CountryQuery,
+    response: CountryResponse,
+    errors: [400, 404],
+    example: "/api/country?iso2=US",
+  },
+  {
+    path: "/api/shock-events",
+    method: "get",
+    operationId: "listShockEvents",
+    summary: "Historical shocks",
+    description: "Bans, restrictions and blackouts with a documented effect on hashrate, with sources.",
+    query: ShockEventsQuery,
+    response: ShockEventsResponse,
+    errors: [400],
+  },
+  {
+    path: "/api/simulate",
+    method: "post",
+    operationId: "simulateShutdown",
+    summary: "Simulate a shutdown",
+    description:
+      "Shut down countries and blocs (optionally a fraction of each) in a month's distribution and step the network day by day through retargets, optionally with the lost hashrate migrating elsewhere. Returns before/after/end metrics, every retarget and the daily timeline.",
+    body: SimulateBody,
+    exampleBody: {
+      period: "2021-05",
+      shutdown: ["CN", { id: "KZ", fraction: 0.5 }],
+      blocksIntoEpoch: 1150,
+      migration: { fraction: 0.5, days: 90, delayDays: 30 },
+    },
+    response: SimulateResponse,
+    errors: [400, 404, 413, 415, 422, 429],
+  },
+  {
+    path: "/api/export",
+    method: "get",
+    operationId: "exportData",
+    summary: "Export metrics, series, shocks, distribution, sites, prices or a scenario",
+    description:
+      "Every number the app shows as a download (Content-Disposition: attachment): format=csv (default; RFC 4180, UTF-8, header row, formula-safe text cells, text/csv) or format=json ({ metadata, rows }, shown below); metadata=1 gives only the metadata JSON: column definitions, the datasets with URL, licence and retrieval date, app version, the query and a citation. Scenario parameters use the dashboard URL's syntax.",
+    query: ExportQuery,
+    response: ExportJsonResponse,
+    csv: true,
+    errors: [400, 404, 422],
+    example: "/api/export?what=series&format=json",
+  },
+  {
+    path: "/api/import",
+    method: "post",
+    operationId: "importDataset",
+    summary: "Import a dataset",
+    description:
+      "Create or replace a named dataset from a file: hashrate shares (the CBECI Mining Map download, period,country,share|hashrate_eh CSV, or JSON rows), mining sites or power prices (the seed files' column layout). Every row is validated first; if any is bad, nothing is written and the problems are listed (first 100) with line and column. One transaction; 10 MB limit.",
+    query: ImportQuery,
+    upload: true,
+    admin: true,
+    response: ImportResponse,
+    alsoSuccess: [{ status: 201, description: "Created: a new dataset of that name was written" }],
+    errors: [400, 401, 403, 409, 413, 415, 422, 429, 507],
+  },
+  {
+    path: "/api/sites",
+    method: "get",
+    operationId: "listSites",
+    summary: "Mining sites",
+    description: "Large named mining sites with operator, capacity, approximate location, status and source.",
+    query: SitesQuery,
+    response: SitesResponse,
+    errors: [400],
+  },
+  {
+    path: "/api/power-prices",
+    method: "get",
+    operationId: "listPowerPrices",
+    summary: "Electricity prices",
+    description: "USD/kWh by country (and subdivision), price type, period and source.",
+    query: PowerPricesQuery,
+    response: PowerPricesResponse,
+    errors: [400],
+  },
+];

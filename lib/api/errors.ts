@@ -1,0 +1,22 @@
+import { MetricsError } from "../metrics/errors";
+import { DomainError, type DomainErrorKind } from "../services/errors";
+
+// The one place where a refusal of the services (DomainError) or of the pure engine (MetricsError)
+// becomes an HTTP status; neither knows about status codes.
+
+const STATUS: Record<DomainErrorKind, number> = { "not-found": 404, "invalid-input": 400, conflict: 409, unprocessable: 422 };
+
+export type Refusal = { status: number; message: string; field?: string };
+
+/** The answer to a refusal; null for anything else (a bug, which becomes a 500). */
+export function refusalOf(error: unknown): Refusal | null {
+  const field = error instanceof DomainError || error instanceof MetricsError ? error.field : undefined;
+  const withField = field ? { field } : {};
+  if (error instanceof DomainError) return { status: STATUS[error.kind], message: error.message, ...withField };
+  // Input the engine cannot compute on: a bad parameter is 400, data that cannot be measured 422.
+  if (error instanceof MetricsError) {
+    const status = error.code === "invalid-parameter" || error.code === "invalid-fraction" ? 400 : 422;
+    return { status, message: error.message, ...withField };
+  }
+  return null;
+}

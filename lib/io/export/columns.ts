@@ -1,0 +1,222 @@
+import type { z } from "zod";
+import type { ExportColumn, ExportWhat } from "../../validation/export";
+
+// The columns of every export with their definitions: the CSV header, the JSON keys and the
+// metadata's column list (docs/methodology.md#exports). Metric definitions are docs/methodology.md's,
+// word for word where it has one.
+
+export type Column = z.infer<typeof ExportColumn>;
+
+const FRACTION = "fraction (0–1)";
+const HHI_UNIT = "index (0–10 000)";
+const CHANGE = "fraction (−0.75 … +3)";
+
+const col = (name: string, type: Column["type"], unit: string | null, description: string): Column => ({ name, type, unit, description });
+
+const C = {
+  period: col("period", "text", null, "Month (YYYY-MM) of the shares dataset"),
+  networkHashrate: col(
+    "network_hashrate_eh",
+    "number",
+    "EH/s",
+    "Network hashrate of the period: the dataset's own absolute total where it has one (CBECI), otherwise the NetworkStat of that month (network-monthly)",
+  ),
+  unattributed: col(
+    "unattributed_share",
+    "number",
+    FRACTION,
+    'u: the share the source does not attribute to a country (CBECI\'s "Other"); it cannot be shut down',
+  ),
+  hhi: col(
+    "hhi",
+    "number",
+    HHI_UNIT,
+    "hhi = 10 000 · Σ_c s_c² over attributed countries (the unattributed mass counts as fully dispersed); shares s_c are fractions of the total including the unattributed bucket u",
+  ),
+  hhiUpper: col("hhi_upper", "number", HHI_UNIT, "hhiUpper = hhi + 10 000 · u² (as if the unattributed mass were one jurisdiction)"),
+  effective: col("effective_jurisdictions", "number", "jurisdictions", "effectiveJurisdictions = 10 000 / hhi; empty when nothing is attributed"),
+  concentration: col(
+    "concentration",
+    "text",
+    null,
+    'low if hhi < 1000, moderate if 1000 ≤ hhi ≤ 1800, high if hhi > 1800 (1800 is the "highly concentrated" line of the 2023 US Merger Guidelines)',
+  ),
+  nakamoto: col(
+    "nakamoto",
+    "integer",
+    "countries",
+    "nakamoto = the smallest k such that the k largest attributed shares sum to more than 0.5; empty (null) if attributed shares never exceed 0.5",
+  ),
+  top1: col("top1", "number", FRACTION, "top1: concentration ratio, the largest attributed share"),
+  top3: col("top3", "number", FRACTION, "top3: concentration ratio, the sum of the three largest attributed shares"),
+  entropy: col("entropy_bits", "number", "bits", "entropyBits = −Σ s_c log2 s_c over attributed countries"),
+  topCountry: col("top_country", "text", null, "ISO 3166-1 alpha-2 code of the country with the largest share; empty when nothing is attributed"),
+  efficiency: col(
+    "efficiency_j_per_th",
+    "number",
+    "J/TH",
+    "ε, the fleet efficiency the energy figures assume (the efficiency parameter; default 28.2, the 2024 Cambridge survey fleet average)",
+  ),
+  subsidy: col(
+    "block_subsidy_btc",
+    "number",
+    "BTC/block",
+    "Block subsidy of the period, the day-weighted mean over the month (12.5 BTC before 2020-05-11, 6.25 to 2024-04-19, then 3.125)",
+  ),
+  kwhPerBtc: col(
+    "kwh_per_btc",
+    "number",
+    "kWh/BTC",
+    "kWh per BTC = H_TH · ε · 600 / 3.6e6 / (subsidy + fees per block), with H_TH the network hashrate in TH/s and ε the fleet efficiency; fees are not counted (0)",
+  ),
+  iso2: col("iso2", "text", null, "ISO 3166-1 alpha-2 country code"),
+  countryName: col("name", "text", null, "Country name"),
+} as const;
+
+export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
+  metrics: [
+    C.period,
+    C.networkHashrate,
+    C.unattributed,
+    C.hhi,
+    C.hhiUpper,
+    C.effective,
+    C.concentration,
+    C.nakamoto,
+    C.top1,
+    C.top3,
+    C.entropy,
+    C.topCountry,
+    C.efficiency,
+    C.subsidy,
+    C.kwhPerBtc,
+  ],
+  series: [C.period, C.hhi, C.hhiUpper, C.concentration, C.nakamoto, C.effective, C.top1, C.topCountry, C.unattributed, C.networkHashrate],
+  shocks: [
+    C.period,
+    col("kind", "text", null, "country or bloc: what is shut down, in full and alone"),
+    col("id", "text", null, "ISO alpha-2 code of the country, or the bloc id"),
+    col("name", "text", null, "Country or bloc name"),
+    col("members", "text", null, "The countries shut down (a bloc expands to its members), space-separated ISO alpha-2 codes"),
+    col("lost_share", "number", FRACTION, "lostShare L = Σ_{c∈S} f_c · s_c with f_c = 1 (full shutdown); the unattributed bucket cannot be shut down"),
+    col("hashrate_lost_eh", "number", "EH/s", "hashrateLostEh = L · network hashrate of the period"),
+    col("hhi_after", "number", HHI_UNIT, "hhi of the survivors, whose shares renormalise: s'_c = s_c · (1 − f_c) / (1 − L); empty if the chain halts"),
+    col("nakamoto_after", "integer", "countries", "nakamoto of the survivors; empty if never more than half, or if the chain halts"),
+    col(
+      "block_interval_minutes",
+      "number",
+      "minutes",
+      "Until the next retarget blocks come every blockIntervalMinutes = 10 / (1 − L); empty if the chain halts",
+    ),
+    col(
+      "days_to_retarget",
+      "number",
+      "days",
+      "daysToRetarget = (2016 − b) · 10/(1 − L) / 1440, with b = blocks_into_epoch already mined at 10 min when the shock hits; empty if the chain halts",
+    ),
+    col(
+      "difficulty_change",
+      "number",
+      CHANGE,
+      "difficultyChange = factor − 1 at the next retarget, factor = clamp(2016·10 / A, 1/4, 4), A = b·10 + (2016 − b)·10/(1 − L) minutes (Bitcoin Core measures 2015 intervals; this off-by-one is ignored); empty if the chain halts",
+    ),
+    col("majority_country", "text", null, "majority: the surviving country whose s'_c > 0.5, if any"),
+    col("majority_share", "number", FRACTION, "That country's share s'_c after the shutdown"),
+    col("halted", "boolean", null, "true when L = 1: no blocks at all (the chain halts)"),
+  ],
+  distribution: [
+    C.period,
+    col("rank", "integer", null, "Position by share within the period (1 = largest; ties by ISO code), as in the dashboard's country table"),
+    C.iso2,
+    C.countryName,
+    col("share", "number", FRACTION, "The country's share as the source gives it (/api/distribution)"),
+    col(
+      "share_normalised",
+      "number",
+      FRACTION,
+      "s_c: the share normalised so that all shares and the unattributed one sum to 1, the s_c every metric is computed from (/api/metrics)",
+    ),
+    col(
+      "hashrate_eh",
+      "number",
+      "EH/s",
+      "The country's hashrate: the dataset's own absolute figure where it has one, else share × the period's network hashrate (rounded to 1e-6 EH/s)",
+    ),
+    col(
+      "usd_per_kwh",
+      "number",
+      "USD/kWh",
+      "The country's most comparable power price: a whole-country row if there is one, of the first type available in industrial > business > miner_tariff > wholesale > household, the latest dated at or before the period (else the earliest after)",
+    ),
+    col("price_type", "text", null, "Type of that price: industrial, business, miner_tariff, wholesale or household"),
+    col("price_period", "text", null, "Period the price is for (YYYY, YYYY-MM or YYYY-S1/S2)"),
+    col("price_subdivision", "text", null, "Subdivision the price is for (e.g. Quebec) when the country has no whole-country price"),
+    col("price_dataset", "text", null, "Dataset the price comes from (see the metadata's datasets)"),
+    col("price_source_url", "text", null, "Source of the price row"),
+    col(
+      "energy_cost_per_btc_usd",
+      "number",
+      "USD/BTC",
+      "Electricity cost of one BTC in the country = kWh per BTC · usd_per_kwh, kWh per BTC = H_TH · ε · 600 / 3.6e6 / (subsidy + fees per block) at the efficiency parameter ε (fees not counted)",
+    ),
+  ],
+  sites: [
+    col("id", "integer", null, "HashAtlas site id"),
+    col("name", "text", null, "Site name"),
+    col("operator", "text", null, "Operator"),
+    col("country_iso2", "text", null, "ISO 3166-1 alpha-2 country code"),
+    col("country_name", "text", null, "Country name"),
+    col("locality", "text", null, "Town, county or region"),
+    col("lat", "number", "degrees", "Latitude, approximate (town or county centroid); empty when undisclosed"),
+    col("lon", "number", "degrees", "Longitude, approximate; empty when undisclosed"),
+    col("capacity_mw", "number", "MW", "Power capacity"),
+    col("hashrate_eh", "number", "EH/s", "Hashrate, where disclosed"),
+    col("energy_source", "text", null, "Energy source"),
+    col("status", "text", null, "operating, planned, curtailed, closed or converted"),
+    col("status_note", "text", null, "Note on the status"),
+    col("as_of", "text", null, "Date the figures are as of"),
+    col("certainty", "text", null, "How certain the row is"),
+    col("source_url", "text", null, "Source of the row"),
+    col("dataset", "text", null, "Dataset the row belongs to (see the metadata's datasets)"),
+  ],
+  prices: [
+    col("id", "integer", null, "HashAtlas price id"),
+    col("country_iso2", "text", null, "ISO 3166-1 alpha-2 country code"),
+    col("country_name", "text", null, "Country name"),
+    col("subdivision", "text", null, "Subdivision (e.g. Quebec); empty for a whole-country price"),
+    col("usd_per_kwh", "number", "USD/kWh", "Electricity price"),
+    col("price_type", "text", null, "industrial, business, miner_tariff, household or wholesale"),
+    col("period", "text", null, "Period the price is for (YYYY, YYYY-MM or YYYY-S1/S2)"),
+    col("source_name", "text", null, "Name of the source"),
+    col("source_url", "text", null, "Source of the row"),
+    col("certainty", "text", null, "How certain the row is"),
+    col("note", "text", null, "Note (e.g. the exchange rate used)"),
+    col("dataset", "text", null, "Dataset the row belongs to (see the metadata's datasets)"),
+  ],
+  scenario: [
+    col(
+      "day",
+      "number",
+      "days",
+      "Days since the shutdown: a whole number on daily rows (the state at the start of that day), the moment of the retarget on retarget rows",
+    ),
+    col("date", "text", null, "Calendar date of the day, counting day 0 as the first day of the period (YYYY-MM-DD)"),
+    col("event", "text", null, "day: the network at the start of that day; retarget: a difficulty retarget during the previous day row"),
+    col("hashrate_eh", "number", "EH/s", "Network hashrate during the day (survivors plus migrated hashrate)"),
+    col(
+      "block_interval_minutes",
+      "number",
+      "minutes",
+      "Expected block interval at the start of the day = 10 · difficulty / (hashrate / hashrate before); empty while no hash power is left",
+    ),
+    col(
+      "difficulty_relative",
+      "number",
+      "× difficulty before the shutdown",
+      "Difficulty relative to the difficulty before the shutdown (= 1); on retarget rows, right after the retarget",
+    ),
+    col("blocks_mined", "number", "blocks", "Expected blocks mined during the day"),
+    col("blocks_from_start", "integer", "blocks", "Retarget rows: blocks mined since the shutdown when the retarget happened"),
+    col("difficulty_change", "number", CHANGE, "Retarget rows: factor − 1, factor = clamp(2016·10 / A, 1/4, 4) with A the minutes the epoch took"),
+  ],
+};

@@ -1,0 +1,178 @@
+import type { Distribution } from "../../metrics/distribution";
+import type { MetricsReport, SeriesRow, ShockRow } from "../../metrics/report";
+import type { PowerPrice, SimulateResult, Site } from "../../validation/responses";
+import { scenarioDate } from "../../scenario/scenario";
+import type { Row } from "./csv";
+
+// The rows of every export, built from the same values the API answers with. Pure: no IO.
+
+export function metricsRows(reports: readonly MetricsReport[]): Row[] {
+  return reports.map((m) => ({
+    period: m.period,
+    network_hashrate_eh: m.networkHashrateEh,
+    unattributed_share: m.unattributedShare,
+    hhi: m.hhi,
+    hhi_upper: m.hhiUpper,
+    effective_jurisdictions: m.effectiveJurisdictions,
+    concentration: m.concentration,
+    nakamoto: m.nakamoto,
+    top1: m.top1,
+    top3: m.top3,
+    entropy_bits: m.entropyBits,
+    top_country: m.topCountry,
+    efficiency_j_per_th: m.efficiencyJPerTh,
+    block_subsidy_btc: m.blockSubsidyBtc,
+    kwh_per_btc: m.kwhPerBtc,
+  }));
+}
+
+export function seriesRows(rows: readonly SeriesRow[]): Row[] {
+  return rows.map((r) => ({
+    period: r.period,
+    hhi: r.hhi,
+    hhi_upper: r.hhiUpper,
+    concentration: r.concentration,
+    nakamoto: r.nakamoto,
+    effective_jurisdictions: r.effectiveJurisdictions,
+    top1: r.top1,
+    top_country: r.topCountry,
+    unattributed_share: r.unattributedShare,
+    network_hashrate_eh: r.networkHashrateEh,
+  }));
+}
+
+export function shockRows(tables: readonly { period: string; rows: readonly ShockRow[] }[]): Row[] {
+  return tables.flatMap(({ period, rows }) =>
+    rows.map((r) => ({
+      period,
+      kind: r.kind,
+      id: r.id,
+      name: r.name,
+      members: r.members.join(" "),
+      lost_share: r.lostShare,
+      hashrate_lost_eh: r.hashrateLostEh,
+      hhi_after: r.hhiAfter,
+      nakamoto_after: r.nakamotoAfter,
+      block_interval_minutes: r.blockIntervalMinutes,
+      days_to_retarget: r.daysToRetarget,
+      difficulty_change: r.difficultyChange,
+      majority_country: r.majority?.country ?? null,
+      majority_share: r.majority?.share ?? null,
+      halted: r.halted,
+    })),
+  );
+}
+
+/** One row per country of each period: the distribution's share and EH/s, the metrics' normalised share, price and cost. */
+export function distributionRows(periods: readonly { distribution: Distribution; report: MetricsReport }[]): Row[] {
+  return periods.flatMap(({ distribution, report }) => {
+    const byIso = new Map(report.countries.map((c) => [c.iso2, c]));
+    return distribution.countries.map((c, index) => {
+      const m = byIso.get(c.iso2);
+      const price = m?.powerPrice ?? null;
+      return {
+        period: distribution.period,
+        rank: index + 1,
+        iso2: c.iso2,
+        name: c.name,
+        share: c.share,
+        share_normalised: m?.share ?? null,
+        hashrate_eh: c.hashrateEh,
+        usd_per_kwh: price?.usdPerKwh ?? null,
+        price_type: price?.priceType ?? null,
+        price_period: price?.period ?? null,
+        price_subdivision: price?.subdivision ?? null,
+        price_dataset: price?.dataset ?? null,
+        price_source_url: price?.sourceUrl ?? null,
+        energy_cost_per_btc_usd: m?.energyCostPerBtcUsd ?? null,
+      };
+    });
+  });
+}
+
+export function siteRows(sites: readonly Site[]): Row[] {
+  return sites.map((s) => ({
+    id: s.id,
+    name: s.name,
+    operator: s.operator,
+    country_iso2: s.countryIso2,
+    country_name: s.countryName,
+    locality: s.locality,
+    lat: s.lat,
+    lon: s.lon,
+    capacity_mw: s.capacityMw,
+    hashrate_eh: s.hashrateEh,
+    energy_source: s.energySource,
+    status: s.status,
+    status_note: s.statusNote,
+    as_of: s.asOf,
+    certainty: s.certainty,
+    source_url: s.sourceUrl,
+    dataset: s.dataset,
+  }));
+}
+
+export function priceRows(prices: readonly PowerPrice[]): Row[] {
+  return prices.map((p) => ({
+    id: p.id,
+    country_iso2: p.countryIso2,
+    country_name: p.countryName,
+    subdivision: p.subdivision,
+    usd_per_kwh: p.usdPerKwh,
+    price_type: p.priceType,
+    period: p.period,
+    source_name: p.sourceName,
+    source_url: p.sourceUrl,
+    certainty: p.certainty,
+    note: p.note,
+    dataset: p.dataset,
+  }));
+}
+
+type ScenarioResult = Pick<SimulateResult, "period" | "timeline" | "retargets">;
+
+/**
+ * The simulation's daily timeline with its retargets interleaved in time order. Several retargets
+ * can fall within one day (after steep falls in difficulty), so each gets its own row. A retarget at
+ * exactly day d happened during day d − 1 and comes before day d's row.
+ */
+export function scenarioRows(result: ScenarioResult): Row[] {
+  let difficulty = 1;
+  const retargets = result.retargets.map((t) => {
+    difficulty *= 1 + t.difficultyChange;
+    return { ...t, difficultyAfter: difficulty };
+  });
+  const rows: Row[] = [];
+  let next = 0;
+  const pushRetargetsUpTo = (day: number) => {
+    for (let t = retargets[next]; t !== undefined && t.day <= day; t = retargets[++next]) {
+      rows.push({
+        day: t.day,
+        date: scenarioDate(result.period, Math.floor(t.day)),
+        event: "retarget",
+        hashrate_eh: null,
+        block_interval_minutes: null,
+        difficulty_relative: t.difficultyAfter,
+        blocks_mined: null,
+        blocks_from_start: t.blocksFromStart,
+        difficulty_change: t.difficultyChange,
+      });
+    }
+  };
+  for (const d of result.timeline) {
+    pushRetargetsUpTo(d.day);
+    rows.push({
+      day: d.day,
+      date: scenarioDate(result.period, d.day),
+      event: "day",
+      hashrate_eh: d.hashrateEh,
+      block_interval_minutes: d.blockIntervalMinutes,
+      difficulty_relative: d.difficulty,
+      blocks_mined: d.blocksMined,
+      blocks_from_start: null,
+      difficulty_change: null,
+    });
+  }
+  pushRetargetsUpTo(Number.POSITIVE_INFINITY);
+  return rows;
+}

@@ -1,0 +1,32 @@
+import { allBlocs, countryNames } from "../db/reference";
+import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { listDatasets } from "./datasets";
+import { periodDistribution } from "./distribution";
+import { getMetrics, getSeries, getShocks } from "./metrics";
+import { shockEvents } from "./reference";
+
+// The first view of the dashboard, read on the server so the page opens without a loading flash.
+
+export type DashboardRequest = { dataset: string; period: string | null; efficiency: number };
+
+/**
+ * The shares dataset and month a dashboard link shows — the ones it names where they exist, else
+ * the default dataset and its latest month (a link never breaks) — and every answer the first view
+ * needs, from the same services as the API. null when the database holds no shares at all.
+ */
+export async function dashboardView(request: DashboardRequest) {
+  const datasets = (await listDatasets("shares")).map((d) => ({ slug: d.slug, title: d.title, periods: d.periods }));
+  const dataset = datasets.find((d) => d.slug === request.dataset) ?? datasets.find((d) => d.slug === DEFAULT_SHARES_DATASET) ?? datasets[0];
+  if (!dataset) return null;
+  const period = request.period && dataset.periods.includes(request.period) ? request.period : (dataset.periods.at(-1) ?? "");
+  const [distribution, metrics, shocks, series, events, names, blocs] = await Promise.all([
+    periodDistribution(dataset.slug, period),
+    getMetrics({ dataset: dataset.slug, period, basis: "estimate", efficiency: request.efficiency }),
+    getShocks({ dataset: dataset.slug, period, blocksIntoEpoch: 0 }),
+    getSeries(dataset.slug),
+    shockEvents(),
+    countryNames(),
+    allBlocs(),
+  ]);
+  return { datasets, dataset: dataset.slug, period, distribution, metrics, shocks, series, events, countryNames: names, blocs };
+}

@@ -1,0 +1,36 @@
+// What a service refuses, in the domain's words. Services know nothing of HTTP: lib/api/errors.ts
+// gives each kind its status code, and a CLI its exit code.
+
+export type DomainErrorKind = "not-found" | "invalid-input" | "conflict" | "unprocessable";
+
+/** A refusal a caller can act on: `field` names the input at fault (a dotted path such as shutdown.1). */
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** What the input names does not exist (a dataset, a month of it, a country). */
+export class NotFound extends DomainError {
+  readonly kind = "not-found";
+}
+
+/** The input is malformed or names something of the wrong kind. */
+export class InvalidInput extends DomainError {
+  readonly kind = "invalid-input";
+}
+
+/** The input contradicts what is stored (e.g. a dataset slug that holds another kind). */
+export class Conflict extends DomainError {
+  readonly kind = "conflict";
+}
+
+/** The input is well formed but the data cannot answer it (e.g. no network hashrate for the month). */
+export class Unprocessable extends DomainError {
+  readonly kind = "unprocessable";
+}

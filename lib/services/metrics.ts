@@ -1,0 +1,89 @@
+import type { MetricDistribution } from "../metrics/concentration";
+import type { Distribution } from "../metrics/distribution";
+import { metricsReport, type MetricsReport, seriesRow, type SeriesRow, shockTable, type ShockRow } from "../metrics/report";
+import { sitesDistribution } from "../metrics/sites-basis";
+import { blockSubsidyForPeriod } from "../metrics/subsidy";
+import { memo } from "../db/data-version";
+import { allBlocs, allPriceRows, countryNames, networkHashrateByPeriod } from "../db/reference";
+import { listSites } from "../db/sites";
+import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
+import { distributionSeries, periodDistribution } from "./distribution";
+import { NotFound } from "./errors";
+
+// Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
+// (lib/metrics) and keeps the result per data version. Routes, the page and the export call these.
+
+export function toMetricDistribution(d: Distribution): MetricDistribution {
+  return { countries: d.countries.map((c) => ({ country: c.iso2, weight: c.share })), unattributed: d.unattributedShare };
+}
+
+export type MetricsRequest = { dataset?: string; period?: string; basis: "estimate" | "sites"; efficiency: number };
+export type Metrics = MetricsReport & { sites?: Omit<ReturnType<typeof sitesDistribution>, "distribution"> };
+
+export function getMetrics(query: MetricsRequest): Promise<Metrics> {
+  const key = `metrics:${query.basis}:${query.dataset ?? ""}:${query.period ?? ""}:${query.efficiency}`;
+  return memo(key, async () => {
+    const [names, prices] = await Promise.all([countryNames(), allPriceRows()]);
+    if (query.basis === "estimate") {
+      const d = await periodDistribution(query.dataset ?? DEFAULT_SHARES_DATASET, query.period);
+      return metricsReport({
+        dataset: d.dataset,
+        period: d.period,
+        basis: "estimate",
+        distribution: toMetricDistribution(d),
+        names,
+        networkHashrateEh: d.networkHashrateEh,
+        prices,
+        efficiencyJPerTh: query.efficiency,
+        blockSubsidyBtc: blockSubsidyForPeriod(d.period),
+      });
+    }
+    const slug = query.dataset ?? DEFAULT_SITES_DATASET;
+    await requireDataset(slug, "sites", (held) => `basis=sites needs a sites dataset; "${slug}" holds ${held}`);
+    const network = await networkHashrateByPeriod();
+    const periods = [...network.keys()].sort();
+    const period = query.period ?? periods.at(-1);
+    if (!period || !network.has(period)) {
+      throw new NotFound(`no network hashrate for period ${query.period ?? "(none)"} (network-monthly covers ${periods[0]} … ${periods.at(-1)})`, "period");
+    }
+    const sites = (await listSites()).filter((s) => s.dataset === slug);
+    const { distribution, ...sitesInfo } = sitesDistribution(sites, query.efficiency, network.get(period) ?? null);
+    const report = metricsReport({
+      dataset: slug,
+      period,
+      basis: "sites",
+      distribution,
+      names,
+      networkHashrateEh: network.get(period) ?? null,
+      prices,
+      efficiencyJPerTh: query.efficiency,
+      blockSubsidyBtc: blockSubsidyForPeriod(period),
+    });
+    return { ...report, sites: sitesInfo };
+  });
+}
+
+export function getSeries(slug: string): Promise<{ dataset: string; rows: SeriesRow[] }> {
+  return memo(`series:${slug}`, async () => {
+    const series = await distributionSeries(slug);
+    return { dataset: slug, rows: series.map((d) => seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh)) };
+  });
+}
+
+export type ShocksRequest = { dataset: string; period?: string; blocksIntoEpoch: number };
+export type Shocks = { period: string; dataset: string; blocksIntoEpoch: number; networkHashrateEh: number | null; rows: ShockRow[] };
+
+export function getShocks(query: ShocksRequest): Promise<Shocks> {
+  return memo(`shocks:${query.dataset}:${query.period ?? ""}:${query.blocksIntoEpoch}`, async () => {
+    const d = await periodDistribution(query.dataset, query.period);
+    const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
+    return {
+      period: d.period,
+      dataset: d.dataset,
+      blocksIntoEpoch: query.blocksIntoEpoch,
+      networkHashrateEh: d.networkHashrateEh,
+      rows: shockTable({ distribution: toMetricDistribution(d), names, blocs, networkHashrateEh: d.networkHashrateEh, blocksIntoEpoch: query.blocksIntoEpoch }),
+    };
+  });
+}

@@ -1,0 +1,50 @@
+import type { PriceType, SiteStatus } from "../validation/vocabulary";
+import { listPowerPrices as readPowerPrices, type PowerPrice } from "../db/prices";
+import { allBlocs, allShockEvents, findCountry, type RetargetRef, retargetsBetween as readRetargets, type ShockEventRef } from "../db/reference";
+import { listSites as readSites, type Site } from "../db/sites";
+import { countryHistory } from "./distribution";
+import { NotFound } from "./errors";
+
+// The reference data the API lists (sites, power prices, shock events) and the country panel.
+
+export function listSites(filter: { country?: string; status?: SiteStatus } = {}): Promise<Site[]> {
+  return readSites(filter);
+}
+
+export function listPowerPrices(filter: { country?: string; priceType?: PriceType } = {}): Promise<PowerPrice[]> {
+  return readPowerPrices(filter);
+}
+
+/** The documented shock events, or those that touched one country. */
+export async function shockEvents(country?: string): Promise<ShockEventRef[]> {
+  const events = await allShockEvents();
+  return country ? events.filter((e) => e.countries.includes(country)) : events;
+}
+
+/** Bitcoin's recorded retargets with dates in [from, to] (YYYY-MM-DD), to set a simulation beside what happened. */
+export function retargetsBetween(from: string, to: string): Promise<RetargetRef[]> {
+  return readRetargets(from, to);
+}
+
+/** Everything the country panel shows: history in a shares dataset, sites, prices, bloc memberships. */
+export async function countryDetails(iso2: string, dataset: string) {
+  const country = await findCountry(iso2);
+  if (!country) throw new NotFound(`no country with ISO code ${iso2}`, "iso2");
+  const [{ dataset: slug, history }, countrySites, prices, blocs] = await Promise.all([
+    countryHistory(dataset, country.iso2),
+    readSites({ country: country.iso2 }),
+    readPowerPrices({ country: country.iso2 }),
+    allBlocs(),
+  ]);
+  return {
+    iso2: country.iso2,
+    iso3: country.iso3,
+    name: country.name,
+    region: country.region,
+    dataset: slug,
+    history,
+    sites: countrySites,
+    prices,
+    blocs: blocs.filter((b) => b.members.includes(country.iso2)).map((b) => b.id),
+  };
+}

@@ -1,0 +1,109 @@
+import "./jitless";
+import { z } from "zod";
+import { datasetKinds, priceTypes, shockKinds, siteStatuses } from "../vocabulary";
+import { nullableNumber, share } from "./fields";
+
+// Answers that list reference data: datasets, periods, mining sites, power prices, historical shocks
+// and one country.
+
+export const DatasetSummary = z
+  .object({
+    slug: z.string(),
+    kind: z.enum(datasetKinds),
+    title: z.string(),
+    publisher: z.string(),
+    url: z.string(),
+    licence: z.string().describe("Licence or required attribution"),
+    retrievedAt: z.string().describe("YYYY-MM-DD"),
+    method: z.string().nullable(),
+    caveats: z.string().nullable(),
+    origin: z.string().describe("seed | import"),
+    importedAt: z.string().describe("When the rows were written (ISO 8601)"),
+    rows: z.number().int(),
+    periods: z.array(z.string()).describe("Months with hashrate shares (shares datasets)"),
+  })
+  .meta({ id: "Dataset" });
+
+export const DatasetsResponse = z.object({ datasets: z.array(DatasetSummary) });
+
+export const PeriodsResponse = z.object({ dataset: z.string(), periods: z.array(z.string()).describe("YYYY-MM, oldest first") });
+
+export const SiteSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    operator: z.string(),
+    countryIso2: z.string(),
+    countryName: z.string(),
+    locality: z.string().nullable(),
+    lat: nullableNumber.describe("Approximate (town or county centroid); null when undisclosed"),
+    lon: nullableNumber,
+    capacityMw: nullableNumber,
+    hashrateEh: nullableNumber,
+    energySource: z.string().nullable(),
+    status: z.enum(siteStatuses),
+    statusNote: z.string().nullable(),
+    asOf: z.string().nullable(),
+    certainty: z.string(),
+    sourceUrl: z.string(),
+    dataset: z.string(),
+  })
+  .meta({ id: "MiningSite" });
+
+export const SitesResponse = z.object({ count: z.number().int(), sites: z.array(SiteSchema) });
+
+export const PowerPriceSchema = z
+  .object({
+    id: z.number().int(),
+    countryIso2: z.string(),
+    countryName: z.string(),
+    subdivision: z.string().nullable(),
+    usdPerKwh: z.number(),
+    priceType: z.enum(priceTypes),
+    period: z.string().describe("YYYY, YYYY-MM or YYYY-S1/S2"),
+    sourceName: z.string(),
+    sourceUrl: z.string(),
+    certainty: z.string(),
+    note: z.string().nullable(),
+    dataset: z.string(),
+  })
+  .meta({ id: "PowerPrice" });
+
+export const PowerPricesResponse = z.object({ count: z.number().int(), prices: z.array(PowerPriceSchema) });
+
+export const ShockEventSchema = z
+  .object({
+    slug: z.string(),
+    date: z.string().describe("YYYY-MM-DD (announcement or start)"),
+    endDate: z.string().nullable(),
+    kind: z.enum(shockKinds),
+    title: z.string(),
+    description: z.string(),
+    sourceUrl: z.string(),
+    countries: z.array(z.string()),
+  })
+  .meta({ id: "ShockEvent" });
+
+export const ShockEventsResponse = z.object({ events: z.array(ShockEventSchema) });
+
+export const CountryResponse = z
+  .object({
+    iso2: z.string(),
+    iso3: z.string(),
+    name: z.string(),
+    region: z.string().nullable(),
+    dataset: z.string(),
+    history: z
+      .array(z.object({ period: z.string(), share: share.nullable(), hashrateEh: nullableNumber, rank: z.number().int().nullable() }))
+      .describe("Every period of the dataset; share null where the dataset has no figure for the country"),
+    sites: z.array(SiteSchema),
+    prices: z.array(PowerPriceSchema),
+    blocs: z.array(z.string()).describe("Blocs the country belongs to"),
+  })
+  .meta({ id: "Country" });
+
+export type Dataset = z.infer<typeof DatasetSummary>;
+export type Site = z.infer<typeof SiteSchema>;
+export type PowerPrice = z.infer<typeof PowerPriceSchema>;
+export type ShockEvent = z.infer<typeof ShockEventSchema>;
+export type Country = z.infer<typeof CountryResponse>;
