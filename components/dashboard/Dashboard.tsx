@@ -81,7 +81,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   const [state, update] = useUrlState(initial.state);
   const names = useMemo(() => new Map(initial.countryNames), [initial.countryNames]);
   const dataset = initial.datasets.find((d) => d.slug === state.dataset) ?? initial.datasets[0];
-  const periods = dataset?.periods ?? [];
+  const periods = useMemo(() => dataset?.periods ?? [], [dataset]);
   const period = state.period && periods.includes(state.period) ? state.period : (periods.at(-1) ?? "");
   const slug = dataset?.slug ?? state.dataset;
 

@@ -280,9 +280,10 @@ export function ScenarioPanel(props: {
               type="button"
               className="button"
               data-testid="export-csv"
-              onClick={async () => {
-                const { stringify } = await import("csv-stringify/browser/esm/sync");
-                download(`hashatlas-scenario-${stamp}.csv`, "text/csv;charset=utf-8", stringify(scenarioCsvRows(result)));
+              onClick={() => {
+                void import("csv-stringify/browser/esm/sync").then(({ stringify }) => {
+                  download(`hashatlas-scenario-${stamp}.csv`, "text/csv;charset=utf-8", stringify(scenarioCsvRows(result)));
+                });
               }}
             >
               Export timeline (CSV)

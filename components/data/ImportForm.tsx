@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { type SyntheticEvent, useEffect, useRef, useState } from "react";
 import { AnswerError, type AnswerIssue, readAnswer } from "@/components/api/answers";
 import type { ImportResult } from "@/lib/validation/responses";
 
@@ -16,6 +16,12 @@ const STAGES: { id: Stage; label: string }[] = [
 
 const TOKEN_KEY = "hashatlas-admin-token";
 
+/** A text field of the form, trimmed ("" when absent; a file field is not text). */
+function formText(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === "string" ? value.trim() : "";
+}
+
 /** Upload a file as a dataset: read it, have the server validate it (a dry run), then write it. */
 export function ImportForm() {
   const router = useRouter();
@@ -23,16 +29,21 @@ export function ImportForm() {
   const [message, setMessage] = useState<string | null>(null);
   const [issues, setIssues] = useState<AnswerIssue[]>([]);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [token, setToken] = useState("");
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => setToken(sessionStorage.getItem(TOKEN_KEY) ?? ""), []);
+  // The token field is filled from this tab's session storage after hydration (the server has none).
+  const tokenField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const saved = sessionStorage.getItem(TOKEN_KEY);
+    // Never over what the user already typed.
+    if (saved && tokenField.current && !tokenField.current.value) tokenField.current.value = saved;
+  }, []);
 
   const mark = (stage: Stage, state: StageState) => setStages((s) => ({ ...s, [stage]: state }));
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: SyntheticEvent<HTMLFormElement, SubmitEvent>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const token = formText(form, "token");
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
       setMessage("Choose a file first.");
@@ -45,7 +56,7 @@ export function ImportForm() {
     setStages({ parsing: "active", validating: "pending", writing: "pending" });
     const params = new URLSearchParams();
     for (const key of ["kind", "dataset", "title", "publisher", "url", "licence", "retrievedAt"]) {
-      const value = String(form.get(key) ?? "").trim();
+      const value = formText(form, key);
       if (value) params.set(key, value);
     }
     try {
@@ -90,7 +101,7 @@ export function ImportForm() {
   }
 
   return (
-    <form className="panel import-form" onSubmit={onSubmit} data-testid="import-form" aria-describedby="import-help">
+    <form className="panel import-form" onSubmit={(event) => void onSubmit(event)} data-testid="import-form" aria-describedby="import-help">
       <h2>Import a dataset</h2>
       <p id="import-help" className="muted">
         Hashrate shares as the CBECI Mining Map download, as <code>period,country,share</code> (a fraction) or{" "}
@@ -136,7 +147,7 @@ export function ImportForm() {
         </label>
         <label className="control">
           <span className="label">Admin token</span>
-          <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" required data-testid="import-token" />
+          <input ref={tokenField} name="token" type="password" autoComplete="off" required data-testid="import-token" />
         </label>
       </div>
       <button type="submit" className="button" disabled={busy} data-testid="import-submit">

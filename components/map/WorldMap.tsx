@@ -40,7 +40,7 @@ const WORLD_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string | null {
-  const value = feature?.properties?.[key];
+  const value: unknown = feature?.properties[key];
   return typeof value === "string" ? value : null;
 }
 
@@ -53,8 +53,11 @@ function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string
 export function WorldMap(props: WorldMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
+  // The map's event handlers read the latest props through this ref, set after each commit.
   const propsRef = useRef(props);
-  propsRef.current = props;
+  useEffect(() => {
+    propsRef.current = props;
+  });
   const [loaded, setLoaded] = useState(false);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
@@ -84,13 +87,14 @@ export function WorldMap(props: WorldMapProps) {
   };
 
   useEffect(() => {
-    let cancelled = false;
+    // An object, not a boolean: the cleanup flips it while the async set-up below is awaiting.
+    const life = { cancelled: false };
     let map: MaplibreMap | undefined;
     let popup: Popup | undefined;
     let hovered: string | null = null;
     (async () => {
       const maplibregl = await import("maplibre-gl");
-      if (cancelled || !containerRef.current) return;
+      if (life.cancelled || !containerRef.current) return;
       // Bundled by Next the worker cannot start; it is served as a static file instead.
       maplibregl.setWorkerUrl("/vendor/maplibre-gl-worker.mjs");
       // Read now, not from the render: the first (hydrating) render always says "light".
@@ -114,7 +118,8 @@ export function WorldMap(props: WorldMapProps) {
       mapRef.current = map;
       window.__hashatlasMap = map;
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-      map.on("error", (e) => setFailed(e.error?.message ?? "map error"));
+      // maplibre types the error as always present; a failed tile or worker can leave it out.
+      map.on("error", (e: { error?: { message: string } }) => setFailed(e.error?.message ?? "map error"));
       map.on("load", () => {
         if (!map) return;
         map.addImage(HATCH_IMAGE, hatchImage(startTheme));
@@ -144,12 +149,15 @@ export function WorldMap(props: WorldMapProps) {
           if (!map) return;
           const site = map.queryRenderedFeatures(e.point, { layers: ["site-points", "site-clusters"] })[0];
           if (site?.layer.id === "site-clusters") {
-            const clusterId = site.properties?.cluster_id;
+            const clusterId: unknown = site.properties.cluster_id;
             const geometry = site.geometry;
             if (typeof clusterId === "number" && geometry.type === "Point") {
-              void (map.getSource(SITE_SOURCE) as GeoJSONSource).getClusterExpansionZoom(clusterId).then((zoom) => {
-                map?.easeTo({ center: [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0], zoom });
-              });
+              void map
+                .getSource<GeoJSONSource>(SITE_SOURCE)
+                ?.getClusterExpansionZoom(clusterId)
+                .then((zoom) => {
+                  map?.easeTo({ center: [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0], zoom });
+                });
             }
             return;
           }
@@ -157,7 +165,7 @@ export function WorldMap(props: WorldMapProps) {
             popup?.remove();
             popup = new maplibregl.Popup({ closeButton: true, maxWidth: "300px", className: "site-popup" })
               .setLngLat([site.geometry.coordinates[0] ?? 0, site.geometry.coordinates[1] ?? 0])
-              .setDOMContent(sitePopupContent(site.properties ?? {}))
+              .setDOMContent(sitePopupContent(site.properties))
               .addTo(map);
             return;
           }
@@ -178,7 +186,7 @@ export function WorldMap(props: WorldMapProps) {
       });
     })().catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
     return () => {
-      cancelled = true;
+      life.cancelled = true;
       popup?.remove();
       map?.remove();
       mapRef.current = null;
@@ -212,7 +220,7 @@ export function WorldMap(props: WorldMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map) return;
-    (map.getSource(SITE_SOURCE) as GeoJSONSource | undefined)?.setData(sites ?? { type: "FeatureCollection", features: [] });
+    void map.getSource<GeoJSONSource>(SITE_SOURCE)?.setData(sites ?? { type: "FeatureCollection", features: [] });
     for (const layer of ["site-points", "site-clusters"]) map.setLayoutProperty(layer, "visibility", sites ? "visible" : "none");
     awaitDrawn();
   }, [loaded, sites]);

@@ -87,7 +87,7 @@ export const MigrationSchema = z
       .describe("Only these countries receive migrating hashrate"),
   })
   .strict()
-  .meta({ id: "Migration" }) satisfies z.ZodType<Migration, unknown>;
+  .meta({ id: "Migration" }) satisfies z.ZodType<Migration>;
 
 export const ScenarioBody = z
   .object({
@@ -104,7 +104,7 @@ export const ScenarioBody = z
     efficiency: efficiency.default(DEFAULT_EFFICIENCY_J_PER_TH).describe("Fleet efficiency in J/TH, for energy per bitcoin before and after"),
   })
   .strict()
-  .meta({ id: "SimulateRequest" }) satisfies z.ZodType<Scenario, unknown>;
+  .meta({ id: "SimulateRequest" }) satisfies z.ZodType<Scenario>;
 
 // ---- The text forms of a link or query, read into the body's shapes and checked by its rules.
 

@@ -131,7 +131,7 @@ async function gather(q: ExportRequest): Promise<Gathered> {
         rows: siteRows(sites),
         query: { what: q.what, dataset: q.dataset ?? null },
         file: { dataset: q.dataset ?? "all-datasets", period: null },
-        sources: async () => distinct(sites.map((s) => s.dataset)),
+        sources: () => Promise.resolve(distinct(sites.map((s) => s.dataset))),
       };
     }
     case "prices": {
@@ -141,7 +141,7 @@ async function gather(q: ExportRequest): Promise<Gathered> {
         rows: priceRows(prices),
         query: { what: q.what, dataset: q.dataset ?? null },
         file: { dataset: q.dataset ?? "all-datasets", period: null },
-        sources: async () => distinct(prices.map((p) => p.dataset)),
+        sources: () => Promise.resolve(distinct(prices.map((p) => p.dataset))),
       };
     }
     case "scenario":

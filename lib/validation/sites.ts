@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { resolveCountry } from "../geo/countries";
 import { httpUrl, nonEmptyText, optionalDecimalCell, optionalText } from "./cells";
-import { type SiteStatus, siteStatuses } from "./vocabulary";
+import type { SiteStatus } from "./vocabulary";
 export const certainties = ["high", "medium", "low"] as const;
 
 export const countryCell = z.string().transform((text, ctx) => {
