@@ -95,4 +95,9 @@ module.exports = (phase) => ({
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(phase === PHASE_DEVELOPMENT_SERVER) }];
   },
+  // Browsers and tools that ask for the conventional /favicon.ico (e.g. a tab showing a JSON
+  // answer, which names no icon) get the app's icon rather than a 404.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
 });

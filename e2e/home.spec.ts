@@ -54,6 +54,9 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   expect(iconResponse.status(), `${icon}`).toBe(200);
   expect(iconResponse.headers()["content-type"]).toMatch(/^image\//);
   expect((await iconResponse.body()).length).toBeGreaterThan(100);
+  const favicon = await page.request.get("/favicon.ico");
+  expect(favicon.status(), "/favicon.ico").toBe(200);
+  expect(favicon.headers()["content-type"]).toMatch(/^image\//);
 });
 
 test("the table view holds the same numbers as the API, and sorts", async ({ page }) => {

@@ -3,11 +3,11 @@
 // machine (no token needed: it writes the database file directly).
 import fs from "node:fs";
 import path from "node:path";
-import { commitImport } from "../lib/db/import";
 import { parseEnv } from "../lib/env";
-import { ImportFormatError, prepareImport } from "../lib/io/import";
+import { ImportFormatError } from "../lib/io/import";
 import { DataValidationError, formatIssue } from "../lib/io/issues";
-import { ImportQuery, importMeta } from "../lib/validation/import";
+import { importDataset } from "../lib/services/import";
+import { ImportQuery } from "../lib/validation/import";
 
 function args(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -28,21 +28,13 @@ function main() {
   const query = ImportQuery.safeParse(rest);
   if (!query.success) throw new Error(query.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   const q = query.data;
-  const bytes = fs.readFileSync(file);
-  const prepared = prepareImport(q.kind, importMeta(q), {
-    bytes,
-    contentType: file.endsWith(".json") ? "application/json" : "text/csv",
-    name: path.basename(file),
-  });
+  const upload = { bytes: fs.readFileSync(file), contentType: file.endsWith(".json") ? "application/json" : "text/csv", name: path.basename(file) };
   const { databasePath } = parseEnv(process.env);
-  if (q.dryRun === "1") {
-    commitImport(databasePath, prepared.content, { dryRun: true });
-    console.log(`import: ${prepared.rows} rows valid (${prepared.format}); dry run, nothing written`);
-    return;
-  }
   // Announced before the transaction starts: the crash test kills the process on this line.
-  commitImport(databasePath, prepared.content, { beforeWrite: () => console.log(`import: writing ${prepared.rows} rows to ${databasePath}`) });
-  console.log(`import: ${q.dataset} written (${prepared.rows} rows)`);
+  const beforeWrite = () => console.log(`import: writing to ${databasePath}`);
+  const outcome = importDataset({ query: q, file: upload, databasePath, beforeWrite });
+  if ("dryRun" in outcome) console.log(`import: ${outcome.rows} rows valid (${outcome.format}); dry run, nothing written`);
+  else console.log(`import: ${q.dataset} written (${outcome.rows} rows)`);
 }
 
 try {

@@ -4,7 +4,7 @@ import { DomainError, type DomainErrorKind } from "../services/errors";
 // The one place where a refusal of the services (DomainError) or of the pure engine (MetricsError)
 // becomes an HTTP status; neither knows about status codes.
 
-const STATUS: Record<DomainErrorKind, number> = { "not-found": 404, "invalid-input": 400, conflict: 409, unprocessable: 422 };
+const STATUS: Record<DomainErrorKind, number> = { "not-found": 404, "invalid-input": 400, conflict: 409, unprocessable: 422, "insufficient-storage": 507 };
 
 export type Refusal = { status: number; message: string; field?: string };
 

@@ -1,7 +1,7 @@
 // What a service refuses, in the domain's words. Services know nothing of HTTP: lib/api/errors.ts
 // gives each kind its status code, and a CLI its exit code.
 
-export type DomainErrorKind = "not-found" | "invalid-input" | "conflict" | "unprocessable";
+export type DomainErrorKind = "not-found" | "invalid-input" | "conflict" | "unprocessable" | "insufficient-storage";
 
 /** A refusal a caller can act on: `field` names the input at fault (a dotted path such as shutdown.1). */
 export abstract class DomainError extends Error {
@@ -33,4 +33,9 @@ export class Conflict extends DomainError {
 /** The input is well formed but the data cannot answer it (e.g. no network hashrate for the month). */
 export class Unprocessable extends DomainError {
   readonly kind = "unprocessable";
+}
+
+/** The write could not be stored (the disk holding the database is full); nothing was written. */
+export class InsufficientStorage extends DomainError {
+  readonly kind = "insufficient-storage";
 }

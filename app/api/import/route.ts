@@ -2,11 +2,11 @@ import { requireAdmin } from "@/lib/api/auth";
 import { importRateLimit } from "@/lib/api/rate-limit";
 import { ApiError, errorResponse, handler, json, parseQuery } from "@/lib/api/respond";
 import { readUpload } from "@/lib/api/upload";
-import { commitImport, DatasetKindConflict, StorageFull } from "@/lib/db/import";
 import { env } from "@/lib/env";
-import { ImportFormatError, prepareImport } from "@/lib/io/import";
+import { ImportFormatError } from "@/lib/io/import";
 import { DataValidationError } from "@/lib/io/issues";
-import { ImportQuery, importMeta } from "@/lib/validation/import";
+import { importDataset } from "@/lib/services/import";
+import { ImportQuery } from "@/lib/validation/import";
 
 export const dynamic = "force-dynamic";
 
@@ -23,10 +23,9 @@ export const POST = handler(async (request) => {
   requireAdmin(request);
   const query = parseQuery(ImportQuery, request);
   const file = await readUpload(request, env().HASHATLAS_MAX_UPLOAD_BYTES);
-  const meta = importMeta(query);
-  let prepared;
+  let outcome;
   try {
-    prepared = prepareImport(query.kind, meta, file);
+    outcome = importDataset({ query, file, databasePath: env().databasePath });
   } catch (error) {
     if (error instanceof DataValidationError) {
       const issues = error.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ field: i.column, line: i.line, column: i.column, message: i.message }));
@@ -42,15 +41,6 @@ export const POST = handler(async (request) => {
     if (error instanceof ImportFormatError) throw new ApiError(error.status, error.message, error.field);
     throw error;
   }
-  const dryRun = query.dryRun === "1";
-  try {
-    const { replaced } = commitImport(env().databasePath, prepared.content, { dryRun });
-    const answer = { dataset: query.dataset, kind: query.kind, rows: prepared.rows, format: prepared.format };
-    if (dryRun) return json({ ...answer, dryRun: true });
-    return json({ ...answer, replaced }, { status: replaced ? 200 : 201 });
-  } catch (error) {
-    if (error instanceof DatasetKindConflict) throw new ApiError(409, error.message, "dataset");
-    if (error instanceof StorageFull) throw new ApiError(507, error.message, "file");
-    throw error;
-  }
+  if ("dryRun" in outcome) return json(outcome);
+  return json(outcome, { status: outcome.replaced ? 200 : 201 });
 });
