@@ -204,7 +204,7 @@ export const API_ROUTES: ApiRoute[] = [
     admin: true,
     response: ImportResponse,
     alsoSuccess: [{ status: 201, description: "Created: a new dataset of that name was written" }],
-    errors: [400, 401, 403, 409, 413, 415, 422, 429, 507],
+    errors: [400, 401, 403, 409, 413, 415, 422, 429, 503, 507],
   },
   {
     path: "/api/sites",

@@ -4,15 +4,32 @@ import { DomainError, type DomainErrorKind } from "../services/errors";
 // The one place where a refusal of the services (DomainError) or of the pure engine (MetricsError)
 // becomes an HTTP status; neither knows about status codes.
 
-const STATUS: Record<DomainErrorKind, number> = { "not-found": 404, "invalid-input": 400, conflict: 409, unprocessable: 422, "insufficient-storage": 507 };
+const STATUS: Record<DomainErrorKind, number> = {
+  "not-found": 404,
+  "invalid-input": 400,
+  conflict: 409,
+  unprocessable: 422,
+  "insufficient-storage": 507,
+  busy: 503,
+};
 
-export type Refusal = { status: number; message: string; field?: string };
+export type Refusal = { status: number; message: string; field?: string; retryAfterSeconds?: number };
+
+/** A busy database frees up within a write's time; clients may try again after this long. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** The answer to a refusal; null for anything else (a bug, which becomes a 500). */
 export function refusalOf(error: unknown): Refusal | null {
   const field = error instanceof DomainError || error instanceof MetricsError ? error.field : undefined;
   const withField = field ? { field } : {};
-  if (error instanceof DomainError) return { status: STATUS[error.kind], message: error.message, ...withField };
+  if (error instanceof DomainError) {
+    return {
+      status: STATUS[error.kind],
+      message: error.message,
+      ...withField,
+      ...(error.kind === "busy" ? { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS } : {}),
+    };
+  }
   // Input the engine cannot compute on: a bad parameter is 400, data that cannot be measured 422.
   if (error instanceof MetricsError) {
     const status = error.code === "invalid-parameter" || error.code === "invalid-fraction" ? 400 : 422;

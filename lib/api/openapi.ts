@@ -13,9 +13,12 @@ const ERROR_TEXT: Record<number, string> = {
   415: "Content type not accepted by this route",
   422: "The data cannot be used: every bad row is listed with its line and column, or the metric cannot be computed",
   429: "Too many requests from this client: retry after the Retry-After header's seconds",
-  503: "Not healthy",
+  503: "Not healthy (/api/health, with its usual body), or the database is busy with another write: nothing was written; retry after the Retry-After header's seconds",
   507: "The disk holding the database is full: nothing was written",
 };
+
+/** /api/health answers 503 with its usual body, which says what is wrong; other routes with the error body. */
+const HEALTH_BODY_ON_503 = new Set(["/api/health"]);
 
 const RETRY_AFTER = { "Retry-After": { description: "Seconds until the next request is accepted", schema: { type: "integer" as const, minimum: 1 } } };
 
@@ -30,9 +33,8 @@ function responses(route: ApiRoute): ZodOpenApiResponsesObject {
         status,
         {
           description: ERROR_TEXT[status] ?? "Error",
-          ...(status === 429 ? { headers: RETRY_AFTER } : {}),
-          // /api/health answers 503 with its usual body, which says what is wrong.
-          content: { "application/json": { schema: status === 503 ? route.response : ErrorBody } },
+          ...(status === 429 || (status === 503 && !HEALTH_BODY_ON_503.has(route.path)) ? { headers: RETRY_AFTER } : {}),
+          content: { "application/json": { schema: status === 503 && HEALTH_BODY_ON_503.has(route.path) ? route.response : ErrorBody } },
         },
       ]),
     ),

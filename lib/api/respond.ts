@@ -79,7 +79,11 @@ async function respond(fn: (request: Request) => Promise<Response> | Response, r
     if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
     if (error instanceof ApiError) return errorResponse(error.status, error.message, error.field);
     const refusal = refusalOf(error);
-    if (refusal) return errorResponse(refusal.status, refusal.message, refusal.field);
+    if (refusal) {
+      const response = errorResponse(refusal.status, refusal.message, refusal.field);
+      if (refusal.retryAfterSeconds !== undefined) response.headers.set("retry-after", String(refusal.retryAfterSeconds));
+      return response;
+    }
     log().error({ reqId, err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error in route");
     return errorResponse(500, "internal error");
   }

@@ -19,11 +19,24 @@ export class DatasetKindConflict extends Error {
   }
 }
 
+/** Another writer held the database for longer than the busy timeout; nothing was written. */
+export class DatabaseBusy extends Error {
+  constructor() {
+    super("the database is busy with another write: nothing was written; try again in a few seconds");
+    this.name = "DatabaseBusy";
+  }
+}
+
+const isSqliteError = (error: unknown, code: string): boolean =>
+  typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && error.code.startsWith(code);
+
 export type CommitOptions = {
   /** Make every check the write makes, then stop before writing anything. */
   dryRun?: boolean;
   /** Runs just before the transaction (tests use it to kill the process mid-import). */
   beforeWrite?: () => void;
+  /** How long to wait for another writer (default BUSY_TIMEOUT_MS; tests shorten it). */
+  busyTimeoutMs?: number;
 };
 
 /**
@@ -33,7 +46,13 @@ export type CommitOptions = {
  */
 export function commitImport(dbPath: string, content: DatasetContent, options: CommitOptions = {}): { replaced: boolean } {
   // Read-only for a dry run: it must not even create the file or switch its journal mode.
-  const db = openSqlite(dbPath, { readonly: options.dryRun });
+  let db;
+  try {
+    db = openSqlite(dbPath, { readonly: options.dryRun, ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}) });
+  } catch (error) {
+    if (isSqliteError(error, "SQLITE_BUSY")) throw new DatabaseBusy();
+    throw error;
+  }
   try {
     const existing = db.prepare<[string], { kind: string }>(`SELECT kind FROM "Dataset" WHERE slug = ?`).get(content.meta.slug);
     if (existing && existing.kind !== content.meta.kind) throw new DatasetKindConflict(content.meta.slug, existing.kind);
@@ -44,10 +63,14 @@ export function commitImport(dbPath: string, content: DatasetContent, options: C
       writeDatasets(db, { datasets: [content] });
     } catch (error) {
       // The transaction rolled back; say why in words rather than as an internal error.
-      if (typeof error === "object" && error !== null && "code" in error && error.code === "SQLITE_FULL") throw new StorageFull();
+      if (isSqliteError(error, "SQLITE_FULL")) throw new StorageFull();
       throw error;
     }
     return { replaced };
+  } catch (error) {
+    // SQLITE_BUSY and its extended codes: another writer outlasted the timeout (a 503, not a bug).
+    if (isSqliteError(error, "SQLITE_BUSY")) throw new DatabaseBusy();
+    throw error;
   } finally {
     db.close();
   }

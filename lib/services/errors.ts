@@ -1,7 +1,7 @@
 // What a service refuses, in the domain's words. Services know nothing of HTTP: lib/api/errors.ts
 // gives each kind its status code, and a CLI its exit code.
 
-export type DomainErrorKind = "not-found" | "invalid-input" | "conflict" | "unprocessable" | "insufficient-storage";
+export type DomainErrorKind = "not-found" | "invalid-input" | "conflict" | "unprocessable" | "insufficient-storage" | "busy";
 
 /** A refusal a caller can act on: `field` names the input at fault (a dotted path such as shutdown.1). */
 export abstract class DomainError extends Error {
@@ -38,4 +38,9 @@ export class Unprocessable extends DomainError {
 /** The write could not be stored (the disk holding the database is full); nothing was written. */
 export class InsufficientStorage extends DomainError {
   readonly kind = "insufficient-storage";
+}
+
+/** Another write holds the database longer than a request may wait; trying again shortly succeeds. */
+export class Busy extends DomainError {
+  readonly kind = "busy";
 }
