@@ -23,6 +23,7 @@ import { SCENARIO_PARAMS as S } from "../lib/scenario/scenario";
 import { DomainError } from "../lib/services/errors";
 import { exportData } from "../lib/services/export";
 import { EXPORT_WHATS, ExportQuery, exportRequestOf } from "../lib/validation/export";
+import { queryIssues } from "../lib/validation/query-issues";
 
 const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--format csv|json] [--metadata]
        [--${S.efficiency} J/TH] [--${S.blocksIntoEpoch} blocks] [--${S.shutdown} CN,RU:0.3,EAEU] [--${S.migration} fraction,days,delayDays,weighting] [--${S.horizonDays} days]
@@ -89,8 +90,8 @@ async function main() {
   if (!fs.existsSync(databasePath)) fail(1, `database ${databasePath} does not exist (set DATABASE_URL, or run npm run db:seed)`);
   const query = ExportQuery.safeParse(cli.params);
   if (!query.success) {
-    const issue = query.error.issues[0];
-    fail(2, `${issue?.path.map(String).join(".") || "(query)"}: ${issue?.message ?? "invalid flags"}`);
+    const issue = queryIssues(query.error)[0];
+    fail(2, `${issue?.field ?? "(query)"}: ${issue?.message ?? "invalid flags"}`);
   }
   try {
     const file = await exportData(exportRequestOf(query.data));

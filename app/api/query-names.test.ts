@@ -28,8 +28,8 @@ const ROUTES: Record<string, { query: string; parsesQuery: boolean }> = {
   "/api/version": { query: "", parsesQuery: false },
 };
 
-/** Names every plain JavaScript object answers `in` for. */
-const INHERITED_NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty"];
+/** Names every plain JavaScript object answers `in` for, and the one that sets its prototype. */
+const INHERITED_NAMES = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"];
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

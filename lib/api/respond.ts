@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { log } from "../log";
 import type { ErrorAnswer } from "../validation/responses";
+import { queryIssues } from "../validation/query-issues";
 import { refusalOf } from "./errors";
 
 /** Every 4xx/5xx body is an ErrorBody: the first offending field and a reason a person can act on. */
@@ -46,7 +47,7 @@ export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.
   }
   const parsed = schema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ field: i.path.map(String).join(".") || "(query)", message: i.message }));
+    const issues = queryIssues(parsed.error);
     const first = issues[0] ?? { field: "(query)", message: "invalid query" };
     throw new ApiQueryError(first.field, `${first.field}: ${first.message}`, issues);
   }

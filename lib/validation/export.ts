@@ -76,12 +76,13 @@ const shape = {
 
 const KNOWN = new Set(Object.keys(shape));
 
+// Strict, not loose with a check of its own: a loose object drops a `__proto__` parameter before any
+// check could see it, while zod's unknown-key check reads the parsed query's own keys.
 export const ExportQuery = z
-  .looseObject(shape)
+  .strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `is not a parameter of /api/export (known: ${[...KNOWN].join(", ")})` : undefined),
+  })
   .superRefine((q, ctx) => {
-    for (const key of Object.keys(q)) {
-      if (!KNOWN.has(key)) ctx.addIssue({ code: "custom", path: [key], message: `is not a parameter of /api/export (known: ${[...KNOWN].join(", ")})` });
-    }
     if (q.what === "scenario") {
       if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=scenario" });
       if (q[P.shutdown] === undefined)
