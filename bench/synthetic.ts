@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { writeDatasets } from "../lib/db/bulk";
 import { openSqlite } from "../lib/db/sqlite";
+import { SITE_COLUMNS } from "../lib/io/import";
 import type { SiteRecord } from "../lib/validation/sites";
 
 const COUNTRIES: { iso2: string; lon: [number, number]; lat: [number, number] }[] = [
@@ -76,20 +77,7 @@ export function addSyntheticSites(dbFile: string, count: number) {
 
 /** The same synthetic sites as a CSV file in the seed's mining_sites.csv layout (for import tests and benchmarks). */
 export function syntheticSitesCsv(count: number, seed = 42): string {
-  const header = [
-    "site",
-    "operator",
-    "country",
-    "region_city",
-    "lat_approx",
-    "lon_approx",
-    "capacity_MW",
-    "hashrate_EH_s",
-    "energy_source",
-    "status_note",
-    "certainty",
-    "source_url",
-  ];
+  const header = SITE_COLUMNS;
   const rows = syntheticSites(count, seed).map((s) => [
     s.name,
     s.operator,

@@ -215,7 +215,8 @@ function sharesFromJson(json: unknown, file: string): { shares: ShareRecord[]; i
   return { shares: parsed.shares, issues: [...notObjects, ...parsed.issues].sort((a, b) => a.line - b.line), format: "JSON rows" };
 }
 
-const SITE_COLUMNS = [
+/** The column layouts of the seed files, which site and price imports take. */
+export const SITE_COLUMNS = [
   "site",
   "operator",
   "country",
@@ -229,7 +230,7 @@ const SITE_COLUMNS = [
   "certainty",
   "source_url",
 ];
-const PRICE_COLUMNS = ["country_iso2", "country_name", "usd_per_kwh", "price_type", "period", "source_name", "source_url", "certainty", "note"];
+export const PRICE_COLUMNS = ["country_iso2", "country_name", "usd_per_kwh", "price_type", "period", "source_name", "source_url", "certainty", "note"];
 
 /** Validate an uploaded file into a complete dataset; throws DataValidationError listing every bad row. */
 export function prepareImport(kind: ImportKind, meta: DatasetMeta, file: ImportFile): PreparedImport {

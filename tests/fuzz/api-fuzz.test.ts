@@ -16,6 +16,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { API_ROUTES } from "@/lib/api/api-routes";
 import { openSqlite } from "@/lib/db/sqlite";
+import { PRICE_COLUMNS, SITE_COLUMNS } from "@/lib/io/import";
 import { COUNTED_TABLES } from "@/lib/db/tables";
 import { seedDatabase } from "@/seed/seed";
 import { syntheticSitesCsv } from "@/bench/synthetic";
@@ -492,21 +493,8 @@ const COLUMN_SETS = [
   ["period", "country", "hashrate_eh"],
   ["period", "country", "share", "hashrate_eh"],
   ["date", "country", "monthly_hashrate_%", "monthly_absolute_hashrate_EH/S"],
-  [
-    "site",
-    "operator",
-    "country",
-    "region_city",
-    "lat_approx",
-    "lon_approx",
-    "capacity_MW",
-    "hashrate_EH_s",
-    "energy_source",
-    "status_note",
-    "certainty",
-    "source_url",
-  ],
-  ["country_iso2", "country_name", "usd_per_kwh", "price_type", "period", "source_name", "source_url", "certainty", "note"],
+  SITE_COLUMNS,
+  PRICE_COLUMNS,
   ["a", "b"],
   ["period", "period", "country"],
   [""],
