@@ -1,12 +1,18 @@
 import { type DashboardInitial, Dashboard } from "@/components/dashboard/Dashboard";
 import { LAYER_SCALES } from "@/lib/colors/layer-scales";
-import { dashboardView } from "@/lib/services/dashboard";
+import type { Metadata } from "next";
+import { dashboardTitle, dashboardView } from "@/lib/services/dashboard";
 import { apiUrls } from "@/lib/view/api-urls";
 import { parseDashboardState } from "@/lib/view/url-state";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The tab names the month shown and its age, so a saved or shared tab says how current it is. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return { title: await dashboardTitle(parseDashboardState(await searchParams)) };
+}
 
 /** Loads the first view on the server (no loading flash), then the dashboard takes over in the browser. */
 export default async function HomePage({ searchParams }: Props) {
@@ -30,9 +36,9 @@ export default async function HomePage({ searchParams }: Props) {
     countryNames: [...view.countryNames],
     blocs: view.blocs.map((b) => ({ id: b.id, name: b.name, members: b.members })),
     answers: [
-      [apiUrls.distribution(dataset, period), view.distribution],
-      [apiUrls.metrics(dataset, period, state.efficiency), view.metrics],
-      [apiUrls.shocks(dataset, period), view.shocks],
+      [apiUrls.distribution(dataset, period, state.network), view.distribution],
+      [apiUrls.metrics(dataset, period, state.efficiency, state.network), view.metrics],
+      [apiUrls.shocks(dataset, period, state.network), view.shocks],
       [apiUrls.series(dataset), view.series],
       [apiUrls.events(), { events: view.events }],
     ],

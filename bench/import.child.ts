@@ -56,6 +56,7 @@ async function main() {
         retrievedAt: "2026-01-01",
         method: null,
         caveats: null,
+        coverage: "network",
       },
       { bytes: csv, contentType: "text/csv", name: "sites.csv" },
     );

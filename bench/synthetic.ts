@@ -64,6 +64,7 @@ export function addSyntheticSites(dbFile: string, count: number) {
             retrievedAt: "2026-01-01",
             method: "deterministic pseudo-random points inside six countries",
             caveats: "not real",
+            coverage: "network",
           },
           origin: "import",
           sites: syntheticSites(count),

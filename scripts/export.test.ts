@@ -43,7 +43,7 @@ describe("npm run export", () => {
       const out = cli(["--what", "shocks", "--period", "2021-05", "--out", file]);
       expect(out.status).toBe(0);
       expect(out.stdout).toBe("");
-      expect(out.stderr).toMatch(/^export: wrote .+ \(\d+ bytes; the API would name it hashatlas-shocks-cbeci-monthly-2021-05\.csv\)\n$/);
+      expect(out.stderr).toMatch(/^export: wrote .+ \(\d+ bytes; the API would name it hashatlas-shocks-best-estimate-2021-05\.csv\)\n$/);
       expect(fs.readFileSync(file, "utf8")).toBe((await api("what=shocks&period=2021-05")).text);
     } finally {
       fs.rmSync(file, { force: true });
@@ -76,7 +76,7 @@ describe("npm run export", () => {
   it.each([
     [["--what", "series", "--bogus"], /^export: Unknown option '--bogus'/],
     [["--what", "nope"], /^export: what: must be one of/],
-    [["--what", "series", "--period", "2030-01"], /^export: dataset "cbeci-monthly" has no data for period 2030-01/],
+    [["--what", "series", "--period", "2030-01"], /^export: dataset "best-estimate" has no data for period 2030-01/],
   ])("refuses %j with exit code 2 and a one-line message", (args, message) => {
     const out = cli(args);
     expect(out.status).toBe(2);

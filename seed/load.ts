@@ -9,6 +9,7 @@ import { parseNetworkEventsCsv, parseNetworkMonthlyCsv, parseRetargetsCsv } from
 import { parseEiaMonthlyCsv, parsePricesCsv } from "../lib/io/prices";
 import { parseCbeciCsv, parseEstimateCsv } from "../lib/io/shares";
 import { parseSitesCsv } from "../lib/io/sites";
+import { BEST_ESTIMATE_DATASET } from "../lib/metrics/best-estimate";
 import { type DatasetMeta, DatasetMetaSchema } from "../lib/validation/datasets";
 
 export const DEFAULT_SEED_DIR = path.resolve(process.cwd(), "seed");
@@ -18,6 +19,7 @@ export const SEED_FILES = {
   "cbeci-monthly": "data/cbeci_mining_countries_2019-09_2022-01.csv",
   "ccaf-survey-2024": "data/country_shares_2024_2025.csv",
   "hashrate-index-2025": "data/country_shares_2024_2025.csv",
+  "minermetrics-2023": "data/country_shares_2022_2024.csv",
   "network-monthly": "data/network_monthly.csv",
   "difficulty-adjustments": "data/difficulty_adjustments.csv",
   "electricity-prices": "data/electricity_prices.csv",
@@ -30,11 +32,15 @@ export const SEED_FILES = {
 
 type Slug = keyof typeof SEED_FILES;
 
-/** Snapshot labels of the estimates file → the month each dataset stores them under. */
-function estimatePeriod(slug: "ccaf-survey-2024" | "hashrate-index-2025") {
-  return (row: { snapshot: string; source_org: string }): string | null => {
-    const ours = slug === "ccaf-survey-2024" ? row.source_org.startsWith("Cambridge") : row.source_org.startsWith("Hashrate Index");
-    if (!ours) return null;
+/** Which rows of the estimates files each dataset takes (by publisher) → the month it stores them under. */
+const ESTIMATE_PUBLISHERS = { "ccaf-survey-2024": "Cambridge", "hashrate-index-2025": "Hashrate Index", "minermetrics-2023": "MinerMetrics" } as const;
+
+/** Rows naming several countries or a continent cannot be attributed: they stay in the unattributed rest. */
+const NOT_ONE_COUNTRY = /\+|\(combined\)|\(region\)/;
+
+function estimatePeriod(slug: keyof typeof ESTIMATE_PUBLISHERS) {
+  return (row: { snapshot: string; source_org: string; country: string }): string | null => {
+    if (!row.source_org.startsWith(ESTIMATE_PUBLISHERS[slug]) || NOT_ONE_COUNTRY.test(row.country)) return null;
     // "2024-06..09" is a window: store it at its last month. "2025-07 (Q3 start)" → 2025-07.
     const window = /^(\d{4})-(\d{2})\.\.(\d{2})$/.exec(row.snapshot);
     if (window) return `${window[1]}-${window[3]}`;
@@ -75,6 +81,13 @@ export function loadSeedBundle(seedDir: string = DEFAULT_SEED_DIR): SeedBundle {
       for (const issue of parsed.error.issues) {
         issues.push({ file: "datasets.json", line: index + 1, column: issue.path.join("."), message: `dataset #${index + 1}: ${issue.message}` });
       }
+    } else if (parsed.data.slug === BEST_ESTIMATE_DATASET) {
+      issues.push({
+        file: "datasets.json",
+        line: index + 1,
+        column: "slug",
+        message: `"${BEST_ESTIMATE_DATASET}" is built from the other shares datasets, not seeded`,
+      });
     } else metas.set(parsed.data.slug, parsed.data);
   });
 
@@ -85,6 +98,9 @@ export function loadSeedBundle(seedDir: string = DEFAULT_SEED_DIR): SeedBundle {
     },
     "hashrate-index-2025": {
       shares: collect(SEED_FILES["hashrate-index-2025"], (t, f) => parseEstimateCsv(t, f, estimatePeriod("hashrate-index-2025")))?.shares,
+    },
+    "minermetrics-2023": {
+      shares: collect(SEED_FILES["minermetrics-2023"], (t, f) => parseEstimateCsv(t, f, estimatePeriod("minermetrics-2023")))?.shares,
     },
     "network-monthly": { networkStats: collect(SEED_FILES["network-monthly"], parseNetworkMonthlyCsv)?.stats },
     "difficulty-adjustments": { retargets: collect(SEED_FILES["difficulty-adjustments"], parseRetargetsCsv)?.retargets },

@@ -10,7 +10,7 @@ import { CHART_PALETTES, LEGEND_GUESS_PX, MIN_PLOT_PX } from "./chart-theme";
 import { type Marker, overlayPlugin } from "./overlay-plugin";
 import { canvasTextWidth } from "./text-measure";
 import { tooltipPlugin } from "./tooltip-plugin";
-import { formatValue, formatX, isWholeNumberSeries, nearestIndex, parsePeriods } from "./time-axis";
+import { formatValue, formatX, isWholeNumberSeries, nearestIndex, parsePeriods, withMonthGaps } from "./time-axis";
 
 export type TimeChartSeries = {
   label: string;
@@ -81,7 +81,16 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
 
   // Throws a RangeError for months mixed with days (or a string that is neither).
   const { kind, xs } = useMemo(() => parsePeriods(periods), [periods]);
-  const data = useMemo<uPlot.AlignedData>(() => [xs, ...series.map((s) => s.values)], [xs, series]);
+  // Missing months are drawn as gaps; clicks and the table still go by the real periods (xs).
+  const data = useMemo<uPlot.AlignedData>(
+    () =>
+      withMonthGaps(
+        kind,
+        periods,
+        series.map((s) => s.values),
+      ),
+    [kind, periods, series],
+  );
 
   // Values the long-lived chart reads at draw/event time, kept current without rebuilding it.
   const live = useRef({ periods, xs, data, markers, highlight, onSelect, height });

@@ -21,6 +21,7 @@ import {
   toUnix,
   unixToDay,
   unixToPeriod,
+  withMonthGaps,
 } from "./time-axis";
 
 const DAY = 86_400;
@@ -368,5 +369,30 @@ describe("dayTickUnit / dayTicks", () => {
     const t = dayToUnix("2021-07-12");
     expect(dayTickLabel(t, "day")).toBe("12 Jul");
     expect(dayTickLabel(t, "month")).toBe("Jul 2021");
+  });
+});
+
+describe("withMonthGaps", () => {
+  const x = (p: string) => periodToUnix(p);
+  it.each<[string, string[], (number | null)[], number[], (number | null)[]]>([
+    ["consecutive months stay as they are", ["2021-12", "2022-01"], [1, 2], [x("2021-12"), x("2022-01")], [1, 2]],
+    [
+      "a gap gets one null at its first missing month",
+      ["2022-01", "2023-11", "2025-05"],
+      [1, 2, 3],
+      [x("2022-01"), x("2022-02"), x("2023-11"), x("2023-12"), x("2025-05")],
+      [1, null, 2, null, 3],
+    ],
+    ["a one-month gap too", ["2025-05", "2025-07"], [1, 2], [x("2025-05"), x("2025-06"), x("2025-07")], [1, null, 2]],
+    ["across a year end", ["2021-11", "2022-02"], [1, 2], [x("2021-11"), x("2021-12"), x("2022-02")], [1, null, 2]],
+  ])("%s", (_name, periods, values, xs, ys) => {
+    expect(withMonthGaps("month", periods, [values, values])).toEqual([xs, ys, ys]);
+  });
+
+  it("leaves days alone", () => {
+    expect(withMonthGaps("day", ["2021-05-01", "2021-05-09"], [[1, 2]])).toEqual([
+      [dayToUnix("2021-05-01"), dayToUnix("2021-05-09")],
+      [1, 2],
+    ]);
   });
 });

@@ -122,6 +122,37 @@ export function parsePeriods(periods: readonly string[]): { kind: PeriodKind; xs
   return { kind, xs: periods.map(kind === "day" ? dayToUnix : periodToUnix) };
 }
 
+/**
+ * The plotted data with a break wherever months are missing: one x at the first missing month with
+ * every series null, so that uPlot (spanGaps false) lifts the pen instead of drawing a line across
+ * months no source covers. Daily data and consecutive months come back as they are.
+ */
+export function withMonthGaps(
+  kind: PeriodKind,
+  periods: readonly string[],
+  values: readonly (readonly (number | null)[])[],
+): [number[], ...(number | null)[][]] {
+  const xs: number[] = [];
+  const ys: (number | null)[][] = values.map(() => []);
+  periods.forEach((period, i) => {
+    const previous = periods[i - 1];
+    if (kind === "month" && previous !== undefined && monthOfPeriod(period) - monthOfPeriod(previous) > 1) {
+      xs.push(periodToUnix(nextMonth(previous)));
+      for (const y of ys) y.push(null);
+    }
+    xs.push(toUnix(kind, period));
+    ys.forEach((y, j) => y.push(values[j]?.[i] ?? null));
+  });
+  return [xs, ...ys];
+}
+
+const monthOfPeriod = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+
+function nextMonth(period: string): string {
+  const n = monthOfPeriod(period) + 1;
+  return `${String(Math.floor(n / 12))}-${String((n % 12) + 1).padStart(2, "0")}`;
+}
+
 /** The hover / legend / table label of an x value: "Jan 2022" for months, "12 Jul 2021" for days. */
 export function formatX(kind: PeriodKind, seconds: number): string {
   return kind === "day" ? formatDay(seconds) : formatMonth(seconds);

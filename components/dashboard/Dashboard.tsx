@@ -5,8 +5,8 @@ import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
 import type { Dataset } from "@/lib/validation/responses";
-import { apiUrls } from "@/lib/view/api-urls";
-import { countryPanel, countryRows, summaryCards } from "@/lib/view/dashboard";
+import { apiUrls, networkParam } from "@/lib/view/api-urls";
+import { countryPanel, countryRows, estimateNote, summaryCards } from "@/lib/view/dashboard";
 import { scenarioRequest } from "@/lib/scenario/scenario";
 import { scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
@@ -15,6 +15,7 @@ import { layerView, sitesGeoJson } from "@/lib/view/map-layers";
 import type { DashboardState, Layer, MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Downloads, MapPngButton } from "./Downloads";
+import { EstimateAge, EstimateSource } from "./EstimateNote";
 import { Legend } from "./Legend";
 import { LAYER_LABELS, MapControls } from "./MapControls";
 import type { BlocOption } from "./ScenarioPanel";
@@ -85,9 +86,9 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   const period = state.period && periods.includes(state.period) ? state.period : (periods.at(-1) ?? "");
   const slug = dataset?.slug ?? state.dataset;
 
-  const distribution = useJson(period ? apiUrls.distribution(slug, period) : null, "DistributionResponse");
-  const metrics = useJson(period ? apiUrls.metrics(slug, period, state.efficiency) : null, "MetricsResponse");
-  const shocks = useJson(period ? apiUrls.shocks(slug, period) : null, "ShocksResponse");
+  const distribution = useJson(period ? apiUrls.distribution(slug, period, state.network) : null, "DistributionResponse");
+  const metrics = useJson(period ? apiUrls.metrics(slug, period, state.efficiency, state.network) : null, "MetricsResponse");
+  const shocks = useJson(period ? apiUrls.shocks(slug, period, state.network) : null, "ShocksResponse");
   const series = useJson(apiUrls.series(slug), "SeriesResponse");
   const events = useJson(apiUrls.events(), "ShockEventsResponse");
   const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, "SitesResponse");
@@ -121,6 +122,8 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
     () => (country.data && country.data.iso2 === state.country ? countryPanel(country.data, period, shocks.data, metrics.data) : null),
     [country.data, state.country, period, shocks.data, metrics.data],
   );
+  const note = useMemo(() => (distribution.data ? estimateNote(distribution.data) : null), [distribution.data]);
+  const networkParams = networkParam(state.network);
   const markers = useMemo(
     () => (events.data?.events ?? []).filter((e) => periods.includes(e.date.slice(0, 7))).map((e) => ({ x: e.date.slice(0, 7), label: e.title })),
     [events.data, periods],
@@ -150,9 +153,12 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
 
   return (
     <div className="dashboard">
-      <h1>
-        {TITLES[state.layer]}, {formatPeriod(period)}
-      </h1>
+      <div className="title-row">
+        <h1>
+          {TITLES[state.layer]}, {formatPeriod(period)}
+        </h1>
+        <EstimateAge note={note} />
+      </div>
       <MapControls state={state} update={update} datasets={initial.datasets} slug={slug} periods={periods} period={period} />
 
       {error && (
@@ -179,6 +185,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
             onCountryClick={onCountryClick}
           />
           {layer && <Legend layer={layer} showSites={state.layer === "sites"} />}
+          <EstimateSource note={note} testId="map-source" />
           <div className="map-downloads">
             <MapPngButton filename={`hashatlas-${state.layer}-${slug}-${period}.png`} />
             {state.layer === "sites" ? (
@@ -186,7 +193,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
             ) : (
               <Downloads
                 what="distribution"
-                params={{ dataset: slug, period, efficiency: String(state.efficiency) }}
+                params={{ dataset: slug, period, efficiency: String(state.efficiency), ...networkParams }}
                 label="the data behind the map"
                 testId="download-map-data"
               />
@@ -233,20 +240,26 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
       <section className="panel" aria-labelledby="hurts-title">
         <h2 id="hurts-title">Which shutdown hurts most — {formatPeriod(period)}</h2>
         <ShockTable rows={shocks.data?.rows ?? []} onSimulate={simulateOne} />
-        <Downloads what="shocks" params={{ dataset: slug, period }} label="this table" testId="download-shocks" />
+        <Downloads what="shocks" params={{ dataset: slug, period, ...networkParams }} label="this table" testId="download-shocks" />
       </section>
 
       <section className="panel" aria-labelledby="table-title">
         <h2 id="table-title">By country, {formatPeriod(period)}</h2>
         <CountryTable
           rows={rows}
-          caption={`Hashrate by country, ${formatPeriod(period)} (${dataset?.title ?? ""})`}
+          caption={`Hashrate by country, ${formatPeriod(period)} (${distribution.data?.source.title ?? dataset?.title ?? ""})`}
           onSelect={(iso2) => update({ country: iso2 })}
         />
-        <Downloads what="distribution" params={{ dataset: slug, period, efficiency: String(state.efficiency) }} label="this table" testId="download-table" />
+        <EstimateSource note={note} testId="table-source" withMethod />
+        <Downloads
+          what="distribution"
+          params={{ dataset: slug, period, efficiency: String(state.efficiency), ...networkParams }}
+          label="this table"
+          testId="download-table"
+        />
         <Downloads
           what="metrics"
-          params={{ dataset: slug, period, efficiency: String(state.efficiency) }}
+          params={{ dataset: slug, period, efficiency: String(state.efficiency), ...networkParams }}
           label="the concentration metrics of this month"
           testId="download-metrics"
         />

@@ -35,6 +35,18 @@ export function MapControls(props: {
         </select>
       </label>
       <PeriodControl periods={periods} value={period} onChange={(p) => update({ period: p })} />
+      <label
+        className={state.network === "latest" ? "chip network-toggle active" : "chip network-toggle"}
+        title="Multiply the month's shares by the newest month of network hashrate: EH/s at today's network size"
+      >
+        <input
+          type="checkbox"
+          checked={state.network === "latest"}
+          onChange={(e) => update({ network: e.target.checked ? "latest" : "period" })}
+          data-testid="network-latest"
+        />
+        Apply to the latest network hashrate
+      </label>
       <fieldset className="layer-control">
         <legend className="label">Layer</legend>
         {LAYERS.map((l) => (

@@ -34,7 +34,7 @@ describe("OpenAPI document", () => {
   it("documents every query parameter with its description, from the zod schemas", () => {
     const metrics = doc.paths?.["/api/metrics"]?.get;
     const names = (metrics?.parameters ?? []).map((p) => ("name" in p ? p.name : ""));
-    expect(names.sort()).toEqual(["basis", "dataset", "efficiency", "period"]);
+    expect(names.sort()).toEqual(["basis", "dataset", "efficiency", "network", "period"]);
     for (const p of metrics?.parameters ?? []) {
       expect("schema" in p && JSON.stringify(p.schema)).toMatch(/description/);
     }

@@ -7,6 +7,8 @@ import type { NetworkEventRecord, NetworkStatRecord, RetargetRecord } from "../v
 import type { PowerPriceRecord } from "../validation/prices";
 import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
+import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
+import { rebuildBestEstimate } from "./best-estimate";
 
 // Bulk writes (seed, import) bypass Prisma on purpose: Prisma's interactive transactions on this
 // adapter share one connection with concurrent requests (which then see uncommitted rows) and
@@ -49,6 +51,13 @@ export function rowCount(content: DatasetContent): number {
   );
 }
 
+function countShares(db: Database.Database, slug: string): number {
+  const row = db
+    .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM "HashrateShare" s JOIN "Dataset" d ON d.id = s.datasetId WHERE d.slug = ?`)
+    .get(slug);
+  return row?.n ?? 0;
+}
+
 /**
  * Write countries and datasets in one immediate transaction. A dataset whose content hash is
  * unchanged is left alone (so seeding twice writes nothing); a changed one is replaced whole.
@@ -71,8 +80,8 @@ export function writeDatasets(
   const findDataset = db.prepare<[string], { id: number; contentHash: string }>(`SELECT id, contentHash FROM "Dataset" WHERE slug = ?`);
   const deleteDataset = db.prepare(`DELETE FROM "Dataset" WHERE id = ?`);
   const insertDataset = db.prepare(
-    `INSERT INTO "Dataset" (slug, kind, title, publisher, url, licence, retrievedAt, method, caveats, origin, contentHash, importedAt)
-     VALUES (@slug, @kind, @title, @publisher, @url, @licence, @retrievedAt, @method, @caveats, @origin, @contentHash, @importedAt)`,
+    `INSERT INTO "Dataset" (slug, kind, title, publisher, url, licence, retrievedAt, method, caveats, origin, coverage, contentHash, importedAt)
+     VALUES (@slug, @kind, @title, @publisher, @url, @licence, @retrievedAt, @method, @caveats, @origin, @coverage, @contentHash, @importedAt)`,
   );
   const insertShare = db.prepare(
     `INSERT INTO "HashrateShare" (datasetId, period, countryIso2, share, hashrateEh, sourceLabel, certainty, sourceUrl, note)
@@ -137,6 +146,9 @@ export function writeDatasets(
       }
       report.written.push({ slug: content.meta.slug, rows: rowCount(content) });
     }
+    // After every write, so that the composite always reflects the shares datasets it is built from.
+    if (rebuildBestEstimate(db, now()) === "written") report.written.push({ slug: BEST_ESTIMATE_DATASET, rows: countShares(db, BEST_ESTIMATE_DATASET) });
+    else report.unchanged.push(BEST_ESTIMATE_DATASET);
     return report;
   });
   return run.immediate();

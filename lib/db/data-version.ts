@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { env } from "../env";
+import { monthOf } from "../metrics/age";
 import { openSqlite } from "./sqlite";
 
 // Reference data only changes through seed or import, which replace whole datasets (new id, new
@@ -38,9 +39,15 @@ function versionDb(): VersionDb {
  * The data version: count, id sum and latest import time of the datasets. SQLite's data_version
  * changes whenever another connection, in this process or another (a CLI import), commits; this
  * connection never writes, so while it is unchanged nothing can have changed and the Dataset query
- * is skipped — the check is then one PRAGMA, about half the cost of the query.
+ * is skipped — the check is then one PRAGMA, about half the cost of the query. The current month
+ * is part of it: answers state their age in months (lib/metrics/age), so a new month makes cached
+ * answers out of date as an import does.
  */
 export function dataVersion(): string {
+  return `${storedVersion()}@${monthOf(new Date())}`;
+}
+
+function storedVersion(): string {
   const v = versionDb();
   const commits = v.commits.get() ?? null;
   if (commits === null || commits !== v.lastCommits) {

@@ -16,6 +16,7 @@ export type DatasetSummary = {
   method: string | null;
   caveats: string | null;
   origin: string;
+  coverage: "network" | "partial";
   importedAt: string;
   rows: number;
   periods: string[];
@@ -43,20 +44,31 @@ export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
     method: d.method,
     caveats: d.caveats,
     origin: d.origin,
+    coverage: d.coverage === "partial" ? "partial" : "network",
     importedAt: d.importedAt,
     rows: Object.values(_count).reduce((a, b) => a + b, 0),
     periods: periods.filter((p) => p.datasetId === id).map((p) => p.period),
   }));
 }
 
-export type DatasetRef = { id: number; slug: string; kind: string; title: string; publisher: string; url: string; licence: string };
+export type DatasetRef = {
+  id: number;
+  slug: string;
+  kind: string;
+  title: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  method: string | null;
+  retrievedAt: string;
+};
 
 /** The dataset with this slug (per data version: every metric and simulation request asks). */
 export function findDataset(slug: string): Promise<DatasetRef | null> {
   return memo(`dataset:${slug}`, () =>
     prisma().dataset.findUnique({
       where: { slug },
-      select: { id: true, slug: true, kind: true, title: true, publisher: true, url: true, licence: true },
+      select: { id: true, slug: true, kind: true, title: true, publisher: true, url: true, licence: true, method: true, retrievedAt: true },
     }),
   );
 }

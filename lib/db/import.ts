@@ -1,6 +1,7 @@
 import type { DatasetContent } from "./bulk";
 import { writeDatasets } from "./bulk";
 import { openSqlite } from "./sqlite";
+import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 
 export class StorageFull extends Error {
   constructor() {
@@ -16,6 +17,14 @@ export class DatasetKindConflict extends Error {
   ) {
     super(`dataset "${slug}" exists and holds ${existingKind}; choose another slug`);
     this.name = "DatasetKindConflict";
+  }
+}
+
+/** The slug names the best-estimate composite, which is built from the other shares datasets. */
+export class ReservedDataset extends Error {
+  constructor(readonly slug: string) {
+    super(`dataset "${slug}" is built from the other shares datasets and cannot be imported; choose another slug (an import of shares enters it by itself)`);
+    this.name = "ReservedDataset";
   }
 }
 
@@ -54,7 +63,8 @@ export function commitImport(dbPath: string, content: DatasetContent, options: C
     throw error;
   }
   try {
-    const existing = db.prepare<[string], { kind: string }>(`SELECT kind FROM "Dataset" WHERE slug = ?`).get(content.meta.slug);
+    const existing = db.prepare<[string], { kind: string; origin: string }>(`SELECT kind, origin FROM "Dataset" WHERE slug = ?`).get(content.meta.slug);
+    if (content.meta.slug === BEST_ESTIMATE_DATASET || existing?.origin === "composite") throw new ReservedDataset(content.meta.slug);
     if (existing && existing.kind !== content.meta.kind) throw new DatasetKindConflict(content.meta.slug, existing.kind);
     const replaced = existing !== undefined;
     if (options.dryRun) return { replaced };

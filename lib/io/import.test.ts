@@ -18,6 +18,7 @@ const meta = (kind: ImportKind): DatasetMeta => ({
   retrievedAt: "2026-01-01",
   method: null,
   caveats: null,
+  coverage: "network",
 });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -49,7 +49,11 @@ export function parseCbeciCsv(text: string, file: string, csv: CsvOptions = {}):
  * Secondary estimates (country_shares_*.csv) name some countries only; the rest of the network
  * becomes the unattributed bucket. `select` picks the rows of one dataset and names their period.
  */
-export function parseEstimateCsv(text: string, file: string, select: (row: { snapshot: string; source_org: string }) => string | null): Parsed {
+export function parseEstimateCsv(
+  text: string,
+  file: string,
+  select: (row: { snapshot: string; source_org: string; country: string }) => string | null,
+): Parsed {
   const { records } = parseCsv(text, file);
   const { rows, issues } = validateRecords(EstimateRowSchema, records, file);
   const shares: ShareRecord[] = [];

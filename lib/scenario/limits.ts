@@ -1,3 +1,4 @@
+import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 import { DEFAULT_EFFICIENCY_J_PER_TH } from "../metrics/energy";
 import { BLOCKS_PER_EPOCH } from "../metrics/shock";
 import { DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS } from "../simulate/simulate";
@@ -8,8 +9,8 @@ import { DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS } from "../simulate/simulate";
 
 export { DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_HORIZON_DAYS, MAX_HORIZON_DAYS };
 
-/** The shares dataset a scenario, a dashboard link or an API call reads when it names none. */
-export const DEFAULT_SHARES_DATASET = "cbeci-monthly";
+/** The shares dataset a scenario, a dashboard link or an API call reads when it names none: the best estimate. */
+export const DEFAULT_SHARES_DATASET = BEST_ESTIMATE_DATASET;
 
 /** Blocks of the current epoch mined when the shock hits: 0 … BLOCKS_PER_EPOCH − 1 (2015); the next block retargets. */
 export const MAX_BLOCKS_INTO_EPOCH = BLOCKS_PER_EPOCH - 1;

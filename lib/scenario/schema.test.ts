@@ -168,7 +168,7 @@ describe("the JSON body of POST /api/simulate", () => {
   it("fills in the defaults and writes every item as { id, fraction }", () => {
     expect(ScenarioBody.parse(body({ shutdown: ["CN", { id: "KZ", fraction: 0.5 }, { id: "RU" }] }))).toEqual({
       period: "2021-05",
-      dataset: "cbeci-monthly",
+      dataset: "best-estimate",
       shutdown: [
         { id: "CN", fraction: 1 },
         { id: "KZ", fraction: 0.5 },

@@ -1,5 +1,7 @@
 import { allBlocs, countryNames } from "../db/reference";
+import type { NetworkBasis } from "../metrics/distribution";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { formatPeriod } from "../view/format";
 import { listDatasets } from "./datasets";
 import { periodDistribution } from "./distribution";
 import { getMetrics, getSeries, getShocks } from "./metrics";
@@ -7,7 +9,15 @@ import { shockEvents } from "./reference";
 
 // The first view of the dashboard, read on the server so the page opens without a loading flash.
 
-export type DashboardRequest = { dataset: string; period: string | null; efficiency: number };
+export type DashboardRequest = { dataset: string; period: string | null; efficiency: number; network: NetworkBasis };
+
+/** The page title: what the dashboard shows by default, the month and its age. */
+export async function dashboardTitle(request: DashboardRequest): Promise<string> {
+  const view = await dashboardView(request);
+  if (!view) return "HashAtlas — no hashrate data yet";
+  const { asOf, ageMonths, stale } = view.distribution;
+  return `HashAtlas — Bitcoin hashrate by country, estimate of ${formatPeriod(asOf)} (${ageMonths} month${ageMonths === 1 ? "" : "s"} old${stale ? ", stale" : ""})`;
+}
 
 /**
  * The shares dataset and month a dashboard link shows — the ones it names where they exist, else
@@ -20,9 +30,9 @@ export async function dashboardView(request: DashboardRequest) {
   if (!dataset) return null;
   const period = request.period && dataset.periods.includes(request.period) ? request.period : (dataset.periods.at(-1) ?? "");
   const [distribution, metrics, shocks, series, events, names, blocs] = await Promise.all([
-    periodDistribution(dataset.slug, period),
-    getMetrics({ dataset: dataset.slug, period, basis: "estimate", efficiency: request.efficiency }),
-    getShocks({ dataset: dataset.slug, period, blocksIntoEpoch: 0 }),
+    periodDistribution(dataset.slug, period, request.network),
+    getMetrics({ dataset: dataset.slug, period, basis: "estimate", efficiency: request.efficiency, network: request.network }),
+    getShocks({ dataset: dataset.slug, period, blocksIntoEpoch: 0, network: request.network }),
     getSeries(dataset.slug),
     shockEvents(),
     countryNames(),

@@ -1,5 +1,6 @@
-import { buildDistribution, type Distribution, type ShareRow } from "../metrics/distribution";
-import type { DatasetRef } from "../db/datasets";
+import { type Age, ageOf, monthOf } from "../metrics/age";
+import { buildDistribution, DEFAULT_NETWORK_BASIS, type Distribution, type LatestNetwork, type NetworkBasis, type ShareRow } from "../metrics/distribution";
+import { type DatasetRef, findDataset } from "../db/datasets";
 import { memo } from "../db/data-version";
 import { networkHashrateByPeriod } from "../db/reference";
 import { shareRows } from "../db/shares";
@@ -8,49 +9,110 @@ import { NotFound } from "./errors";
 
 // The one lookup of a shares dataset's months and distributions, cached per data version. The
 // dashboard page, /api/distribution, /api/country, /api/periods, the metrics, shocks, simulation
-// and export all read a (dataset, period) through it, so they cannot disagree on a month.
+// and export all read a (dataset, period) through it, so they cannot disagree on a month — nor on
+// its source and age.
 
-type SharesData = { dataset: DatasetRef; periods: string[]; distributions: ReadonlyMap<string, Distribution> };
+/** Where a month's shares come from: the dataset itself, or for the best estimate the dataset it took the month from. */
+export type PeriodSource = { dataset: string; title: string; publisher: string; method: string | null; url: string; retrievedAt: string };
+
+/** A month's distribution with its source and its age (docs/methodology.md#age). */
+export type PeriodDistribution = Distribution & Age & { source: PeriodSource };
+
+/** What a share-based answer says about its month: how old it is, where it comes from, which network hashrate it uses. */
+export type Provenance = Age & {
+  source: PeriodSource | null;
+  networkHashrateSource: PeriodDistribution["networkHashrateSource"];
+  networkHashratePeriod: string | null;
+};
+
+export function provenanceOf(d: PeriodDistribution): Provenance {
+  return {
+    asOf: d.asOf,
+    ageMonths: d.ageMonths,
+    stale: d.stale,
+    source: d.source,
+    networkHashrateSource: d.networkHashrateSource,
+    networkHashratePeriod: d.networkHashratePeriod,
+  };
+}
+
+type Month = { rows: ShareRow[]; source: PeriodSource };
+type SharesData = { dataset: DatasetRef; periods: string[]; months: ReadonlyMap<string, Month>; distributions: ReadonlyMap<string, PeriodDistribution> };
+
+const sourceOf = (d: DatasetRef): PeriodSource => ({
+  dataset: d.slug,
+  title: d.title,
+  publisher: d.publisher,
+  method: d.method,
+  url: d.url,
+  retrievedAt: d.retrievedAt,
+});
+
+/** The newest month of network data: what "apply to the latest network hashrate" multiplies by. */
+async function latestNetwork(): Promise<LatestNetwork | null> {
+  const network = await networkHashrateByPeriod();
+  const period = [...network.keys()].sort().at(-1);
+  return period === undefined ? null : { period, hashrateEh: network.get(period) ?? 0 };
+}
 
 /** Every month of a shares dataset, built from its rows (one query) and the network hashrate. */
 function sharesData(slug: string): Promise<SharesData> {
   return memo(`shares:${slug}`, async () => {
     const dataset = await requireSharesDataset(slug);
     const [rows, network] = await Promise.all([shareRows(dataset.id), networkHashrateByPeriod()]);
-    const byPeriod = new Map<string, ShareRow[]>();
-    for (const { period, ...row } of rows) {
-      const list = byPeriod.get(period);
-      if (list) list.push(row);
-      else byPeriod.set(period, [row]);
+    const sourceSlugs = [...new Set(rows.map((r) => r.sourceDataset).filter((s): s is string => s !== null))];
+    const sourceRefs = new Map<string, PeriodSource>();
+    for (const ref of await Promise.all(sourceSlugs.map((s) => findDataset(s)))) if (ref) sourceRefs.set(ref.slug, sourceOf(ref));
+    const own = sourceOf(dataset);
+    const months = new Map<string, Month>();
+    for (const { period, sourceDataset, ...row } of rows) {
+      const month = months.get(period);
+      if (month) month.rows.push(row);
+      else months.set(period, { rows: [row], source: (sourceDataset !== null ? sourceRefs.get(sourceDataset) : undefined) ?? own });
     }
-    const distributions = new Map([...byPeriod].map(([period, list]) => [period, buildDistribution(dataset.slug, period, list, network.get(period) ?? null)]));
-    return { dataset, periods: [...distributions.keys()], distributions };
+    const today = monthOf(new Date());
+    const distributions = new Map(
+      [...months].map(([period, { rows: list, source }]) => [
+        period,
+        { ...buildDistribution(dataset.slug, period, list, network.get(period) ?? null), ...ageOf(period, today), source },
+      ]),
+    );
+    return { dataset, periods: [...months.keys()], months, distributions };
   });
 }
 
-/** The months a shares dataset covers, oldest first. */
-export async function sharesPeriods(slug: string): Promise<{ dataset: string; periods: string[] }> {
-  const { dataset, periods } = await sharesData(slug);
-  return { dataset: dataset.slug, periods };
+/** The months a shares dataset covers, oldest first, each with the dataset it is taken from. */
+export async function sharesPeriods(slug: string): Promise<{ dataset: string; periods: string[]; sources: { period: string; dataset: string }[] }> {
+  const { dataset, periods, months } = await sharesData(slug);
+  return { dataset: dataset.slug, periods, sources: periods.map((period) => ({ period, dataset: months.get(period)?.source.dataset ?? dataset.slug })) };
 }
 
-/** The distribution of one month (default: the latest); NotFound names the months there are. */
-export async function periodDistribution(slug: string, period: string | undefined): Promise<Distribution> {
-  const { dataset, periods, distributions } = await sharesData(slug);
+/**
+ * The distribution of one month (default: the latest); NotFound names the months there are.
+ * network "latest" applies the month's shares to the newest month of network data.
+ */
+export async function periodDistribution(slug: string, period: string | undefined, network: NetworkBasis = DEFAULT_NETWORK_BASIS): Promise<PeriodDistribution> {
+  const { dataset, periods, months, distributions } = await sharesData(slug);
   const distribution = distributions.get(period ?? periods.at(-1) ?? "");
   if (!distribution) {
     const range = periods.length ? ` (it covers ${periods[0]} … ${periods.at(-1)}: ${periods.join(", ")})` : "";
     throw new NotFound(`dataset "${dataset.slug}" has no data for period ${period ?? "(none)"}${range}`, "period");
   }
-  return distribution;
+  if (network === "period") return distribution;
+  return memo(`shares:${slug}:${distribution.period}:latest-network`, async () => {
+    const latest = await latestNetwork();
+    const month = months.get(distribution.period);
+    if (!latest || !month) return distribution;
+    return { ...distribution, ...buildDistribution(dataset.slug, distribution.period, month.rows, null, latest) };
+  });
 }
 
 /** Every month's distribution, oldest first. */
-export async function distributionSeries(slug: string): Promise<Distribution[]> {
+export async function distributionSeries(slug: string): Promise<PeriodDistribution[]> {
   return [...(await sharesData(slug)).distributions.values()];
 }
 
-export type CountryHistoryRow = { period: string; share: number | null; hashrateEh: number | null; rank: number | null };
+export type CountryHistoryRow = { period: string; share: number | null; hashrateEh: number | null; rank: number | null; source: string };
 
 /** One country's share in every month of a dataset, with its rank among the attributed countries. */
 export async function countryHistory(slug: string, iso2: string): Promise<{ dataset: string; history: CountryHistoryRow[] }> {
@@ -58,7 +120,13 @@ export async function countryHistory(slug: string, iso2: string): Promise<{ data
   const history = [...distributions.values()].map((d) => {
     const index = d.countries.findIndex((c) => c.iso2 === iso2);
     const row = index >= 0 ? d.countries[index] : undefined;
-    return { period: d.period, share: row?.share ?? null, hashrateEh: row?.hashrateEh ?? null, rank: row && row.share > 0 ? index + 1 : null };
+    return {
+      period: d.period,
+      share: row?.share ?? null,
+      hashrateEh: row?.hashrateEh ?? null,
+      rank: row && row.share > 0 ? index + 1 : null,
+      source: d.source.dataset,
+    };
   });
   return { dataset: dataset.slug, history };
 }

@@ -1,3 +1,4 @@
+import type { NetworkBasis } from "../metrics/distribution";
 import { listDatasets } from "../db/datasets";
 import { NETWORK_DATASET } from "../db/reference";
 import { listPowerPrices } from "../db/prices";
@@ -56,10 +57,11 @@ async function periodsOf(slug: string, period: string | undefined, fallback: "al
   return periods;
 }
 
-/** The shares dataset, plus network-monthly where a period takes its network hashrate from it. */
-async function sharesSources(slug: string, periods: readonly string[]): Promise<string[]> {
-  const distributions = await Promise.all(periods.map((p) => periodDistribution(slug, p)));
-  return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? [NETWORK_DATASET] : [])];
+/** The shares dataset, the datasets its months are taken from (best estimate), and the network data where a period uses it. */
+async function sharesSources(slug: string, periods: readonly string[], network: NetworkBasis = "period"): Promise<string[]> {
+  const distributions = await Promise.all(periods.map((p) => periodDistribution(slug, p, network)));
+  const usesNetwork = distributions.some((d) => d.networkHashrateSource === "network" || d.networkHashrateSource === "latest-network");
+  return distinct([slug, ...distributions.map((d) => d.source.dataset), ...(usesNetwork ? [NETWORK_DATASET] : [])]);
 }
 
 /** A sites or prices dataset filter: it must exist and be of that kind. */
@@ -76,13 +78,15 @@ async function gather(q: ExportRequest): Promise<Gathered> {
   switch (q.what) {
     case "metrics": {
       const periods = await periodsOf(slug, q.period, "latest");
-      const reports = await Promise.all(periods.map((period) => getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency })));
+      const reports = await Promise.all(
+        periods.map((period) => getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency, network: q.network })),
+      );
       const label = periodLabel(periods, q.period);
       return {
         rows: metricsRows(reports),
-        query: { what: q.what, dataset: slug, period: label, basis: "estimate", efficiency: q.efficiency },
+        query: { what: q.what, dataset: slug, period: label, basis: "estimate", efficiency: q.efficiency, network: q.network },
         file: { dataset: slug, period: label },
-        sources: () => sharesSources(slug, periods),
+        sources: () => sharesSources(slug, periods, q.network),
       };
     }
     case "series": {
@@ -99,29 +103,32 @@ async function gather(q: ExportRequest): Promise<Gathered> {
     }
     case "shocks": {
       const periods = await periodsOf(slug, q.period, "latest");
-      const tables = await Promise.all(periods.map((period) => getShocks({ dataset: slug, period, blocksIntoEpoch: q.blocksIntoEpoch })));
+      const tables = await Promise.all(periods.map((period) => getShocks({ dataset: slug, period, blocksIntoEpoch: q.blocksIntoEpoch, network: q.network })));
       const label = periodLabel(periods, q.period);
       return {
         rows: shockRows(tables),
-        query: { what: q.what, dataset: slug, period: label, [SCENARIO_PARAMS.blocksIntoEpoch]: q.blocksIntoEpoch },
+        query: { what: q.what, dataset: slug, period: label, network: q.network, [SCENARIO_PARAMS.blocksIntoEpoch]: q.blocksIntoEpoch },
         file: { dataset: slug, period: label },
-        sources: async () => [...(await sharesSources(slug, periods)), ...(await datasetSlugs("blocs"))],
+        sources: async () => [...(await sharesSources(slug, periods, q.network)), ...(await datasetSlugs("blocs"))],
       };
     }
     case "distribution": {
       const periods = await periodsOf(slug, q.period, "latest");
       const parts = await Promise.all(
         periods.map(async (period) => ({
-          distribution: await periodDistribution(slug, period),
-          report: await getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency }),
+          distribution: await periodDistribution(slug, period, q.network),
+          report: await getMetrics({ dataset: slug, period, basis: "estimate", efficiency: q.efficiency, network: q.network }),
         })),
       );
       const label = periodLabel(periods, q.period);
       return {
         rows: distributionRows(parts),
-        query: { what: q.what, dataset: slug, period: label, efficiency: q.efficiency },
+        query: { what: q.what, dataset: slug, period: label, efficiency: q.efficiency, network: q.network },
         file: { dataset: slug, period: label },
-        sources: async () => [...(await sharesSources(slug, periods)), ...distinct(parts.flatMap((p) => p.report.countries.map((c) => c.powerPrice?.dataset)))],
+        sources: async () => [
+          ...(await sharesSources(slug, periods, q.network)),
+          ...distinct(parts.flatMap((p) => p.report.countries.map((c) => c.powerPrice?.dataset))),
+        ],
       };
     }
     case "sites": {

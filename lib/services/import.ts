@@ -1,4 +1,4 @@
-import { commitImport, DatabaseBusy, DatasetKindConflict, StorageFull } from "../db/import";
+import { commitImport, DatabaseBusy, DatasetKindConflict, ReservedDataset, StorageFull } from "../db/import";
 import { type ImportFile, prepareImport } from "../io/import";
 import { type ImportQueryInput, importMeta } from "../validation/import";
 import { Busy, Conflict, InsufficientStorage } from "./errors";
@@ -24,7 +24,7 @@ export function importDataset({ query, file, databasePath, beforeWrite, busyTime
     });
     return dryRun ? { ...answer, dryRun: true } : { ...answer, replaced };
   } catch (error) {
-    if (error instanceof DatasetKindConflict) throw new Conflict(error.message, "dataset");
+    if (error instanceof DatasetKindConflict || error instanceof ReservedDataset) throw new Conflict(error.message, "dataset");
     if (error instanceof StorageFull) throw new InsufficientStorage(error.message, "file");
     if (error instanceof DatabaseBusy) throw new Busy(error.message, "dataset");
     throw error;

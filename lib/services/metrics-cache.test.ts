@@ -25,17 +25,21 @@ describe("metrics cache", () => {
     expect(again).toBe(first); // the same object: served from the cache
     expect(first.topCountry).toBe("US");
 
-    // Replace the CBECI dataset with one where January 2022 is all Kazakhstan (an "import").
+    // Replace the CBECI dataset with one where January 2022 is mostly Kazakhstan (an "import"): the
+    // default dataset, the best estimate, takes that month from CBECI and must follow at once.
     const bundle = loadSeedBundle();
     const cbeci = bundle.datasets.find((d) => d.meta.slug === "cbeci-monthly");
     if (!cbeci?.shares) throw new Error("no CBECI in the seed");
-    const shares = cbeci.shares.map((s) => (s.period !== "2022-01" ? s : { ...s, share: s.countryIso2 === "KZ" ? 1 : 0 }));
+    const shares = cbeci.shares.map((s) =>
+      s.period !== "2022-01" ? s : { ...s, hashrateEh: null, share: ({ KZ: 0.6, US: 0.3, CN: 0.1 } as Record<string, number>)[s.countryIso2 ?? ""] ?? 0 },
+    );
     const db = openSqlite(file);
     writeDatasets(db, { datasets: [{ ...cbeci, origin: "import", shares }] });
     db.close();
 
     const after = await getMetrics({ basis: "estimate", period: "2022-01", efficiency: 28.2 });
     expect(after).not.toBe(first);
-    expect(after).toMatchObject({ topCountry: "KZ", nakamoto: 1, hhi: 10_000 });
+    expect(after).toMatchObject({ dataset: "best-estimate", topCountry: "KZ", nakamoto: 1, source: { dataset: "cbeci-monthly" } });
+    expect(after.hhi).toBeCloseTo(4_600, 6);
   });
 });

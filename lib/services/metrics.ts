@@ -8,7 +8,9 @@ import { allBlocs, allPriceRows, countryNames, networkHashrateByPeriod } from ".
 import { listSites } from "../db/sites";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
-import { distributionSeries, periodDistribution } from "./distribution";
+import { ageOf, monthOf } from "../metrics/age";
+import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
+import { distributionSeries, periodDistribution, type Provenance, provenanceOf } from "./distribution";
 import { NotFound } from "./errors";
 
 // Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
@@ -18,16 +20,18 @@ export function toMetricDistribution(d: Distribution): MetricDistribution {
   return { countries: d.countries.map((c) => ({ country: c.iso2, weight: c.share })), unattributed: d.unattributedShare };
 }
 
-export type MetricsRequest = { dataset?: string; period?: string; basis: "estimate" | "sites"; efficiency: number };
-export type Metrics = MetricsReport & { sites?: Omit<ReturnType<typeof sitesDistribution>, "distribution"> };
+export type MetricsRequest = { dataset?: string; period?: string; basis: "estimate" | "sites"; efficiency: number; network?: NetworkBasis };
+
+export type Metrics = MetricsReport & Provenance & { sites?: Omit<ReturnType<typeof sitesDistribution>, "distribution"> };
 
 export function getMetrics(query: MetricsRequest): Promise<Metrics> {
-  const key = `metrics:${query.basis}:${query.dataset ?? ""}:${query.period ?? ""}:${query.efficiency}`;
+  const basis = query.network ?? DEFAULT_NETWORK_BASIS;
+  const key = `metrics:${query.basis}:${query.dataset ?? ""}:${query.period ?? ""}:${query.efficiency}:${basis}`;
   return memo(key, async () => {
     const [names, prices] = await Promise.all([countryNames(), allPriceRows()]);
     if (query.basis === "estimate") {
-      const d = await periodDistribution(query.dataset ?? DEFAULT_SHARES_DATASET, query.period);
-      return metricsReport({
+      const d = await periodDistribution(query.dataset ?? DEFAULT_SHARES_DATASET, query.period, basis);
+      const report = metricsReport({
         dataset: d.dataset,
         period: d.period,
         basis: "estimate",
@@ -38,6 +42,7 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
         efficiencyJPerTh: query.efficiency,
         blockSubsidyBtc: blockSubsidyForPeriod(d.period),
       });
+      return { ...report, ...provenanceOf(d) };
     }
     const slug = query.dataset ?? DEFAULT_SITES_DATASET;
     await requireDataset(slug, "sites", (held) => `basis=sites needs a sites dataset; "${slug}" holds ${held}`);
@@ -60,27 +65,40 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
       efficiencyJPerTh: query.efficiency,
       blockSubsidyBtc: blockSubsidyForPeriod(period),
     });
-    return { ...report, sites: sitesInfo };
+    // Sites are counted as they stand; the age is that of the network month they are set against.
+    return {
+      ...report,
+      ...ageOf(period, monthOf(new Date())),
+      source: null,
+      networkHashrateSource: "network",
+      networkHashratePeriod: period,
+      sites: sitesInfo,
+    };
   });
 }
 
-export function getSeries(slug: string): Promise<{ dataset: string; rows: SeriesRow[] }> {
+export function getSeries(slug: string): Promise<{ dataset: string; rows: (SeriesRow & { source: string; ageMonths: number })[] }> {
   return memo(`series:${slug}`, async () => {
     const series = await distributionSeries(slug);
-    return { dataset: slug, rows: series.map((d) => seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh)) };
+    return {
+      dataset: slug,
+      rows: series.map((d) => ({ ...seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh), source: d.source.dataset, ageMonths: d.ageMonths })),
+    };
   });
 }
 
-export type ShocksRequest = { dataset: string; period?: string; blocksIntoEpoch: number };
-export type Shocks = { period: string; dataset: string; blocksIntoEpoch: number; networkHashrateEh: number | null; rows: ShockRow[] };
+export type ShocksRequest = { dataset: string; period?: string; blocksIntoEpoch: number; network?: NetworkBasis };
+export type Shocks = Provenance & { period: string; dataset: string; blocksIntoEpoch: number; networkHashrateEh: number | null; rows: ShockRow[] };
 
 export function getShocks(query: ShocksRequest): Promise<Shocks> {
-  return memo(`shocks:${query.dataset}:${query.period ?? ""}:${query.blocksIntoEpoch}`, async () => {
-    const d = await periodDistribution(query.dataset, query.period);
+  const network = query.network ?? DEFAULT_NETWORK_BASIS;
+  return memo(`shocks:${query.dataset}:${query.period ?? ""}:${query.blocksIntoEpoch}:${network}`, async () => {
+    const d = await periodDistribution(query.dataset, query.period, network);
     const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
     return {
       period: d.period,
       dataset: d.dataset,
+      ...provenanceOf(d),
       blocksIntoEpoch: query.blocksIntoEpoch,
       networkHashrateEh: d.networkHashrateEh,
       rows: shockTable({ distribution: toMetricDistribution(d), names, blocs, networkHashrateEh: d.networkHashrateEh, blocksIntoEpoch: query.blocksIntoEpoch }),

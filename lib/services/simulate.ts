@@ -7,7 +7,7 @@ import { simulate } from "../simulate/simulate";
 import { memo } from "../db/data-version";
 import { allBlocs, allPriceRows, countryNames } from "../db/reference";
 import type { Scenario, ScenarioItem } from "../scenario/scenario";
-import { periodDistribution } from "./distribution";
+import { periodDistribution, provenanceOf } from "./distribution";
 import { InvalidInput, Unprocessable } from "./errors";
 import { toMetricDistribution } from "./metrics";
 
@@ -75,6 +75,7 @@ export async function runSimulation(body: Scenario) {
   return {
     period: distribution.period,
     dataset: distribution.dataset,
+    ...provenanceOf(distribution),
     shutdown: resolved,
     before: summarise(result.before, h0, body.efficiency, subsidy),
     after: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_BLOCKS_INTO_EPOCH, DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { blocksIntoEpochParam, efficiencyParam } from "../scenario/schema";
+import { DEFAULT_NETWORK_BASIS, NETWORK_BASES } from "../metrics/distribution";
 import { periodSchema } from "./cells";
 import { datasetSlugParam } from "./dataset-slug";
 import { datasetKinds, priceTypes, siteStatuses } from "./vocabulary";
@@ -19,9 +20,16 @@ export const PeriodsQuery = z.object({
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET),
 });
 
+/** Which network hashrate the shares are applied to: one grammar for every route that takes it. */
+export const networkBasisParam = z
+  .enum(NETWORK_BASES)
+  .default(DEFAULT_NETWORK_BASIS)
+  .describe("period: the network hashrate of the shares' own month; latest: the newest month of network data (EH/s at today's network size)");
+
 export const DistributionQuery = z.object({
   period: periodSchema.optional().describe("Month (YYYY-MM); defaults to the dataset's latest"),
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET),
+  network: networkBasisParam,
 });
 
 export const SitesQuery = z.object({
@@ -40,6 +48,7 @@ export const MetricsQuery = z.object({
     .optional()
     .describe(`Shares dataset for basis=estimate (default ${DEFAULT_SHARES_DATASET}), sites dataset for basis=sites (default mining-sites)`),
   basis: z.enum(["estimate", "sites"]).default("estimate").describe("estimate: the dataset's country shares; sites: the sum of operating mining sites"),
+  network: networkBasisParam,
   efficiency: efficiencyParam
     .default(DEFAULT_EFFICIENCY_J_PER_TH)
     .describe(
@@ -54,6 +63,7 @@ export const SeriesQuery = z.object({
 export const ShocksQuery = z.object({
   period: periodSchema.optional().describe("Month (YYYY-MM); defaults to the dataset's latest"),
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET),
+  network: networkBasisParam,
   blocksIntoEpoch: blocksIntoEpochParam.default(DEFAULT_BLOCKS_INTO_EPOCH),
 });
 

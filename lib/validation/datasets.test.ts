@@ -15,7 +15,7 @@ const META = {
 
 describe("DatasetMetaSchema (seed/datasets.json entries)", () => {
   it("reads an entry; method and caveats default to null", () => {
-    expect(parsed(DatasetMetaSchema, META)).toEqual({ ...META, method: null, caveats: null });
+    expect(parsed(DatasetMetaSchema, META)).toEqual({ ...META, method: null, caveats: null, coverage: "network" });
   });
 
   it.each<[string, unknown, unknown]>([
@@ -24,6 +24,7 @@ describe("DatasetMetaSchema (seed/datasets.json entries)", () => {
     ["title", " CBECI ", "CBECI"],
     ["method", "survey", "survey"],
     ["caveats", null, null],
+    ["coverage", "partial", "partial"],
     ...datasetKinds.map((kind): [string, unknown, unknown] => ["kind", kind, kind]),
   ])("reads %s = %j as %j", (field, value, expected) => {
     expect(parsed(DatasetMetaSchema, { ...META, [field]: value })).toHaveProperty([field], expected);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { httpUrl, isoDateSchema, nonEmptyText } from "./cells";
-import { datasetKinds } from "./vocabulary";
+import { datasetCoverages, datasetKinds } from "./vocabulary";
 
 export const DatasetMetaSchema = z.object({
   slug: z
@@ -15,8 +15,12 @@ export const DatasetMetaSchema = z.object({
   retrievedAt: isoDateSchema.describe("When the data was retrieved (YYYY-MM-DD)"),
   method: z.string().nullable().default(null).describe("How the numbers were produced"),
   caveats: z.string().nullable().default(null).describe("Known limitations"),
+  coverage: z
+    .enum(datasetCoverages)
+    .default("network")
+    .describe("network: an estimate of the whole network; partial: of a sample only (kept out of the best estimate)"),
 });
 
 export type DatasetMeta = z.infer<typeof DatasetMetaSchema>;
 
-export type Dataset = DatasetMeta & { id: number; origin: "seed" | "import"; importedAt: string };
+export type Dataset = DatasetMeta & { id: number; origin: "seed" | "import" | "composite"; importedAt: string };

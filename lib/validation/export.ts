@@ -9,6 +9,8 @@ import {
 } from "../scenario/limits";
 import { SCENARIO_PARAMS, type ScenarioSettings, VIEW_PARAMS } from "../scenario/scenario";
 import { scenarioQuery, scenarioSettingsOf } from "../scenario/schema";
+import type { NetworkBasis } from "../metrics/distribution";
+import { networkBasisParam } from "./api";
 import { datasetSlugParam } from "./dataset-slug";
 import { DatasetSummary } from "./responses";
 
@@ -47,6 +49,9 @@ const shape = {
     .describe(
       `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind)`,
     ),
+  network: networkBasisParam.describe(
+    "metrics, shocks, distribution: period (default) applies the shares to the network hashrate of their own month; latest to the newest month of network data",
+  ),
   format: z
     .enum(EXPORT_FORMATS, { error: "must be csv or json" })
     .default("csv")
@@ -101,11 +106,12 @@ export type ExportRequest = {
   metadata: boolean;
   dataset?: string;
   period?: string;
+  network: NetworkBasis;
 } & ScenarioSettings;
 
 /** The parsed query → the export service's request (the link's short names mapped once, by lib/scenario). */
 export function exportRequestOf(q: z.output<typeof ExportQuery>): ExportRequest {
-  return { what: q.what, format: q.format, metadata: q.metadata, dataset: q.dataset, period: q.period, ...scenarioSettingsOf(q) };
+  return { what: q.what, format: q.format, metadata: q.metadata, dataset: q.dataset, period: q.period, network: q.network, ...scenarioSettingsOf(q) };
 }
 
 // The JSON answer (format=json) and the metadata download (metadata=1).

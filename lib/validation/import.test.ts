@@ -14,6 +14,8 @@ describe("ImportQuery", () => {
     ["method", "", ""],
     ["dryRun", "1", "1"],
     ["dryRun", "0", "0"],
+    ["coverage", "network", "network"],
+    ["coverage", "partial", "partial"],
     ["dataset", "ab", "ab"],
     ...importKinds.map((kind): [string, unknown, unknown] => ["kind", kind, kind]),
   ])("reads %s = %j as %j", (field, value, expected) => {
@@ -62,7 +64,12 @@ describe("importMeta", () => {
       retrievedAt: "2026-03-04",
       method: null,
       caveats: null,
+      coverage: "network",
     });
+  });
+
+  it("marks a partial-coverage import, which stays out of the best estimate", () => {
+    expect(importMeta(parsed(ImportQuery, { ...QUERY, coverage: "partial" })).coverage).toBe("partial");
   });
 
   it("keeps a given title, retrieval date and method", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { httpUrl, isoDateSchema } from "./cells";
 import type { DatasetMeta } from "./datasets";
+import { datasetCoverages } from "./vocabulary";
 
 export const importKinds = ["shares", "sites", "prices"] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -18,6 +19,10 @@ export const ImportQuery = z.object({
   licence: z.string().trim().min(1, "is required: the licence or attribution").max(500).describe("Licence or required attribution"),
   retrievedAt: isoDateSchema.optional().describe("When the data was retrieved, YYYY-MM-DD (default: today)"),
   method: z.string().trim().max(2000).optional().describe("How the numbers were produced"),
+  coverage: z
+    .enum(datasetCoverages)
+    .optional()
+    .describe("shares only — network (default): an estimate of the whole network, which enters the best estimate; partial: of a sample only, kept out of it"),
   dryRun: z.enum(["0", "1"]).optional().describe("1: validate only, write nothing"),
 });
 
@@ -35,5 +40,6 @@ export function importMeta(q: ImportQueryInput): DatasetMeta {
     retrievedAt: q.retrievedAt ?? new Date().toISOString().slice(0, 10),
     method: q.method ?? null,
     caveats: null,
+    coverage: q.coverage ?? "network",
   };
 }

@@ -4,6 +4,9 @@
 export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"] as const;
 export type DatasetKind = (typeof datasetKinds)[number];
 
+/** network: an estimate of the whole network; partial: of a sample only, kept out of the best estimate. */
+export const datasetCoverages = ["network", "partial"] as const;
+
 export const siteStatuses = ["operating", "planned", "curtailed", "closed", "converted"] as const;
 export type SiteStatus = (typeof siteStatuses)[number];
 

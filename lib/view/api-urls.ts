@@ -2,14 +2,20 @@
 // first answers to the client under exactly the URLs the client will ask for. Each query is built
 // once from its parameters (never a serialized query with more keys appended: a key given twice is
 // a 400).
+import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { type ScenarioSettings, scenarioExportQuery } from "../scenario/scenario";
+
+/** The network basis only when it is not the default, so that default links stay as they were. */
+export const networkParam = (network: NetworkBasis): { network?: NetworkBasis } => (network === DEFAULT_NETWORK_BASIS ? {} : { network });
 
 const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
 export const apiUrls = {
-  distribution: (dataset: string, period: string) => `/api/distribution?${q({ dataset, period })}`,
-  metrics: (dataset: string, period: string, efficiency: number) => `/api/metrics?${q({ dataset, period, efficiency })}`,
-  shocks: (dataset: string, period: string) => `/api/shocks?${q({ dataset, period })}`,
+  distribution: (dataset: string, period: string, network: NetworkBasis = DEFAULT_NETWORK_BASIS) =>
+    `/api/distribution?${q({ dataset, period, ...networkParam(network) })}`,
+  metrics: (dataset: string, period: string, efficiency: number, network: NetworkBasis = DEFAULT_NETWORK_BASIS) =>
+    `/api/metrics?${q({ dataset, period, efficiency, ...networkParam(network) })}`,
+  shocks: (dataset: string, period: string, network: NetworkBasis = DEFAULT_NETWORK_BASIS) => `/api/shocks?${q({ dataset, period, ...networkParam(network) })}`,
   series: (dataset: string) => `/api/metrics/series?${q({ dataset })}`,
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
   sites: () => "/api/sites",

@@ -7,8 +7,13 @@ import { countryPanel, countryRows } from "./dashboard";
 const distribution = {
   period: "2022-01",
   dataset: "cbeci-monthly",
+  asOf: "2022-01",
+  ageMonths: 58,
+  stale: true,
+  source: { dataset: "cbeci-monthly", title: "CBECI", publisher: "CCAF", method: null, url: "https://ccaf.io", retrievedAt: "2026-11-26" },
   networkHashrateEh: 187.5,
   networkHashrateSource: "dataset" as const,
+  networkHashratePeriod: "2022-01",
   unattributedShare: 0.1,
   countries: [
     { iso2: "US", name: "United States", share: 0.3784, hashrateEh: 70.97 },
@@ -41,7 +46,7 @@ const country = (iso2: string, name: string) => ({
   name,
   region: null,
   dataset: "cbeci-monthly",
-  history: [{ period: "2022-01", share: null, hashrateEh: null, rank: null }],
+  history: [{ period: "2022-01", share: null, hashrateEh: null, rank: null, source: "cbeci-monthly" }],
   sites: [],
   prices: [],
   blocs: [],

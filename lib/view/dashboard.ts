@@ -1,3 +1,4 @@
+import { STALE_AFTER_MONTHS } from "../metrics/age";
 import type { Country, Distribution, Metrics, Shocks } from "../validation/responses";
 import {
   formatDays,
@@ -6,6 +7,7 @@ import {
   formatInteger,
   formatMinutes,
   formatMw,
+  formatPeriod,
   formatShare,
   formatSignedPercent,
   formatUsd,
@@ -149,5 +151,26 @@ export function countryPanel(country: Country, period: string, shocks: Shocks | 
       status: s.status,
       sourceUrl: s.sourceUrl,
     })),
+  };
+}
+
+type Dated = Pick<Distribution, "asOf" | "ageMonths" | "stale" | "source" | "networkHashrateSource" | "networkHashratePeriod" | "networkHashrateEh">;
+
+/** "estimate of October 2025 — 13 months old", whether it is stale, and where the month's shares come from. */
+export function estimateNote(d: Dated) {
+  const age = d.ageMonths <= 0 ? "this month" : d.ageMonths === 1 ? "1 month old" : `${formatInteger(d.ageMonths)} months old`;
+  return {
+    age: `estimate of ${formatPeriod(d.asOf)} — ${age}`,
+    stale: d.stale,
+    staleTitle: `More than ${STALE_AFTER_MONTHS} months old: hash power moves faster than that`,
+    source: `${d.source.publisher} — ${d.source.title}`,
+    sourceUrl: d.source.url,
+    method: d.source.method,
+    network:
+      d.networkHashrateSource === "latest-network" && d.networkHashratePeriod
+        ? `EH/s at the latest network hashrate, ${formatPeriod(d.networkHashratePeriod)} (${formatEh(d.networkHashrateEh)})`
+        : d.networkHashratePeriod
+          ? `EH/s at the network hashrate of ${formatPeriod(d.networkHashratePeriod)} (${formatEh(d.networkHashrateEh)})`
+          : "no network hashrate for this month: EH/s unavailable",
   };
 }

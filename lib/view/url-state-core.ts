@@ -1,4 +1,5 @@
 import { DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_HORIZON_DAYS, DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { type ScenarioSettings, scenarioParams, VIEW_PARAMS } from "../scenario/scenario";
 
 // The dashboard state and its query-string form, without zod, so the browser's first load stays
@@ -10,6 +11,7 @@ export type Layer = (typeof LAYERS)[number];
 
 export const DEFAULTS = {
   dataset: DEFAULT_SHARES_DATASET,
+  network: DEFAULT_NETWORK_BASIS,
   layer: "share" as Layer,
   efficiency: DEFAULT_EFFICIENCY_J_PER_TH,
   btcPrice: 100_000,
@@ -24,6 +26,8 @@ export type DashboardState = ScenarioSettings & {
   dataset: string;
   /** null: the dataset's latest period */
   period: string | null;
+  /** Which network hashrate the shares are applied to: their own month's or the newest month's. */
+  network: NetworkBasis;
   layer: Layer;
   country: string | null;
   view: MapView | null;
@@ -39,6 +43,7 @@ export function serializeDashboardState(state: DashboardState): string {
   const params = new URLSearchParams();
   if (state.dataset !== DEFAULTS.dataset) params.set("dataset", state.dataset);
   if (state.period) params.set("period", state.period);
+  if (state.network !== DEFAULTS.network) params.set("network", state.network);
   if (state.layer !== DEFAULTS.layer) params.set(VIEW_PARAMS.layer, state.layer);
   if (state.country) params.set(VIEW_PARAMS.country, state.country);
   if (state.view) params.set(VIEW_PARAMS.view, [round(state.view.lng, 3), round(state.view.lat, 3), round(state.view.zoom, 2)].join(","));

@@ -5,11 +5,12 @@ import { DEFAULTS, type DashboardState, LAYERS, parseDashboardState, serializeDa
 describe("dashboard URL state", () => {
   it("reads every field", () => {
     const s = parseDashboardState(
-      new URLSearchParams("dataset=hashrate-index-2025&period=2025-07&layer=price&country=us&view=10.5,40.25,2.5&efficiency=20&btc=65000"),
+      new URLSearchParams("dataset=hashrate-index-2025&period=2025-07&network=latest&layer=price&country=us&view=10.5,40.25,2.5&efficiency=20&btc=65000"),
     );
     expect(s).toMatchObject({
       dataset: "hashrate-index-2025",
       period: "2025-07",
+      network: "latest",
       layer: "price",
       country: "US",
       view: { lng: 10.5, lat: 40.25, zoom: 2.5 },
@@ -32,12 +33,13 @@ describe("dashboard URL state", () => {
 
   it.each([
     ["layer=nope", { layer: "share" }],
+    ["network=today", { network: "period" }],
     ["period=2021-13", { period: null }],
     ["country=USA", { country: null }],
     ["view=1,2", { view: null }],
     ["view=500,0,1", { view: null }],
     ["efficiency=-3", { efficiency: DEFAULTS.efficiency }],
-    ["dataset=../../x", { dataset: "cbeci-monthly" }],
+    ["dataset=../../x", { dataset: "best-estimate" }],
     ["shutdown=CN:2", { shutdown: [], simulate: false }],
     ["migrate=1,2", { migration: null }],
   ])("falls back to the default for a bad value: %s", (query, expected) => {
@@ -51,7 +53,8 @@ describe("dashboard URL state", () => {
   it("round-trips any valid state", () => {
     const stateArb: fc.Arbitrary<DashboardState> = fc
       .record({
-        dataset: fc.constantFrom("cbeci-monthly", "hashrate-index-2025"),
+        dataset: fc.constantFrom("best-estimate", "cbeci-monthly", "hashrate-index-2025"),
+        network: fc.constantFrom("period" as const, "latest" as const),
         period: fc.option(
           fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
           { nil: null },

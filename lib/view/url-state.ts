@@ -2,6 +2,7 @@ import "../validation/zod-browser";
 import { z } from "zod";
 import { SCENARIO_PARAMS, VIEW_PARAMS } from "../scenario/scenario";
 import { lenientScenarioQuery, scenarioSettingsOf } from "../scenario/schema";
+import { NETWORK_BASES } from "../metrics/distribution";
 import { periodSchema } from "../validation/cells";
 import { datasetSlugParam } from "../validation/dataset-slug";
 import { DEFAULTS, type DashboardState, LAYERS } from "./url-state-core";
@@ -21,6 +22,7 @@ const viewSchema = z
 const StateSchema = z.object({
   dataset: datasetSlugParam.catch(DEFAULTS.dataset).default(DEFAULTS.dataset),
   period: periodSchema.nullable().catch(null).default(null),
+  network: z.enum(NETWORK_BASES).catch(DEFAULTS.network).default(DEFAULTS.network),
   [VIEW_PARAMS.layer]: z.enum(LAYERS).catch(DEFAULTS.layer).default(DEFAULTS.layer),
   [VIEW_PARAMS.country]: z
     .string()
@@ -39,7 +41,7 @@ const StateSchema = z.object({
   ...lenientScenarioQuery,
 });
 
-const KEYS = ["dataset", "period", ...Object.values(VIEW_PARAMS), ...Object.values(SCENARIO_PARAMS)];
+const KEYS = ["dataset", "period", "network", ...Object.values(VIEW_PARAMS), ...Object.values(SCENARIO_PARAMS)];
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -60,6 +62,7 @@ export function parseDashboardState(params: Params): DashboardState {
   return {
     dataset: s.dataset,
     period: s.period,
+    network: s.network,
     layer: s[VIEW_PARAMS.layer],
     country: s[VIEW_PARAMS.country],
     view: s[VIEW_PARAMS.view],

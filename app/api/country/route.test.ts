@@ -8,9 +8,13 @@ describe("GET /api/country", () => {
     const { status, body } = await get(GET, "/api/country?iso2=kz");
     expect(status).toBe(200);
     const c = CountryResponse.parse(body);
-    expect(c).toMatchObject({ iso2: "KZ", iso3: "KAZ", name: "Kazakhstan", dataset: "cbeci-monthly", blocs: ["EAEU"] });
-    expect(c.history).toHaveLength(29);
-    expect(c.history.at(-1)).toMatchObject({ period: "2022-01", share: 0.1322, rank: 3 });
+    expect(c).toMatchObject({ iso2: "KZ", iso3: "KAZ", name: "Kazakhstan", dataset: "best-estimate", blocs: ["EAEU"] });
+    expect(c.history).toHaveLength(33);
+    expect(c.history.find((h) => h.period === "2022-01")).toMatchObject({ share: 0.1322, rank: 3, source: "cbeci-monthly" });
+    expect(c.history.find((h) => h.period === "2023-11")).toMatchObject({ share: 0.035, rank: 3, source: "minermetrics-2023" });
+    // Named in the May 2025 snapshot, not in October's three countries: no figure, not a zero.
+    expect(c.history.find((h) => h.period === "2025-05")).toMatchObject({ share: 0.02484, source: "hashrate-index-2025" });
+    expect(c.history.at(-1)).toMatchObject({ period: "2025-10", share: null, rank: null, source: "hashrate-index-2025" });
     expect(c.sites.every((s) => s.countryIso2 === "KZ")).toBe(true);
     expect(c.prices.length).toBeGreaterThanOrEqual(2);
   });

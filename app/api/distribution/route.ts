@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
   const query = parseQuery(DistributionQuery, request);
-  return json(await periodDistribution(query.dataset, query.period));
+  return json(await periodDistribution(query.dataset, query.period, query.network));
 });

@@ -72,10 +72,12 @@ const SCENARIO_BODY = {
 const expected: Record<ExportWhat, { query: string; filename: string; rows: () => Promise<Row[]> }> = {
   series: {
     query: "what=series&period=all",
-    filename: "hashatlas-series-cbeci-monthly-all",
+    filename: "hashatlas-series-best-estimate-all",
     rows: async () =>
       (await body(seriesGET, "/api/metrics/series", SeriesResponse)).rows.map((r) => ({
         period: r.period,
+        source_dataset: r.source,
+        age_months: r.ageMonths,
         hhi: r.hhi,
         hhi_upper: r.hhiUpper,
         concentration: r.concentration,
@@ -89,14 +91,18 @@ const expected: Record<ExportWhat, { query: string; filename: string; rows: () =
   },
   metrics: {
     query: "what=metrics&period=all&efficiency=20",
-    filename: "hashatlas-metrics-cbeci-monthly-all",
+    filename: "hashatlas-metrics-best-estimate-all",
     rows: async () =>
       Promise.all(
         (await periods()).map(async (period) => {
           const m = await body(metricsGET, `/api/metrics?period=${period}&efficiency=20`, MetricsResponse);
           return {
             period: m.period,
+            source_dataset: m.source?.dataset ?? null,
+            age_months: m.ageMonths,
             network_hashrate_eh: m.networkHashrateEh,
+            network_hashrate_source: m.networkHashrateSource,
+            network_hashrate_period: m.networkHashratePeriod,
             unattributed_share: m.unattributedShare,
             hhi: m.hhi,
             hhi_upper: m.hhiUpper,
@@ -116,13 +122,16 @@ const expected: Record<ExportWhat, { query: string; filename: string; rows: () =
   },
   shocks: {
     query: "what=shocks&period=all&bie=700",
-    filename: "hashatlas-shocks-cbeci-monthly-all",
+    filename: "hashatlas-shocks-best-estimate-all",
     rows: async () =>
       (
         await Promise.all(
-          (await periods()).map(async (period) =>
-            (await body(shocksGET, `/api/shocks?period=${period}&blocksIntoEpoch=700`, ShocksResponse)).rows.map((r) => ({
+          (await periods()).map(async (period) => {
+            const table = await body(shocksGET, `/api/shocks?period=${period}&blocksIntoEpoch=700`, ShocksResponse);
+            return table.rows.map((r) => ({
               period,
+              source_dataset: table.source?.dataset ?? null,
+              age_months: table.ageMonths,
               kind: r.kind,
               id: r.id,
               name: r.name,
@@ -137,14 +146,14 @@ const expected: Record<ExportWhat, { query: string; filename: string; rows: () =
               majority_country: r.majority?.country ?? null,
               majority_share: r.majority?.share ?? null,
               halted: r.halted,
-            })),
-          ),
+            }));
+          }),
         )
       ).flat(),
   },
   distribution: {
     query: "what=distribution&period=all",
-    filename: "hashatlas-distribution-cbeci-monthly-all",
+    filename: "hashatlas-distribution-best-estimate-all",
     rows: async () =>
       (
         await Promise.all(
@@ -155,6 +164,8 @@ const expected: Record<ExportWhat, { query: string; filename: string; rows: () =
               const mc = m.countries.find((x) => x.iso2 === c.iso2);
               return {
                 period,
+                source_dataset: d.source.dataset,
+                age_months: d.ageMonths,
                 rank: i + 1,
                 iso2: c.iso2,
                 name: c.name,
@@ -219,7 +230,7 @@ const expected: Record<ExportWhat, { query: string; filename: string; rows: () =
   },
   scenario: {
     query: `what=scenario&${SCENARIO_QUERY}`,
-    filename: "hashatlas-scenario-cbeci-monthly-2021-05-CN-RU-EAEU",
+    filename: "hashatlas-scenario-best-estimate-2021-05-CN-RU-EAEU",
     rows: async () => {
       const { status, body: b } = await post(simulatePOST, "/api/simulate", SCENARIO_BODY);
       expect(status).toBe(200);
@@ -310,7 +321,7 @@ describe("GET /api/export", () => {
       for (const c of m.columns) expect(c.description.length, c.name).toBeGreaterThan(5);
       expect(m.datasets.length).toBeGreaterThan(0);
       for (const d of m.datasets) {
-        expect(d.url, d.slug).toMatch(/^https?:\/\//);
+        expect(d.url, d.slug).toMatch(d.slug === "best-estimate" ? /^\/methodology#best-estimate$/ : /^https?:\/\//);
         expect(d.licence.length, d.slug).toBeGreaterThan(5);
         expect(d.retrievedAt, d.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(m.citation).toContain(d.title);
@@ -336,8 +347,11 @@ describe("GET /api/export", () => {
 
   it("names the datasets a file draws on: shares and blocs for shocks, the price datasets for distribution", async () => {
     const slugs = async (q: string) => ExportMetadata.parse(JSON.parse((await download(`${q}&metadata=1`)).text)).datasets.map((d) => d.slug);
-    expect(await slugs("what=shocks&period=2021-05")).toEqual(["cbeci-monthly", "blocs"]);
-    const distribution = await slugs("what=distribution&period=2022-01");
+    // The best estimate names the dataset each month is taken from.
+    expect(await slugs("what=shocks&period=2021-05")).toEqual(["best-estimate", "cbeci-monthly", "blocs"]);
+    expect(await slugs("what=shocks&period=2021-05&dataset=cbeci-monthly")).toEqual(["cbeci-monthly", "blocs"]);
+    expect(await slugs("what=series")).toEqual(["best-estimate", "cbeci-monthly", "minermetrics-2023", "hashrate-index-2025", "network-monthly"]);
+    const distribution = await slugs("what=distribution&period=2022-01&dataset=cbeci-monthly");
     expect(distribution[0]).toBe("cbeci-monthly");
     expect(distribution).toContain("eia-us-industrial-monthly");
     // The survey has no absolute figures: its EH/s come from the network-monthly dataset.
@@ -349,7 +363,7 @@ describe("GET /api/export", () => {
     const all = await periods();
     const latest = all.at(-1);
     const metrics = await download("what=metrics");
-    expect(metrics.headers.get("content-disposition")).toContain(`hashatlas-metrics-cbeci-monthly-${latest}.csv`);
+    expect(metrics.headers.get("content-disposition")).toContain(`hashatlas-metrics-best-estimate-${latest}.csv`);
     expect(readCsv("metrics", metrics.text).map((r) => r.period)).toEqual([latest]);
     expect(readCsv("series", (await download("what=series")).text)).toHaveLength(all.length);
     expect(readCsv("series", (await download("what=series&period=2021-05")).text).map((r) => r.period)).toEqual(["2021-05"]);

@@ -29,10 +29,13 @@ type Metrics = {
 
 describe("GET /api/metrics", () => {
   it("computes CBECI 2019-09: China 75.5 %, nakamoto 1, highly concentrated", async () => {
-    const { status, body } = await get(GET, "/api/metrics?period=2019-09");
+    const { status, body } = await get(GET, "/api/metrics?period=2019-09&dataset=cbeci-monthly");
     expect(status).toBe(200);
     const m = body as Metrics;
     expect(m).toMatchObject({ period: "2019-09", dataset: "cbeci-monthly", basis: "estimate", nakamoto: 1, concentration: "high", topCountry: "CN" });
+    // The best estimate takes 2019-09 from CBECI: the same metrics, with the source named.
+    const best = (await get(GET, "/api/metrics?period=2019-09")).body as Metrics & { source: { dataset: string } };
+    expect(best).toMatchObject({ dataset: "best-estimate", hhi: m.hhi, nakamoto: 1, source: { dataset: "cbeci-monthly" } });
     expect(m.top1).toBeCloseTo(75.53 / 99.99, 9);
     expect(m.hhi).toBeCloseTo(5775.1, 1);
     expect(m.blockSubsidyBtc).toBe(12.5);

@@ -19,7 +19,7 @@ const C = {
     "network_hashrate_eh",
     "number",
     "EH/s",
-    "Network hashrate of the period: the dataset's own absolute total where it has one (CBECI), otherwise the NetworkStat of that month (network-monthly)",
+    "Network hashrate the shares are applied to: the dataset's own absolute total where it has one (CBECI), otherwise the network data of that month, or with network=latest the newest month of network data",
   ),
   unattributed: col(
     "unattributed_share",
@@ -69,6 +69,20 @@ const C = {
     "kWh/BTC",
     "kWh per BTC = H_TH · ε · 600 / 3.6e6 / (subsidy + fees per block), with H_TH the network hashrate in TH/s and ε the fleet efficiency; fees are not counted (0)",
   ),
+  source: col(
+    "source_dataset",
+    "text",
+    null,
+    "Slug of the dataset the period's shares are taken from: the dataset itself, or for best-estimate the highest-ranked source of that month (docs/methodology.md#best-estimate)",
+  ),
+  age: col("age_months", "integer", "months", "Whole months between the period and the month the file was made (docs/methodology.md#age)"),
+  networkSource: col(
+    "network_hashrate_source",
+    "text",
+    null,
+    "dataset: the dataset's own absolute total; network: the network data of the period; latest-network: the newest month of network data (network=latest)",
+  ),
+  networkPeriod: col("network_hashrate_period", "text", null, "The month (YYYY-MM) of the network hashrate the shares are applied to"),
   iso2: col("iso2", "text", null, "ISO 3166-1 alpha-2 country code"),
   countryName: col("name", "text", null, "Country name"),
 } as const;
@@ -76,7 +90,11 @@ const C = {
 export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
   metrics: [
     C.period,
+    C.source,
+    C.age,
     C.networkHashrate,
+    C.networkSource,
+    C.networkPeriod,
     C.unattributed,
     C.hhi,
     C.hhiUpper,
@@ -91,9 +109,11 @@ export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
     C.subsidy,
     C.kwhPerBtc,
   ],
-  series: [C.period, C.hhi, C.hhiUpper, C.concentration, C.nakamoto, C.effective, C.top1, C.topCountry, C.unattributed, C.networkHashrate],
+  series: [C.period, C.source, C.age, C.hhi, C.hhiUpper, C.concentration, C.nakamoto, C.effective, C.top1, C.topCountry, C.unattributed, C.networkHashrate],
   shocks: [
     C.period,
+    C.source,
+    C.age,
     col("kind", "text", null, "country or bloc: what is shut down, in full and alone"),
     col("id", "text", null, "ISO alpha-2 code of the country, or the bloc id"),
     col("name", "text", null, "Country or bloc name"),
@@ -126,6 +146,8 @@ export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
   ],
   distribution: [
     C.period,
+    C.source,
+    C.age,
     col("rank", "integer", null, "Position by share within the period (1 = largest; ties by ISO code), as in the dashboard's country table"),
     C.iso2,
     C.countryName,

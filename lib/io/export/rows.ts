@@ -6,10 +6,17 @@ import type { Row } from "./csv";
 
 // The rows of every export, built from the same values the API answers with. Pure: no IO.
 
-export function metricsRows(reports: readonly MetricsReport[]): Row[] {
+/** What a share-based answer says about its month (lib/services/distribution Provenance). */
+type Dated = { ageMonths: number; source: { dataset: string } | null; networkHashrateSource: string | null; networkHashratePeriod: string | null };
+
+export function metricsRows(reports: readonly (MetricsReport & Dated)[]): Row[] {
   return reports.map((m) => ({
     period: m.period,
+    source_dataset: m.source?.dataset ?? null,
+    age_months: m.ageMonths,
     network_hashrate_eh: m.networkHashrateEh,
+    network_hashrate_source: m.networkHashrateSource,
+    network_hashrate_period: m.networkHashratePeriod,
     unattributed_share: m.unattributedShare,
     hhi: m.hhi,
     hhi_upper: m.hhiUpper,
@@ -26,9 +33,11 @@ export function metricsRows(reports: readonly MetricsReport[]): Row[] {
   }));
 }
 
-export function seriesRows(rows: readonly SeriesRow[]): Row[] {
+export function seriesRows(rows: readonly (SeriesRow & { source: string; ageMonths: number })[]): Row[] {
   return rows.map((r) => ({
     period: r.period,
+    source_dataset: r.source,
+    age_months: r.ageMonths,
     hhi: r.hhi,
     hhi_upper: r.hhiUpper,
     concentration: r.concentration,
@@ -41,10 +50,12 @@ export function seriesRows(rows: readonly SeriesRow[]): Row[] {
   }));
 }
 
-export function shockRows(tables: readonly { period: string; rows: readonly ShockRow[] }[]): Row[] {
-  return tables.flatMap(({ period, rows }) =>
+export function shockRows(tables: readonly ({ period: string; rows: readonly ShockRow[] } & Dated)[]): Row[] {
+  return tables.flatMap(({ period, rows, source, ageMonths }) =>
     rows.map((r) => ({
       period,
+      source_dataset: source?.dataset ?? null,
+      age_months: ageMonths,
       kind: r.kind,
       id: r.id,
       name: r.name,
@@ -64,7 +75,7 @@ export function shockRows(tables: readonly { period: string; rows: readonly Shoc
 }
 
 /** One row per country of each period: the distribution's share and EH/s, the metrics' normalised share, price and cost. */
-export function distributionRows(periods: readonly { distribution: Distribution; report: MetricsReport }[]): Row[] {
+export function distributionRows(periods: readonly { distribution: Distribution & Dated; report: MetricsReport }[]): Row[] {
   return periods.flatMap(({ distribution, report }) => {
     const byIso = new Map(report.countries.map((c) => [c.iso2, c]));
     return distribution.countries.map((c, index) => {
@@ -72,6 +83,8 @@ export function distributionRows(periods: readonly { distribution: Distribution;
       const price = m?.powerPrice ?? null;
       return {
         period: distribution.period,
+        source_dataset: distribution.source?.dataset ?? null,
+        age_months: distribution.ageMonths,
         rank: index + 1,
         iso2: c.iso2,
         name: c.name,

@@ -1,6 +1,6 @@
 import "./jitless";
 import { z } from "zod";
-import { nullableNumber, share } from "./fields";
+import { ageFields, networkHashrateFields, nullableNumber, PeriodSourceSchema, provenanceFields, share } from "./fields";
 
 // Answers computed from a month's distribution: the distribution itself, its concentration metrics,
 // the series over time, the shock table and a simulated shutdown.
@@ -9,8 +9,9 @@ export const DistributionResponse = z
   .object({
     period: z.string(),
     dataset: z.string(),
-    networkHashrateEh: nullableNumber.describe("Network hashrate of the period, EH/s"),
-    networkHashrateSource: z.enum(["dataset", "network-monthly"]).nullable().describe("dataset: the sum of its own absolute figures"),
+    ...ageFields,
+    source: PeriodSourceSchema,
+    ...networkHashrateFields,
     unattributedShare: share.describe('Share the source does not attribute to a country (CBECI\'s "Other")'),
     countries: z.array(z.object({ iso2: z.string(), name: z.string(), share: share.describe("As the source gives it"), hashrateEh: nullableNumber })),
   })
@@ -45,6 +46,7 @@ export const MetricsResponse = z
     period: z.string(),
     dataset: z.string(),
     basis: z.enum(["estimate", "sites"]),
+    ...provenanceFields,
     networkHashrateEh: nullableNumber,
     unattributedShare: share,
     ...concentrationFields,
@@ -86,6 +88,8 @@ export const SeriesResponse = z
         topCountry: z.string().nullable(),
         unattributedShare: share,
         networkHashrateEh: nullableNumber,
+        source: z.string().describe("Slug of the dataset the month's shares are taken from"),
+        ageMonths: ageFields.ageMonths,
       }),
     ),
   })
@@ -96,6 +100,7 @@ export const ShocksResponse = z
     period: z.string(),
     dataset: z.string(),
     blocksIntoEpoch: z.number().int(),
+    ...provenanceFields,
     networkHashrateEh: nullableNumber,
     rows: z.array(
       z.object({
@@ -130,6 +135,7 @@ export const SimulateResponse = z
   .object({
     period: z.string(),
     dataset: z.string(),
+    ...provenanceFields,
     shutdown: z.array(z.object({ id: z.string(), kind: z.enum(["country", "bloc"]), name: z.string(), fraction: share, members: z.array(z.string()) })),
     before: summary,
     after: summary

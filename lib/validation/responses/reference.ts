@@ -17,7 +17,8 @@ export const DatasetSummary = z
     retrievedAt: z.string().describe("YYYY-MM-DD"),
     method: z.string().nullable(),
     caveats: z.string().nullable(),
-    origin: z.string().describe("seed | import"),
+    origin: z.string().describe("seed | import | composite (best-estimate, built from the other shares datasets)"),
+    coverage: z.enum(["network", "partial"]).describe("network: an estimate of the whole network; partial: of a sample only (kept out of best-estimate)"),
     importedAt: z.string().describe("When the rows were written (ISO 8601)"),
     rows: z.number().int(),
     periods: z.array(z.string()).describe("Months with hashrate shares (shares datasets)"),
@@ -26,7 +27,13 @@ export const DatasetSummary = z
 
 export const DatasetsResponse = z.object({ datasets: z.array(DatasetSummary) });
 
-export const PeriodsResponse = z.object({ dataset: z.string(), periods: z.array(z.string()).describe("YYYY-MM, oldest first") });
+export const PeriodsResponse = z.object({
+  dataset: z.string(),
+  periods: z.array(z.string()).describe("YYYY-MM, oldest first; months without an estimate are absent (gaps, not interpolated)"),
+  sources: z
+    .array(z.object({ period: z.string(), dataset: z.string().describe("The dataset the month is taken from (itself, except in best-estimate)") }))
+    .describe("One per period, in the same order"),
+});
 
 export const SiteSchema = z
   .object({
@@ -94,7 +101,15 @@ export const CountryResponse = z
     region: z.string().nullable(),
     dataset: z.string(),
     history: z
-      .array(z.object({ period: z.string(), share: share.nullable(), hashrateEh: nullableNumber, rank: z.number().int().nullable() }))
+      .array(
+        z.object({
+          period: z.string(),
+          share: share.nullable(),
+          hashrateEh: nullableNumber,
+          rank: z.number().int().nullable(),
+          source: z.string().describe("The dataset the month is taken from"),
+        }),
+      )
       .describe("Every period of the dataset; share null where the dataset has no figure for the country"),
     sites: z.array(SiteSchema),
     prices: z.array(PowerPriceSchema),
