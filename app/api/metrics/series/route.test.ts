@@ -29,7 +29,13 @@ describe("GET /api/metrics/series", () => {
   it("follows the best estimate by default: CBECI to 2022-01, then each snapshot with its source, months without one absent", async () => {
     const rows = ((await get(GET, "/api/metrics/series")).body as { rows: (Row & { source: string; ageMonths: number })[] }).rows;
     expect(rows.map((r) => r.period).slice(-5)).toEqual(["2022-01", "2023-11", "2025-05", "2025-07", "2025-10"]);
-    expect(rows.slice(-5).map((r) => r.source)).toEqual(["cbeci-monthly", "minermetrics-2023", "hashrate-index-2025", "hashrate-index-2025", "hashrate-index-2025"]);
+    expect(rows.slice(-5).map((r) => r.source)).toEqual([
+      "cbeci-monthly",
+      "minermetrics-2023",
+      "hashrate-index-2025",
+      "hashrate-index-2025",
+      "hashrate-index-2025",
+    ]);
     expect(rows.at(-1)?.topCountry).toBe("US");
     expect(rows.at(-1)?.ageMonths).toBe((rows.at(-2)?.ageMonths ?? 0) - 3);
   });
