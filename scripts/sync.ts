@@ -24,9 +24,7 @@ const USAGE = `usage: npm run sync -- --mempool <base URL>
 /** Longest per-request timeout accepted (10 minutes): a longer wait is a hung source. */
 const MAX_TIMEOUT_MS = 600_000;
 
-const sourceUrl = z
-  .string()
-  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), "must be an http(s) URL such as http://127.0.0.1:8332");
+const sourceUrl = z.string().refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), "must be an http(s) URL such as http://127.0.0.1:8332");
 
 const SyncFlags = z
   .object({
@@ -49,7 +47,8 @@ const SyncFlags = z
     if (f.bitcoind === undefined) for (const flag of rpcFlags) if (f[flag] !== undefined) problem(flag, "is for --bitcoind only");
     if (f.rpcpassword !== undefined && f.rpcuser === undefined) problem("rpcpassword", "needs --rpcuser");
     const urlUser = f.bitcoind !== undefined && URL.canParse(f.bitcoind) && new URL(f.bitcoind).username !== "";
-    if (f.rpccookiefile !== undefined && (f.rpcuser !== undefined || urlUser)) problem("rpccookiefile", "give either a cookie file or a user and password, not both");
+    if (f.rpccookiefile !== undefined && (f.rpcuser !== undefined || urlUser))
+      problem("rpccookiefile", "give either a cookie file or a user and password, not both");
     if (f.rpcuser !== undefined && urlUser) problem("rpcuser", "the URL already carries a user name");
   });
 

@@ -2,9 +2,6 @@ import fs from "node:fs";
 import type { DatasetContent } from "../db/bulk";
 import { commitDatasets, DatabaseBusy, DatasetKindConflict, StorageFull } from "../db/import";
 import { type KnownRetarget, readNetworkHoldings } from "../db/sync";
-import type { CsvRecord } from "../io/csv";
-import type { RowIssue } from "../io/issues";
-import { networkStatsFromRecords, retargetsFromRecords } from "../io/network";
 import { fetchBitcoind, type RpcEndpoint } from "../sync/bitcoind";
 import {
   DerivationError,
@@ -16,11 +13,11 @@ import {
   type RetargetFigures,
   retargetFigures,
   SECONDS_PER_DAY,
-  utcDateTime,
   withAdjustments,
 } from "../sync/derive";
 import { SourceError } from "../sync/http";
 import { fetchMempool } from "../sync/mempool";
+import { networkStatRecords, retargetRecords, type RowProvenance } from "../sync/records";
 import { type DatasetMeta, DatasetMetaSchema } from "../validation/datasets";
 import type { NetworkStatRecord, RetargetRecord } from "../validation/network";
 import { Busy, Conflict, InsufficientStorage, NotFound } from "./errors";
@@ -63,6 +60,7 @@ export type SyncOutcome = {
 
 type Derived = { months: MonthFigures[]; retargets: RetargetFigures[]; shownUrl: string; label: string; provenance: Provenance };
 type Provenance = Pick<DatasetMeta, "publisher" | "method" | "caveats"> & { monthMethod: string };
+const rowProvenance = (d: Derived): RowProvenance => ({ shownUrl: d.shownUrl, label: d.label, monthMethod: d.provenance.monthMethod });
 
 const timeOf = (r: KnownRetarget) => Date.parse(`${r.dateUtc.replace(" ", "T")}Z`) / 1000;
 
@@ -99,7 +97,13 @@ async function derive(request: SyncRequest, firstMissing: string | null, anchor:
       const start = firstMissing === null ? null : monthStart(firstMissing);
       const since = start === null ? null : Math.min(start, anchor ? timeOf(anchor) : start - RETARGET_LOOKBACK_S);
       const data = await fetchMempool(source.baseUrl, since, now, timeoutMs);
-      return { months: monthsFromDailyHashrate(data.points, data.retargets), retargets: retargetFigures(data.retargets), shownUrl, label, provenance: provenance("mempool", label) };
+      return {
+        months: monthsFromDailyHashrate(data.points, data.retargets),
+        retargets: retargetFigures(data.retargets),
+        shownUrl,
+        label,
+        provenance: provenance("mempool", label),
+      };
     }
     const data = await fetchBitcoind(source.endpoint, anchor?.height ?? FIRST_RETARGET_HEIGHT, timeoutMs);
     return {
@@ -113,52 +117,6 @@ async function derive(request: SyncRequest, firstMissing: string | null, anchor:
     if (error instanceof DerivationError) throw new SourceError(shownUrl, `cannot derive network figures: ${error.message}`);
     throw error;
   }
-}
-
-/** Run built rows through the import validators; a row that fails means the source answered nonsense. */
-function validated<T>(
-  shownUrl: string,
-  what: string,
-  keys: string[],
-  records: CsvRecord[],
-  check: (records: CsvRecord[], file: string) => { issues: RowIssue[] } & T,
-): T {
-  const result = check(records, what);
-  const issue = result.issues[0];
-  if (issue) {
-    const key = keys[issue.line - 1] ?? `row ${issue.line}`;
-    const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more problems)` : "";
-    throw new SourceError(shownUrl, `the derived ${what} ${key} is invalid: ${issue.column} ${issue.message}${more}`);
-  }
-  return result;
-}
-
-function monthRecords(months: MonthFigures[], derived: Derived): CsvRecord[] {
-  return months.map((m, i) => ({
-    line: i + 1,
-    values: {
-      period: m.period,
-      hashrate_eh: String(m.hashrateEh),
-      difficulty: String(m.difficulty),
-      source: derived.shownUrl,
-      method: derived.provenance.monthMethod,
-    },
-  }));
-}
-
-function retargetRecords(rows: RetargetFigures[], derived: Derived): CsvRecord[] {
-  return rows.map((r, i) => ({
-    line: i + 1,
-    values: {
-      height: String(r.height),
-      date_utc: utcDateTime(r.time),
-      difficulty: String(r.difficulty),
-      change_pct: String(r.changePct),
-      epoch_hashrate_eh: r.epochHashrateEh === null ? "" : String(r.epochHashrateEh),
-      epoch_days: r.epochDays === null ? "" : String(r.epochDays),
-      date_source: `block header time (${derived.label})`,
-    },
-  }));
 }
 
 function meta(kind: "network" | "retargets", derived: Derived, retrievedAt: string): DatasetMeta {
@@ -202,19 +160,23 @@ export async function syncNetwork(request: SyncRequest): Promise<SyncOutcome> {
   const closing = new Map(derived.retargets.filter((r) => r.epochDays !== null).map((r) => [r.height, r]));
   const closed = held.syncedRetargets.filter((r) => r.epochDays === null && closing.has(r.height));
   const outcome = { source: derived.shownUrl, monthsAdded: newMonths.map((m) => m.period), retargetsAdded: newRetargets.map((r) => r.height) };
-  const newestMonth = [newestKnown, ...outcome.monthsAdded].filter((p) => p !== null).sort().pop() ?? null;
+  const newestMonth =
+    [newestKnown, ...outcome.monthsAdded]
+      .filter((p) => p !== null)
+      .sort()
+      .pop() ?? null;
   if (newMonths.length === 0 && newRetargets.length === 0 && closed.length === 0) return { ...outcome, epochsClosed: [], newestMonth, written: [] };
 
   const retrievedAt = (request.now ?? new Date()).toISOString().slice(0, 10);
   const contents: DatasetContent[] = [];
   if (newMonths.length) {
-    const { stats } = validated(derived.shownUrl, "month", outcome.monthsAdded, monthRecords(newMonths, derived), networkStatsFromRecords);
+    const stats = networkStatRecords(newMonths, rowProvenance(derived));
     const networkStats: NetworkStatRecord[] = [...held.syncedStats, ...stats].sort((a, b) => a.period.localeCompare(b.period));
     contents.push({ meta: meta("network", derived, retrievedAt), origin: "import", networkStats });
   }
   if (newRetargets.length || closed.length) {
     const rows = [...newRetargets, ...closed.flatMap((r) => closing.get(r.height) ?? [])];
-    const { retargets } = validated(derived.shownUrl, "retarget", rows.map((r) => String(r.height)), retargetRecords(rows, derived), retargetsFromRecords);
+    const retargets = retargetRecords(rows, rowProvenance(derived));
     const fresh = new Map(retargets.map((r) => [r.height, r]));
     // A closed epoch keeps the row's own date and provenance; only its epoch figures are new.
     const kept: RetargetRecord[] = held.syncedRetargets.map((r) => {

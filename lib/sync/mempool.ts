@@ -21,7 +21,9 @@ const unixSeconds = z.number().int().nonnegative();
 
 export const HashrateAnswer = z.object({
   hashrates: z.array(z.object({ timestamp: unixSeconds, avgHashrate: z.number().nonnegative() })),
-  difficulty: z.array(z.object({ time: unixSeconds, height: z.number().int().nonnegative(), difficulty: z.number().positive(), adjustment: z.number().nonnegative() })),
+  difficulty: z.array(
+    z.object({ time: unixSeconds, height: z.number().int().nonnegative(), difficulty: z.number().positive(), adjustment: z.number().nonnegative() }),
+  ),
   currentHashrate: z.number().nonnegative(),
   currentDifficulty: z.number().nonnegative(),
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { z } from "zod";
 import { parseRetargetsCsv } from "../../lib/io/network";
 
 // Local stand-ins for a mempool instance and a Bitcoin Core node, answering in their real formats
@@ -22,10 +23,11 @@ const FIRST_DAY = Date.UTC(2025, 11, 1) / 1000;
 export type Epoch = { height: number; time: number; difficulty: number; seconds: number; eh: number };
 export type Chain = { epochs: Epoch[]; tip: { height: number; time: number; difficulty: number }; seededHeights: Set<number> };
 
-let cached: Chain | undefined;
+const cache = new Map<number, Chain>();
 
-/** Every epoch of the fixture chain (the last one open, up to the tip). */
-export function fixtureChain(): Chain {
+/** Every epoch of the fixture chain (the last one open, up to the tip at `tipTime`). */
+export function fixtureChain(tipTime = TIP_TIME): Chain {
+  const cached = cache.get(tipTime);
   if (cached) return cached;
   const { retargets } = parseRetargetsCsv(fs.readFileSync(path.join(root, "seed/data/difficulty_adjustments.csv"), "utf8"), "difficulty_adjustments.csv");
   const seeded = retargets.map((r) => ({ height: r.height, time: Date.parse(`${r.dateUtc.replace(" ", "T")}Z`) / 1000, difficulty: r.difficulty }));
@@ -40,15 +42,20 @@ export function fixtureChain(): Chain {
   for (const eh of EPOCH_EH) {
     const seconds = Math.round((BLOCKS * current.difficulty * HASHES_PER_DIFFICULTY) / (eh * 1e18));
     epochs.push({ ...current, seconds, eh: (BLOCKS * current.difficulty * HASHES_PER_DIFFICULTY) / seconds / 1e18 });
-    if (current.time + seconds > TIP_TIME) break;
+    if (current.time + seconds > tipTime) break;
     // Bitcoin's rule: scale by two weeks ÷ the time the epoch took, clamped to ×4 and ÷4.
     const factor = Math.min(4, Math.max(0.25, TARGET_EPOCH_S / seconds));
     current = { height: current.height + BLOCKS, time: current.time + seconds, difficulty: Number((current.difficulty * factor).toFixed(2)) };
   }
   const open = epochs[epochs.length - 1]!;
-  const tipHeight = open.height + Math.floor(((TIP_TIME - open.time) * BLOCKS) / open.seconds);
-  cached = { epochs, tip: { height: tipHeight, time: blockTime(epochs, tipHeight), difficulty: open.difficulty }, seededHeights: new Set(seeded.map((r) => r.height)) };
-  return cached;
+  const tipHeight = open.height + Math.floor(((tipTime - open.time) * BLOCKS) / open.seconds);
+  const chain = {
+    epochs,
+    tip: { height: tipHeight, time: blockTime(epochs, tipHeight), difficulty: open.difficulty },
+    seededHeights: new Set(seeded.map((r) => r.height)),
+  };
+  cache.set(tipTime, chain);
+  return chain;
 }
 
 /** Blocks of an epoch are evenly spaced: the time of any height. */
@@ -137,6 +144,9 @@ export function mempoolHandler(chain: Chain) {
   };
 }
 
+/** A JSON-RPC request as the client sends it. */
+export const RpcCall = z.object({ id: z.unknown(), method: z.string(), params: z.array(z.unknown()) });
+
 const hashOf = (height: number) => height.toString(16).padStart(64, "0");
 
 /** A Bitcoin Core node's JSON-RPC 1.0 over HTTP with Basic auth (`credentials` is "user:password"). */
@@ -148,13 +158,19 @@ export function bitcoindHandler(chain: Chain, credentials: string) {
       res.end();
       return;
     }
-    const call = JSON.parse(body) as { id: unknown; method: string; params: unknown[] };
+    const call = RpcCall.parse(JSON.parse(body));
     requests.push(`rpc ${call.method} ${JSON.stringify(call.params)}`);
     const reply = (result: unknown) => json(res, 200, { result, error: null, id: call.id });
     const fail = (code: number, message: string) => json(res, 500, { result: null, error: { code, message }, id: call.id });
     const header = (height: number) => {
       const epoch = [...chain.epochs].reverse().find((e) => e.height <= height)!;
-      return { hash: hashOf(height), confirmations: chain.tip.height - height + 1, height, time: blockTime(chain.epochs, height), difficulty: epoch.difficulty };
+      return {
+        hash: hashOf(height),
+        confirmations: chain.tip.height - height + 1,
+        height,
+        time: blockTime(chain.epochs, height),
+        difficulty: epoch.difficulty,
+      };
     };
     if (call.method === "getblockchaininfo") {
       reply({ chain: "main", blocks: chain.tip.height, headers: chain.tip.height, bestblockhash: hashOf(chain.tip.height), difficulty: chain.tip.difficulty });
