@@ -47,13 +47,35 @@ function problemOf(error: unknown, timeoutMs: number): string {
   return cause ? `${message} (${cause})` : message;
 }
 
+/** Largest answer read (the whole mempool history is about 1 MB): a source that sends more is refused, not buffered. */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+async function readText(response: Response): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    total += part.value.byteLength;
+    if (total > MAX_ANSWER_BYTES) {
+      await reader.cancel();
+      throw new TooLarge();
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Send one request and read the whole answer within `timeoutMs`; network failures become SourceError. */
 export async function request(url: string, shownUrl: string, init: RequestInit, timeoutMs: number): Promise<Answer> {
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await response.text();
+    const text = await readText(response);
     return { status: response.status, statusText: response.statusText, contentType: response.headers.get("content-type") ?? "", text };
   } catch (error) {
+    if (error instanceof TooLarge) throw new SourceError(shownUrl, `answer larger than ${MAX_ANSWER_BYTES} bytes`);
     throw new SourceError(shownUrl, problemOf(error, timeoutMs));
   }
 }
