@@ -1,4 +1,4 @@
-import type { DatasetContent } from "./bulk";
+import type { DatasetContent, WriteReport } from "./bulk";
 import { writeDatasets } from "./bulk";
 import { openSqlite } from "./sqlite";
 import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
@@ -54,6 +54,20 @@ export type CommitOptions = {
  * refuses (a slug held by a dataset of another kind) rather than a copy of the rule.
  */
 export function commitImport(dbPath: string, content: DatasetContent, options: CommitOptions = {}): { replaced: boolean } {
+  const { replaced } = commitDatasets(dbPath, [content], options);
+  return { replaced: replaced.length > 0 };
+}
+
+/**
+ * Write several datasets in ONE transaction (`npm run sync` writes its network and retarget datasets
+ * together: both land or neither). Returns the slugs that replaced an existing dataset and the
+ * report of the write (a dataset whose content is unchanged is left alone).
+ */
+export function commitDatasets(
+  dbPath: string,
+  contents: readonly DatasetContent[],
+  options: CommitOptions = {},
+): { replaced: string[]; report: WriteReport | null } {
   // Read-only for a dry run: it must not even create the file or switch its journal mode.
   let db;
   try {
@@ -63,20 +77,23 @@ export function commitImport(dbPath: string, content: DatasetContent, options: C
     throw error;
   }
   try {
-    const existing = db.prepare<[string], { kind: string; origin: string }>(`SELECT kind, origin FROM "Dataset" WHERE slug = ?`).get(content.meta.slug);
-    if (content.meta.slug === BEST_ESTIMATE_DATASET || existing?.origin === "composite") throw new ReservedDataset(content.meta.slug);
-    if (existing && existing.kind !== content.meta.kind) throw new DatasetKindConflict(content.meta.slug, existing.kind);
-    const replaced = existing !== undefined;
-    if (options.dryRun) return { replaced };
+    const kindOf = db.prepare<[string], { kind: string; origin: string }>(`SELECT kind, origin FROM "Dataset" WHERE slug = ?`);
+    const replaced: string[] = [];
+    for (const content of contents) {
+      const existing = kindOf.get(content.meta.slug);
+      if (content.meta.slug === BEST_ESTIMATE_DATASET || existing?.origin === "composite") throw new ReservedDataset(content.meta.slug);
+      if (existing && existing.kind !== content.meta.kind) throw new DatasetKindConflict(content.meta.slug, existing.kind);
+      if (existing) replaced.push(content.meta.slug);
+    }
+    if (options.dryRun) return { replaced, report: null };
     options.beforeWrite?.();
     try {
-      writeDatasets(db, { datasets: [content] });
+      return { replaced, report: writeDatasets(db, { datasets: [...contents] }) };
     } catch (error) {
       // The transaction rolled back; say why in words rather than as an internal error.
       if (isSqliteError(error, "SQLITE_FULL")) throw new StorageFull();
       throw error;
     }
-    return { replaced };
   } catch (error) {
     // SQLITE_BUSY and its extended codes: another writer outlasted the timeout (a 503, not a bug).
     if (isSqliteError(error, "SQLITE_BUSY")) throw new DatabaseBusy();

@@ -1,4 +1,4 @@
-import { parseCsv } from "./csv";
+import { type CsvRecord, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
 import { parseDecimal } from "../validation/cells";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
@@ -12,7 +12,15 @@ import {
 } from "../validation/network";
 
 export function parseNetworkMonthlyCsv(text: string, file: string): { stats: NetworkStatRecord[]; issues: RowIssue[] } {
-  const { rows, issues } = validateRecords(NetworkMonthlyRowSchema, parseCsv(text, file).records, file);
+  return networkStatsFromRecords(parseCsv(text, file).records, file);
+}
+
+/**
+ * Rows in the layout of network_monthly.csv, from a file or built by `npm run sync`, validated and
+ * turned into records by the same rules (the block subsidy is computed here, never supplied).
+ */
+export function networkStatsFromRecords(records: CsvRecord[], file: string): { stats: NetworkStatRecord[]; issues: RowIssue[] } {
+  const { rows, issues } = validateRecords(NetworkMonthlyRowSchema, records, file);
   const seen = new Set<string>();
   const stats: NetworkStatRecord[] = [];
   for (const { line, value } of rows) {
@@ -34,7 +42,12 @@ export function parseNetworkMonthlyCsv(text: string, file: string): { stats: Net
 }
 
 export function parseRetargetsCsv(text: string, file: string): { retargets: RetargetRecord[]; issues: RowIssue[] } {
-  const { rows, issues } = validateRecords(RetargetRowSchema, parseCsv(text, file).records, file);
+  return retargetsFromRecords(parseCsv(text, file).records, file);
+}
+
+/** Rows in the layout of difficulty_adjustments.csv, from a file or built by `npm run sync`. */
+export function retargetsFromRecords(records: CsvRecord[], file: string): { retargets: RetargetRecord[]; issues: RowIssue[] } {
+  const { rows, issues } = validateRecords(RetargetRowSchema, records, file);
   const retargets: RetargetRecord[] = [];
   for (const { line, value } of rows) {
     // The newest retarget's epoch is still open: its average hashrate and length are blank.
