@@ -1,7 +1,7 @@
 import { buildDistribution, type Distribution, type ShareRow } from "../metrics/distribution";
 import type { DatasetRef } from "../db/datasets";
 import { memo } from "../db/data-version";
-import { networkHashrateByPeriod } from "../db/reference";
+import { networkHashrateByPeriod } from "../db/network";
 import { shareRows } from "../db/shares";
 import { requireSharesDataset } from "./datasets";
 import { NotFound } from "./errors";

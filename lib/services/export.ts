@@ -1,5 +1,5 @@
 import { listDatasets } from "../db/datasets";
-import { NETWORK_DATASET } from "../db/reference";
+import { networkMonths } from "../db/network";
 import { listPowerPrices } from "../db/prices";
 import { listSites } from "../db/sites";
 import {
@@ -56,10 +56,12 @@ async function periodsOf(slug: string, period: string | undefined, fallback: "al
   return periods;
 }
 
-/** The shares dataset, plus network-monthly where a period takes its network hashrate from it. */
+/** The shares dataset, plus the network datasets of the months whose network hashrate a period takes. */
 async function sharesSources(slug: string, periods: readonly string[]): Promise<string[]> {
   const distributions = await Promise.all(periods.map((p) => periodDistribution(slug, p)));
-  return [slug, ...(distributions.some((d) => d.networkHashrateSource === "network-monthly") ? [NETWORK_DATASET] : [])];
+  const fromNetwork = new Set(distributions.filter((d) => d.networkHashrateSource === "network-monthly").map((d) => d.period));
+  const months = fromNetwork.size > 0 ? (await networkMonths()).filter((m) => fromNetwork.has(m.period)) : [];
+  return [slug, ...distinct(months.map((m) => m.source))];
 }
 
 /** A sites or prices dataset filter: it must exist and be of that kind. */
