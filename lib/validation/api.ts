@@ -3,6 +3,7 @@ import { DEFAULT_BLOCKS_INTO_EPOCH, DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_SHARES_
 import { blocksIntoEpochParam, efficiencyParam } from "../scenario/schema";
 import { periodSchema } from "./cells";
 import { datasetSlugParam } from "./dataset-slug";
+import { unknownParameter } from "./query-issues";
 import { datasetKinds, priceTypes, siteStatuses } from "./vocabulary";
 
 const iso2Param = z
@@ -65,3 +66,13 @@ export const CountryQuery = z.object({
 export const ShockEventsQuery = z.object({
   country: iso2Param.optional(),
 });
+
+const networkShape = {
+  from: periodSchema.optional().describe("First month (YYYY-MM), inclusive; default: the oldest there is"),
+  to: periodSchema.optional().describe("Last month (YYYY-MM), inclusive; default: the newest there is"),
+};
+
+/** A month range of the network's figures. Strict: a misspelt bound (`form=`) would otherwise widen the answer silently. */
+export const NetworkQuery = z
+  .strictObject(networkShape, { error: unknownParameter("/api/network", Object.keys(networkShape)) })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ["from"], error: "must not be after to" });

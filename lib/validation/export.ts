@@ -10,6 +10,7 @@ import {
 import { SCENARIO_PARAMS, type ScenarioSettings, VIEW_PARAMS } from "../scenario/scenario";
 import { scenarioQuery, scenarioSettingsOf } from "../scenario/schema";
 import { datasetSlugParam } from "./dataset-slug";
+import { unknownParameter } from "./query-issues";
 import { DatasetSummary } from "./responses";
 
 // The query of GET /api/export and of `npm run export` (scripts/export.ts passes its flags as the same
@@ -74,14 +75,8 @@ const shape = {
   [VIEW_PARAMS.simulate]: ignored("scenario panel open"),
 };
 
-const KNOWN = new Set(Object.keys(shape));
-
-// Strict, not loose with a check of its own: a loose object drops a `__proto__` parameter before any
-// check could see it, while zod's unknown-key check reads the parsed query's own keys.
 export const ExportQuery = z
-  .strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `is not a parameter of /api/export (known: ${[...KNOWN].join(", ")})` : undefined),
-  })
+  .strictObject(shape, { error: unknownParameter("/api/export", Object.keys(shape)) })
   .superRefine((q, ctx) => {
     if (q.what === "scenario") {
       if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=scenario" });
