@@ -4,6 +4,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDatabase } from "../../seed/seed";
+import { get } from "../../tests/support/api";
+import { NetworkResponse } from "../validation/responses";
 import type { DatasetMeta } from "../validation/datasets";
 import type { NetworkStatRecord, RetargetRecord } from "../validation/network";
 import { type DatasetContent, writeDatasets } from "./bulk";
@@ -77,6 +79,9 @@ const ADDED: DatasetContent[] = [
 describe("network figures merged across datasets", () => {
   it("reads the seed alone, then takes in added datasets: seeded first, then the oldest; new months and retargets appended", async () => {
     const { latestNetworkMonth, networkHashrateByPeriod, networkMonths, networkRetargets, retargetsBetween } = await import("./network");
+    const { GET } = await import("@/app/api/network/route");
+    const answer = async () => NetworkResponse.parse((await get(GET, "/api/network?from=2026-04")).body);
+    expect((await answer()).months.map((m) => m.period)).toEqual(["2026-04", "2026-05"]); // and now in the answer cache
     const seeded = await networkMonths();
     expect(seeded).toHaveLength(89);
     expect(new Set(seeded.map((m) => m.source))).toEqual(new Set(["network-monthly"]));
@@ -112,6 +117,20 @@ describe("network figures merged across datasets", () => {
     expect((await retargetsBetween("2026-06-01", "2026-06-30")).map((r) => r.height)).toEqual([953568, 955584]);
     // The end day is whole: a retarget late on the last day is in.
     expect((await retargetsBetween("2026-06-28", "2026-06-28")).map((r) => r.height)).toEqual([955584]);
+
+    // The API answers the merged figures at once (its cached answer belonged to the old data).
+    const after = await answer();
+    expect(after.months.map((m) => [m.period, m.source])).toEqual([
+      ["2026-04", "network-monthly"],
+      ["2026-05", "network-monthly"],
+      ["2026-06", "synced-network"],
+      ["2026-07", "synced-network"],
+      ["2026-08", "late-seed-network"],
+    ]);
+    expect(after.retargets.slice(-2)).toEqual([
+      { height: 955584, time: "2026-06-28T09:00:00Z", difficulty: 1.27e14, change: 0.015, source: "synced-retargets" },
+      { height: 957600, time: "2026-07-12T11:00:00Z", difficulty: 1.3e14, change: 0.015, source: "user-retargets" },
+    ]);
   });
 });
 
