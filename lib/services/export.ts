@@ -12,6 +12,7 @@ import {
   jsonRows,
   type Metadata,
   metricsRows,
+  networkRows,
   priceRows,
   type Row,
   scenarioRows,
@@ -28,6 +29,7 @@ import { datasetSlugs, requireDataset } from "./datasets";
 import { periodDistribution, sharesPeriods } from "./distribution";
 import { NotFound } from "./errors";
 import { getMetrics, getSeries, getShocks } from "./metrics";
+import { networkFigures } from "./network";
 import { runSimulation } from "./simulate";
 
 // GET /api/export and `npm run export`: one code path from a validated query to the file. The rows
@@ -146,9 +148,31 @@ async function gather(q: ExportRequest): Promise<Gathered> {
         sources: () => Promise.resolve(distinct(prices.map((p) => p.dataset))),
       };
     }
+    case "network":
+      return gatherNetwork(q.period);
     case "scenario":
       return gatherScenario(q, slug);
   }
+}
+
+/** The network's months and retargets: all of them, or one month's (which must have network data). */
+async function gatherNetwork(period: string | undefined): Promise<Gathered> {
+  const month = period === undefined || period === "all" ? null : period;
+  const figures = await networkFigures(month ? { from: month, to: month } : {});
+  if (month && figures.months.length === 0) {
+    const { months } = await networkFigures();
+    throw new NotFound(
+      `no network data for ${month} (the network data covers ${months[0]?.period ?? "no month"} … ${months.at(-1)?.period ?? "no month"})`,
+      "period",
+    );
+  }
+  return {
+    rows: networkRows(figures),
+    query: { what: "network", period: month ?? "all" },
+    // The file names no dataset: it draws on all of them (see source).
+    file: { dataset: "", period: month ?? "all" },
+    sources: () => Promise.resolve(distinct([...figures.months, ...figures.retargets].map((r) => r.source))),
+  };
 }
 
 /** The simulation of the scenario the query describes (its parameters were read by lib/scenario's grammar). */

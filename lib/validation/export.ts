@@ -19,7 +19,7 @@ import { DatasetSummary } from "./responses";
 // falls back to defaults, an export refuses a malformed value with a 400 naming it (a file must not
 // silently describe another scenario than the one asked for).
 
-export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario"] as const;
+export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "network"] as const;
 export type ExportWhat = (typeof EXPORT_WHATS)[number];
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
@@ -34,19 +34,19 @@ const shape = {
   what: z
     .enum(EXPORT_WHATS, { error: `must be one of ${EXPORT_WHATS.join(", ")}` })
     .describe(
-      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation",
+      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation; network: the network's hashrate and difficulty by month and every retarget (/api/network), each row with its source dataset",
     ),
   period: z
     .string()
     .regex(/^(?:all|\d{4}-(?:0[1-9]|1[0-2]))$/, "must be a month as YYYY-MM or all")
     .optional()
     .describe(
-      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)",
+      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series and network, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)",
     ),
   dataset: datasetSlugParam
     .optional()
     .describe(
-      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind)`,
+      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind); network takes none (it merges every network and retargets dataset)`,
     ),
   format: z
     .enum(EXPORT_FORMATS, { error: "must be csv or json" })
@@ -82,6 +82,13 @@ export const ExportQuery = z
       if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=scenario" });
       if (q[P.shutdown] === undefined)
         ctx.addIssue({ code: "custom", path: [P.shutdown], message: `is required for what=scenario, e.g. ${P.shutdown}=CN,RU:0.3,EAEU` });
+    }
+    if (q.what === "network" && q.dataset !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dataset"],
+        message: "network merges every network and retargets dataset (each row names its source): omit dataset",
+      });
     }
     if ((q.what === "sites" || q.what === "prices") && q.period !== undefined && q.period !== "all") {
       ctx.addIssue({ code: "custom", path: ["period"], message: `${q.what} are not per month: omit period (or say all)` });
