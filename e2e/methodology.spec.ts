@@ -70,7 +70,7 @@ test("the methodology page states the definitions and cites every dataset, witho
   await expect(chart.getByRole("img")).toHaveAttribute("aria-busy", "false");
   await expect(chart.getByRole("img")).toHaveAccessibleName(/Network hashrate \(EH\/s\) and mean difficulty/);
   // The screen-reader table holds one row per month, the last one the newest.
-  const monthRows = chart.locator("table tbody tr");
+  const monthRows = chart.locator("table.sr-only tbody tr");
   await expect(monthRows).toHaveCount(network.months.length);
   await expect(monthRows.last().locator("th")).toHaveText(newestMonth("short"));
   const summary = page.getByTestId("network-summary");
