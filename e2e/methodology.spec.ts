@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 
 type DatasetJson = { slug: string; title: string; licence: string; retrievedAt: string; caveats: string | null };
+type NetworkJson = { months: { period: string; hashrateEh: number; source: string }[]; retargets: { height: number }[] };
 
-const SECTION_IDS = ["definitions", "shutdown-model", "historical-validation", "energy", "other", "sources", "caveats"];
+const SECTION_IDS = ["definitions", "shutdown-model", "historical-validation", "energy", "network", "other", "sources", "caveats"];
 
 test("the methodology page states the definitions and cites every dataset, without leaving the machine", async ({ page, baseURL }) => {
   const localHosts = new Set([new URL(baseURL ?? "http://127.0.0.1").hostname, "127.0.0.1", "localhost", "[::1]"]);
@@ -57,6 +58,30 @@ test("the methodology page states the definitions and cites every dataset, witho
   await expect(clamp).toContainText("2015 intervals");
   await expect(page.locator("#energy")).toContainText("28.2 J/TH");
   await expect(page.locator("#energy")).toContainText("$96k");
+
+  // The network chart, fed by /api/network, draws every month to the newest and sums that month up with its source.
+  const network = (await (await page.request.get("/api/network")).json()) as NetworkJson;
+  const newest = network.months.at(-1);
+  expect(newest).toBeDefined();
+  const newestMonth = (style: "long" | "short") =>
+    new Intl.DateTimeFormat("en-US", { month: style, year: "numeric", timeZone: "UTC" }).format(new Date(`${newest?.period}-01T00:00:00Z`));
+  const chart = page.getByTestId("network-chart");
+  await expect(chart.locator("canvas").first()).toBeVisible();
+  await expect(chart.getByRole("img")).toHaveAttribute("aria-busy", "false");
+  await expect(chart.getByRole("img")).toHaveAccessibleName(/Network hashrate \(EH\/s\) and mean difficulty/);
+  // The screen-reader table holds one row per month, the last one the newest.
+  const monthRows = chart.locator("table.sr-only tbody tr");
+  await expect(monthRows).toHaveCount(network.months.length);
+  await expect(monthRows.last().locator("th")).toHaveText(newestMonth("short"));
+  const summary = page.getByTestId("network-summary");
+  await expect(summary).toHaveAttribute("data-period", newest?.period ?? "");
+  await expect(summary).toContainText(`Newest month: ${newestMonth("long")}`);
+  const hashrate = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(newest?.hashrateEh ?? NaN);
+  await expect(summary).toContainText(`${hashrate} EH/s`);
+  await expect(summary).toContainText(`source: ${newest?.source}`);
+  await expect(summary).toContainText(`the ${network.retargets.length} retargets`);
+  await expect(page.getByTestId("download-network-csv")).toHaveAttribute("href", "/api/export?what=network&format=csv");
+  await expect(page.locator("#network a[href='/api/network']")).toBeVisible();
 
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: ".tmp/screenshots/methodology.png", fullPage: true });

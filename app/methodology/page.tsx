@@ -5,6 +5,7 @@ import { CaveatsSection } from "./sections/CaveatsSection";
 import { DefinitionsSection } from "./sections/DefinitionsSection";
 import { EnergySection } from "./sections/EnergySection";
 import { HistoricalValidationSection } from "./sections/HistoricalValidationSection";
+import { NetworkSection } from "./sections/NetworkSection";
 import { SECTIONS, TEN_K } from "./sections/notation";
 import { otherBracket, OtherSection } from "./sections/OtherSection";
 import { ShutdownModelSection } from "./sections/ShutdownModelSection";
@@ -51,6 +52,7 @@ export default async function MethodologyPage() {
       <ShutdownModelSection />
       <HistoricalValidationSection />
       <EnergySection />
+      <NetworkSection />
       <OtherSection bracket={bracket} />
       <SourcesSection datasets={datasets} />
       <CaveatsSection />

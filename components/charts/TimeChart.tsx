@@ -35,6 +35,8 @@ export type TimeChartProps = {
   /** One or two series, each on the left or the right y axis; `values[i]` belongs to `periods[i]`. */
   series: TimeChartSeries[];
   markers?: TimeChartMarker[];
+  /** Moments too many to label (e.g. difficulty retargets), as "YYYY-MM-DD" days on either kind of axis: short ticks along the bottom of the plot. */
+  ticks?: readonly string[];
   /** Total height in px (legend included), reserved before and after loading. */
   height: number;
   /** Accessible name of the chart image; also the caption of the screen-reader table. */
@@ -71,7 +73,7 @@ const srOnly: CSSProperties = {
  * there a placeholder holds exactly `height` px. Screen readers get the numbers from a visually
  * hidden table beside the chart image.
  */
-export function TimeChart({ periods, series, markers, height, ariaLabel, testId, highlight, onSelect, className }: TimeChartProps): JSX.Element {
+export function TimeChart({ periods, series, markers, ticks, height, ariaLabel, testId, highlight, onSelect, className }: TimeChartProps): JSX.Element {
   const wrapperRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
@@ -93,9 +95,9 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
   );
 
   // Values the long-lived chart reads at draw/event time, kept current without rebuilding it.
-  const live = useRef({ periods, xs, data, markers, highlight, onSelect, height });
+  const live = useRef({ periods, xs, data, markers, ticks, highlight, onSelect, height });
   useEffect(() => {
-    live.current = { periods, xs, data, markers, highlight, onSelect, height };
+    live.current = { periods, xs, data, markers, ticks, highlight, onSelect, height };
   });
 
   // What the chart is built from; anything else is applied to the existing chart.
@@ -201,8 +203,8 @@ export function TimeChart({ periods, series, markers, height, ariaLabel, testId,
     if (u && !sameData(u.data, data)) u.setData(data);
   }, [data]);
 
-  // Markers, the highlighted period and the height are read at draw time.
-  const markerKey = JSON.stringify(markers ?? []);
+  // Markers, ticks, the highlighted period and the height are read at draw time.
+  const markerKey = JSON.stringify([markers ?? [], ticks ?? []]);
 
   // Thousands of rows for a daily chart: built only when the data changes, not on status changes.
   const tableRows = useMemo(

@@ -48,6 +48,8 @@ export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helve
 export const AXIS_FONT = `12px ${FONT_FAMILY}`;
 export const AXIS_LABEL_FONT = `600 12px ${FONT_FAMILY}`;
 export const MARKER_FONT_PX = 11;
+/** Length of a tick along the bottom of the plot (e.g. a difficulty retarget). */
+export const TICK_PX = 7;
 /** Room above the plotting area for marker labels. */
 export const MARKER_BAND_PX = 18;
 /** First guess at the legend's height; the real one is measured once the chart is in the DOM. */

@@ -1,15 +1,28 @@
 import type uPlot from "uplot";
 import type { ChartPalette } from "./chart-theme";
-import { FONT_FAMILY, MARKER_FONT_PX } from "./chart-theme";
-import { type PeriodKind, toUnix } from "./time-axis";
+import { FONT_FAMILY, MARKER_FONT_PX, TICK_PX } from "./chart-theme";
+import { dayToUnix, type PeriodKind, toUnix } from "./time-axis";
 
 // The chart's overlays, painted on uPlot's canvas after each draw: the highlighted ("current")
-// period as a solid line, and event markers as dashed lines labelled in the band above the plot.
+// period as a solid line, event markers as dashed lines labelled in the band above the plot, and
+// moments (e.g. difficulty retargets, too many to label) as short ticks along the bottom of the plot.
 
 export type Marker = { x: string; label: string };
 
-/** What the overlays show, read at draw time (it changes without the chart being rebuilt). */
-export type OverlayState = { markers?: readonly Marker[]; highlight?: string };
+/**
+ * What the overlays show, read at draw time (it changes without the chart being rebuilt). Ticks are
+ * "YYYY-MM-DD" days whatever the axis: a day has its place on a monthly axis too.
+ */
+export type OverlayState = { markers?: readonly Marker[]; highlight?: string; ticks?: readonly string[] };
+
+/** Unix seconds of a tick's day, or null for anything that is not a day (not drawn). */
+function tickTime(day: string): number | null {
+  try {
+    return dayToUnix(day);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The row (0 = top) a label spanning [from, to] takes: the first row where it overlaps no label
@@ -25,7 +38,7 @@ export function labelRow(rows: [number, number][][], span: [number, number]): nu
 export function overlayPlugin(options: { kind: PeriodKind; palette: ChartPalette; pxRatio: () => number; state: () => OverlayState }): uPlot.Plugin {
   const { kind, palette } = options;
   const draw = (u: uPlot) => {
-    const { markers, highlight } = options.state();
+    const { markers, highlight, ticks } = options.state();
     const ctx = u.ctx;
     const px = options.pxRatio();
     const { left, top, width, height } = u.bbox;
@@ -49,6 +62,21 @@ export function overlayPlugin(options: { kind: PeriodKind; palette: ChartPalette
       ctx.stroke();
     };
     ctx.save();
+    if (ticks && ticks.length > 0) {
+      ctx.strokeStyle = palette.marker;
+      ctx.lineWidth = 1 * px;
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      const bottom = top + height;
+      for (const day of ticks) {
+        const t = tickTime(day);
+        if (t === null || t < xMin || t > xMax) continue;
+        const x = Math.round(u.valToPos(t, "x", true)) + 0.5;
+        ctx.moveTo(x, bottom);
+        ctx.lineTo(x, bottom - TICK_PX * px);
+      }
+      ctx.stroke();
+    }
     const current = highlight ? xPos(highlight) : null;
     if (current != null) {
       ctx.strokeStyle = palette.highlight;

@@ -50,17 +50,6 @@ export function allBlocs(): Promise<BlocRef[]> {
   });
 }
 
-/** The dataset that supplies network hashrate to shares datasets without absolute figures. */
-export const NETWORK_DATASET = "network-monthly";
-
-/** Network hashrate (EH/s) by month from the network-monthly dataset. */
-export function networkHashrateByPeriod(): Promise<ReadonlyMap<string, number>> {
-  return memo("network-by-period", async () => {
-    const rows = await prisma().networkStat.findMany({ where: { dataset: { slug: NETWORK_DATASET } }, select: { period: true, hashrateEh: true } });
-    return new Map(rows.map((r) => [r.period, r.hashrateEh]));
-  });
-}
-
 export type ShockEventRef = {
   slug: string;
   date: string;
@@ -88,16 +77,4 @@ export function allShockEvents(): Promise<ShockEventRef[]> {
       countries: e.countries.map((c) => c.countryIso2).sort(),
     }));
   });
-}
-
-export type RetargetRef = { height: number; dateUtc: string; difficulty: number; changePct: number; epochHashrateEh: number | null; epochDays: number | null };
-
-/** Retargets from the difficulty-adjustments dataset with dates in [from, to] (YYYY-MM-DD). */
-export async function retargetsBetween(from: string, to: string): Promise<RetargetRef[]> {
-  const rows = await prisma().difficultyAdjustment.findMany({
-    where: { dateUtc: { gte: from, lte: `${to} 23:59:59` }, dataset: { slug: "difficulty-adjustments" } },
-    orderBy: { height: "asc" },
-    select: { height: true, dateUtc: true, difficulty: true, changePct: true, epochHashrateEh: true, epochDays: true },
-  });
-  return rows;
 }

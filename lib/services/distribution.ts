@@ -1,8 +1,8 @@
 import { type Age, ageOf, monthOf } from "../metrics/age";
-import { buildDistribution, DEFAULT_NETWORK_BASIS, type Distribution, type LatestNetwork, type NetworkBasis, type ShareRow } from "../metrics/distribution";
+import { buildDistribution, DEFAULT_NETWORK_BASIS, type Distribution, type NetworkBasis, type ShareRow } from "../metrics/distribution";
 import { type DatasetRef, findDataset } from "../db/datasets";
 import { memo } from "../db/data-version";
-import { networkHashrateByPeriod } from "../db/reference";
+import { latestNetworkMonth, networkHashrateByPeriod } from "../db/network";
 import { shareRows } from "../db/shares";
 import { requireSharesDataset } from "./datasets";
 import { NotFound } from "./errors";
@@ -47,13 +47,6 @@ const sourceOf = (d: DatasetRef): PeriodSource => ({
   url: d.url,
   retrievedAt: d.retrievedAt,
 });
-
-/** The newest month of network data: what "apply to the latest network hashrate" multiplies by. */
-async function latestNetwork(): Promise<LatestNetwork | null> {
-  const network = await networkHashrateByPeriod();
-  const period = [...network.keys()].sort().at(-1);
-  return period === undefined ? null : { period, hashrateEh: network.get(period) ?? 0 };
-}
 
 /** Every month of a shares dataset, built from its rows (one query) and the network hashrate. */
 function sharesData(slug: string): Promise<SharesData> {
@@ -100,7 +93,8 @@ export async function periodDistribution(slug: string, period: string | undefine
   }
   if (network === "period") return distribution;
   return memo(`shares:${slug}:${distribution.period}:latest-network`, async () => {
-    const latest = await latestNetwork();
+    // The newest month of network data (seeded or synced) is what "apply to the latest network hashrate" multiplies by.
+    const latest = await latestNetworkMonth();
     const month = months.get(distribution.period);
     if (!latest || !month) return distribution;
     return { ...distribution, ...buildDistribution(dataset.slug, distribution.period, month.rows, null, latest) };

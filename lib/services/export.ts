@@ -1,6 +1,6 @@
 import type { NetworkBasis } from "../metrics/distribution";
 import { listDatasets } from "../db/datasets";
-import { NETWORK_DATASET } from "../db/reference";
+import { networkMonths } from "../db/network";
 import { listPowerPrices } from "../db/prices";
 import { listSites } from "../db/sites";
 import {
@@ -13,6 +13,7 @@ import {
   jsonRows,
   type Metadata,
   metricsRows,
+  networkRows,
   priceRows,
   type Row,
   scenarioRows,
@@ -29,6 +30,7 @@ import { datasetSlugs, requireDataset } from "./datasets";
 import { periodDistribution, sharesPeriods } from "./distribution";
 import { NotFound } from "./errors";
 import { getMetrics, getSeries, getShocks } from "./metrics";
+import { networkFigures } from "./network";
 import { runSimulation } from "./simulate";
 
 // GET /api/export and `npm run export`: one code path from a validated query to the file. The rows
@@ -57,11 +59,14 @@ async function periodsOf(slug: string, period: string | undefined, fallback: "al
   return periods;
 }
 
-/** The shares dataset, the datasets its months are taken from (best estimate), and the network data where a period uses it. */
+/** The shares dataset, the datasets its months are taken from (best estimate), and the network datasets of the months whose hashrate they use. */
 async function sharesSources(slug: string, periods: readonly string[], network: NetworkBasis = "period"): Promise<string[]> {
   const distributions = await Promise.all(periods.map((p) => periodDistribution(slug, p, network)));
-  const usesNetwork = distributions.some((d) => d.networkHashrateSource === "network" || d.networkHashrateSource === "latest-network");
-  return distinct([slug, ...distributions.map((d) => d.source.dataset), ...(usesNetwork ? [NETWORK_DATASET] : [])]);
+  const fromNetwork = new Set(
+    distributions.flatMap((d) => (d.networkHashrateSource !== "dataset" && d.networkHashratePeriod ? [d.networkHashratePeriod] : [])),
+  );
+  const months = fromNetwork.size > 0 ? (await networkMonths()).filter((m) => fromNetwork.has(m.period)) : [];
+  return distinct([slug, ...distributions.map((d) => d.source.dataset), ...months.map((m) => m.source)]);
 }
 
 /** A sites or prices dataset filter: it must exist and be of that kind. */
@@ -151,9 +156,31 @@ async function gather(q: ExportRequest): Promise<Gathered> {
         sources: () => Promise.resolve(distinct(prices.map((p) => p.dataset))),
       };
     }
+    case "network":
+      return gatherNetwork(q.period);
     case "scenario":
       return gatherScenario(q, slug);
   }
+}
+
+/** The network's months and retargets: all of them, or one month's (which must have network data). */
+async function gatherNetwork(period: string | undefined): Promise<Gathered> {
+  const month = period === undefined || period === "all" ? null : period;
+  const figures = await networkFigures(month ? { from: month, to: month } : {});
+  if (month && figures.months.length === 0) {
+    const { months } = await networkFigures();
+    throw new NotFound(
+      `no network data for ${month} (the network data covers ${months[0]?.period ?? "no month"} … ${months.at(-1)?.period ?? "no month"})`,
+      "period",
+    );
+  }
+  return {
+    rows: networkRows(figures),
+    query: { what: "network", period: month ?? "all" },
+    // The file names no dataset: it draws on all of them (see source).
+    file: { dataset: "", period: month ?? "all" },
+    sources: () => Promise.resolve(distinct([...figures.months, ...figures.retargets].map((r) => r.source))),
+  };
 }
 
 /** The simulation of the scenario the query describes (its parameters were read by lib/scenario's grammar). */

@@ -4,7 +4,8 @@ import { metricsReport, type MetricsReport, seriesRow, type SeriesRow, shockTabl
 import { sitesDistribution } from "../metrics/sites-basis";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { memo } from "../db/data-version";
-import { allBlocs, allPriceRows, countryNames, networkHashrateByPeriod } from "../db/reference";
+import { networkHashrateByPeriod } from "../db/network";
+import { allBlocs, allPriceRows, countryNames } from "../db/reference";
 import { listSites } from "../db/sites";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
@@ -50,7 +51,7 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
     const periods = [...network.keys()].sort();
     const period = query.period ?? periods.at(-1);
     if (!period || !network.has(period)) {
-      throw new NotFound(`no network hashrate for period ${query.period ?? "(none)"} (network-monthly covers ${periods[0]} … ${periods.at(-1)})`, "period");
+      throw new NotFound(`no network hashrate for period ${query.period ?? "(none)"} (the network data covers ${periods[0]} … ${periods.at(-1)})`, "period");
     }
     const sites = (await listSites()).filter((s) => s.dataset === slug);
     const { distribution, ...sitesInfo } = sitesDistribution(sites, query.efficiency, network.get(period) ?? null);

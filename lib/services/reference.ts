@@ -1,6 +1,7 @@
 import type { PriceType, SiteStatus } from "../validation/vocabulary";
 import { listPowerPrices as readPowerPrices, type PowerPrice } from "../db/prices";
-import { allBlocs, allShockEvents, findCountry, type RetargetRef, retargetsBetween as readRetargets, type ShockEventRef } from "../db/reference";
+import { type RetargetRef, retargetsBetween as readRetargets } from "../db/network";
+import { allBlocs, allShockEvents, findCountry, type ShockEventRef } from "../db/reference";
 import { listSites as readSites, type Site } from "../db/sites";
 import { countryHistory } from "./distribution";
 import { NotFound } from "./errors";

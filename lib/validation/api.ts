@@ -4,6 +4,7 @@ import { blocksIntoEpochParam, efficiencyParam } from "../scenario/schema";
 import { DEFAULT_NETWORK_BASIS, NETWORK_BASES } from "../metrics/distribution";
 import { periodSchema } from "./cells";
 import { datasetSlugParam } from "./dataset-slug";
+import { unknownParameter } from "./query-issues";
 import { datasetKinds, priceTypes, siteStatuses } from "./vocabulary";
 
 const iso2Param = z
@@ -75,3 +76,13 @@ export const CountryQuery = z.object({
 export const ShockEventsQuery = z.object({
   country: iso2Param.optional(),
 });
+
+const networkShape = {
+  from: periodSchema.optional().describe("First month (YYYY-MM), inclusive; default: the oldest there is"),
+  to: periodSchema.optional().describe("Last month (YYYY-MM), inclusive; default: the newest there is"),
+};
+
+/** A month range of the network's figures. Strict: a misspelt bound (`form=`) would otherwise widen the answer silently. */
+export const NetworkQuery = z
+  .strictObject(networkShape, { error: unknownParameter("/api/network", Object.keys(networkShape)) })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ["from"], error: "must not be after to" });

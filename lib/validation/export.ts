@@ -12,6 +12,7 @@ import { scenarioQuery, scenarioSettingsOf } from "../scenario/schema";
 import type { NetworkBasis } from "../metrics/distribution";
 import { networkBasisParam } from "./api";
 import { datasetSlugParam } from "./dataset-slug";
+import { unknownParameter } from "./query-issues";
 import { DatasetSummary } from "./responses";
 
 // The query of GET /api/export and of `npm run export` (scripts/export.ts passes its flags as the same
@@ -20,7 +21,7 @@ import { DatasetSummary } from "./responses";
 // falls back to defaults, an export refuses a malformed value with a 400 naming it (a file must not
 // silently describe another scenario than the one asked for).
 
-export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario"] as const;
+export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "network"] as const;
 export type ExportWhat = (typeof EXPORT_WHATS)[number];
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
@@ -35,19 +36,19 @@ const shape = {
   what: z
     .enum(EXPORT_WHATS, { error: `must be one of ${EXPORT_WHATS.join(", ")}` })
     .describe(
-      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation",
+      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation; network: the network's hashrate and difficulty by month and every retarget (/api/network), each row with its source dataset",
     ),
   period: z
     .string()
     .regex(/^(?:all|\d{4}-(?:0[1-9]|1[0-2]))$/, "must be a month as YYYY-MM or all")
     .optional()
     .describe(
-      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)",
+      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series and network, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)",
     ),
   dataset: datasetSlugParam
     .optional()
     .describe(
-      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind)`,
+      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind); network takes none (it merges every network and retargets dataset)`,
     ),
   network: networkBasisParam.describe(
     "metrics, shocks, distribution: period (default) applies the shares to the network hashrate of their own month; latest to the newest month of network data",
@@ -79,19 +80,20 @@ const shape = {
   [VIEW_PARAMS.simulate]: ignored("scenario panel open"),
 };
 
-const KNOWN = new Set(Object.keys(shape));
-
-// Strict, not loose with a check of its own: a loose object drops a `__proto__` parameter before any
-// check could see it, while zod's unknown-key check reads the parsed query's own keys.
 export const ExportQuery = z
-  .strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `is not a parameter of /api/export (known: ${[...KNOWN].join(", ")})` : undefined),
-  })
+  .strictObject(shape, { error: unknownParameter("/api/export", Object.keys(shape)) })
   .superRefine((q, ctx) => {
     if (q.what === "scenario") {
       if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=scenario" });
       if (q[P.shutdown] === undefined)
         ctx.addIssue({ code: "custom", path: [P.shutdown], message: `is required for what=scenario, e.g. ${P.shutdown}=CN,RU:0.3,EAEU` });
+    }
+    if (q.what === "network" && q.dataset !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dataset"],
+        message: "network merges every network and retargets dataset (each row names its source): omit dataset",
+      });
     }
     if ((q.what === "sites" || q.what === "prices") && q.period !== undefined && q.period !== "all") {
       ctx.addIssue({ code: "custom", path: ["period"], message: `${q.what} are not per month: omit period (or say all)` });

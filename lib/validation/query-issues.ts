@@ -13,3 +13,13 @@ export function queryIssues(error: z.ZodError): QueryIssue[] {
       : [{ field: issue.path.map(String).join(".") || "(query)", message: issue.message }],
   );
 }
+
+/**
+ * The message a strict query gives a parameter it does not know, naming the route and the ones it
+ * does. Strict, not loose with a check of its own: a loose object drops a `__proto__` parameter
+ * before any check could see it, while zod's unknown-key check reads the parsed query's own keys.
+ */
+export function unknownParameter(route: string, known: Iterable<string>) {
+  const list = [...known].join(", ");
+  return (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? `is not a parameter of ${route} (known: ${list})` : undefined);
+}

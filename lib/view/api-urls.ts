@@ -20,6 +20,7 @@ export const apiUrls = {
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
   sites: () => "/api/sites",
   events: () => "/api/shock-events",
+  network: () => "/api/network",
   /** A download from /api/export: `what` and its parameters, as CSV, JSON or (metadata) the column definitions and sources. */
   export: (what: string, params: Record<string, string | number>, file: "csv" | "json" | "metadata") =>
     `/api/export?${q({ what, ...params, format: file === "json" ? "json" : "csv", ...(file === "metadata" ? { metadata: 1 } : {}) })}`,

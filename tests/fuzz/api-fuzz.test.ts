@@ -58,6 +58,7 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   "/api/import": () => import("@/app/api/import/route"),
   "/api/sites": () => import("@/app/api/sites/route"),
   "/api/power-prices": () => import("@/app/api/power-prices/route"),
+  "/api/network": () => import("@/app/api/network/route"),
   "/api/openapi.json": () => import("@/app/api/openapi.json/route"),
 };
 

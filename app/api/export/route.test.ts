@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { GET as distributionGET } from "@/app/api/distribution/route";
 import { GET as metricsGET } from "@/app/api/metrics/route";
+import { GET as networkGET } from "@/app/api/network/route";
 import { GET as seriesGET } from "@/app/api/metrics/series/route";
 import { GET as pricesGET } from "@/app/api/power-prices/route";
 import { GET as shocksGET } from "@/app/api/shocks/route";
@@ -13,6 +14,7 @@ import { EXPORT_WHATS, ExportJsonResponse, ExportMetadata, type ExportWhat } fro
 import {
   DistributionResponse,
   MetricsResponse,
+  NetworkResponse,
   PowerPricesResponse,
   SeriesResponse,
   ShocksResponse,
@@ -228,6 +230,41 @@ const expected: Record<ExportWhat, { query: string; filename: string; rows: () =
         dataset: p.dataset,
       })),
   },
+  network: {
+    query: "what=network",
+    filename: "hashatlas-network-all",
+    rows: async () => {
+      const { months, retargets } = await body(networkGET, "/api/network", NetworkResponse);
+      const monthRow = (m: (typeof months)[number]) => ({
+        record: "month",
+        period: m.period,
+        hashrate_eh: m.hashrateEh,
+        difficulty: m.difficulty,
+        height: null,
+        time: null,
+        change: null,
+        source: m.source,
+      });
+      const retargetRow = (r: (typeof retargets)[number]) => ({
+        record: "retarget",
+        period: r.time.slice(0, 7),
+        hashrate_eh: null,
+        difficulty: r.difficulty,
+        height: r.height,
+        time: r.time,
+        change: r.change,
+        source: r.source,
+      });
+      // Retargets before the first month (Dec 2018) come first; each month is followed by its own.
+      const before = retargets.filter((r) => r.time.slice(0, 7) < (months[0]?.period ?? ""));
+      const after = retargets.filter((r) => r.time.slice(0, 7) > (months.at(-1)?.period ?? ""));
+      return [
+        ...before.map(retargetRow),
+        ...months.flatMap((m) => [monthRow(m), ...retargets.filter((r) => r.time.startsWith(m.period)).map(retargetRow)]),
+        ...after.map(retargetRow),
+      ];
+    },
+  },
   scenario: {
     query: `what=scenario&${SCENARIO_QUERY}`,
     filename: "hashatlas-scenario-best-estimate-2021-05-CN-RU-EAEU",
@@ -357,6 +394,7 @@ describe("GET /api/export", () => {
     // The survey has no absolute figures: its EH/s come from the network-monthly dataset.
     expect(await slugs("what=series&dataset=ccaf-survey-2024")).toEqual(["ccaf-survey-2024", "network-monthly"]);
     expect(await slugs("what=sites")).toEqual(["mining-sites"]);
+    expect(await slugs("what=network")).toEqual(["network-monthly", "difficulty-adjustments"]);
   });
 
   it("defaults to the latest month for one-month exports and to every month for series", async () => {
@@ -367,6 +405,20 @@ describe("GET /api/export", () => {
     expect(readCsv("metrics", metrics.text).map((r) => r.period)).toEqual([latest]);
     expect(readCsv("series", (await download("what=series")).text)).toHaveLength(all.length);
     expect(readCsv("series", (await download("what=series&period=2021-05")).text).map((r) => r.period)).toEqual(["2021-05"]);
+  });
+
+  it("network: one month's row and its retargets, the change as a fraction (3 July 2021: −27.94 % → −0.2794)", async () => {
+    const { headers, text } = await download("what=network&period=2021-07");
+    expect(headers.get("content-disposition")).toContain('filename="hashatlas-network-2021-07.csv"');
+    const rows = readCsv("network", text);
+    expect(rows.map((r) => [r.record, r.time])).toEqual([
+      ["month", null],
+      ["retarget", "2021-07-03T06:34:06Z"],
+      ["retarget", "2021-07-17T23:32:17Z"],
+      ["retarget", "2021-07-31T04:35:26Z"],
+    ]);
+    expect(rows[0]).toMatchObject({ period: "2021-07", source: "network-monthly" });
+    expect(rows[1]).toMatchObject({ period: "2021-07", height: 689472, change: -0.2794, difficulty: 14363025673659.96, source: "difficulty-adjustments" });
   });
 
   it("accepts a whole dashboard query string (map-only parameters are ignored)", async () => {
@@ -402,6 +454,8 @@ describe("GET /api/export", () => {
     ["what=scenario&shutdown=CN&migrate=0.5,90,30,teleport", "migrate", 400],
     ["what=scenario&shutdown=CN&horizon=0", "horizon", 400],
     ["what=scenario&shutdown=CN&period=2030-01", "period", 404],
+    ["what=network&period=2030-01", "period", 404],
+    ["what=network&dataset=network-monthly", "dataset", 400],
   ])("answers %j with a %s error (%i)", async (query, field, status) => {
     expectFieldError(await get(GET, `/api/export?${query}`), status, field);
   });

@@ -215,6 +215,21 @@ export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
     col("note", "text", null, "Note (e.g. the exchange rate used)"),
     col("dataset", "text", null, "Dataset the row belongs to (see the metadata's datasets)"),
   ],
+  network: [
+    col("record", "text", null, "month: the network's figures of a month; retarget: a difficulty retarget"),
+    col("period", "text", null, "Month (YYYY-MM); for a retarget, the UTC month of its time"),
+    col("hashrate_eh", "number", "EH/s", "Month rows: mean network hashrate of the month"),
+    col("difficulty", "number", null, "Month rows: time-weighted mean difficulty of the month; retarget rows: the difficulty from that block on"),
+    col("height", "integer", "blocks", "Retarget rows: block height of the retarget (a multiple of 2016)"),
+    col("time", "text", null, "Retarget rows: time of the retarget block, ISO 8601 UTC"),
+    col("change", "number", CHANGE, "Retarget rows: new ÷ previous difficulty − 1 (−0.2794 for −27.94 %), rounded to 6 decimals"),
+    col(
+      "source",
+      "text",
+      null,
+      "Dataset the row comes from (see the metadata's datasets): where several network or retargets datasets hold a month or a retarget, a seeded one, else the oldest",
+    ),
+  ],
   scenario: [
     col(
       "day",

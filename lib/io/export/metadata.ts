@@ -52,6 +52,10 @@ export const NOTES: Record<ExportWhat, readonly string[]> = {
   ],
   sites: ["Every mining site (the rows of /api/sites); locations are approximate."],
   prices: ["Every power price (the rows of /api/power-prices), in USD/kWh; compare like with like by price type."],
+  network: [
+    "The answer of /api/network as one table in time order: a month row (record = month) then the retargets of that month (record = retarget), each with the dataset it comes from (source).",
+    "Months and retargets are merged from every network and retargets dataset (the seeded ones, what npm run sync added, imports): where several hold the same month or height, a seeded dataset wins, then the oldest.",
+  ],
   scenario: [
     "Shutdown model (HashAtlas methodology, docs/methodology.md#shock-model): the set S goes dark on day 0 and removes L = Σ_{c∈S} f_c · s_c at once; survivors renormalise. Retargets every 2016 blocks, factor clamped to 1/4 … 4. Optional migration: a fraction of the lost hashrate returns over the given days (linear) after the delay, spread over survivors in proportion to their share (proportional) or to share ÷ power price (cheap-power).",
     "The metadata's scenario object holds the simulation's summary (before / after / at the horizon, first retarget, recovery day).",

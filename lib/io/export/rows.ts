@@ -1,6 +1,6 @@
 import type { Distribution } from "../../metrics/distribution";
 import type { MetricsReport, SeriesRow, ShockRow } from "../../metrics/report";
-import type { PowerPrice, SimulateResult, Site } from "../../validation/responses";
+import type { NetworkAnswer, PowerPrice, SimulateResult, Site } from "../../validation/responses";
 import { scenarioDate } from "../../scenario/scenario";
 import type { Row } from "./csv";
 
@@ -188,4 +188,29 @@ export function scenarioRows(result: ScenarioResult): Row[] {
   }
   pushRetargetsUpTo(Number.POSITIVE_INFINITY);
   return rows;
+}
+
+/** The network's months and retargets as one table in time order: each month, then the retargets of that month. */
+export function networkRows(figures: NetworkAnswer): Row[] {
+  const rows = [
+    ...figures.months.map((m) => ({
+      order: m.period,
+      row: { record: "month", period: m.period, hashrate_eh: m.hashrateEh, difficulty: m.difficulty, height: null, time: null, change: null, source: m.source },
+    })),
+    ...figures.retargets.map((r) => ({
+      // After its month's row: "YYYY-MM" sorts before "YYYY-MM|…".
+      order: `${r.time.slice(0, 7)}|${r.time}`,
+      row: {
+        record: "retarget",
+        period: r.time.slice(0, 7),
+        hashrate_eh: null,
+        difficulty: r.difficulty,
+        height: r.height,
+        time: r.time,
+        change: r.change,
+        source: r.source,
+      },
+    })),
+  ];
+  return rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map((r) => r.row);
 }

@@ -4,6 +4,7 @@ import type { listDatasets } from "../../services/datasets";
 import type { periodDistribution, sharesPeriods } from "../../services/distribution";
 import type { health } from "../../services/health";
 import type { getMetrics, getSeries, getShocks } from "../../services/metrics";
+import type { networkFigures } from "../../services/network";
 import type { countryDetails, listPowerPrices, listSites, shockEvents } from "../../services/reference";
 import type { runSimulation } from "../../services/simulate";
 import type {
@@ -12,6 +13,7 @@ import type {
   DistributionResponse,
   HealthResponse,
   MetricsResponse,
+  NetworkResponse,
   PeriodsResponse,
   PowerPriceSchema,
   SeriesResponse,
@@ -35,6 +37,10 @@ describe("services return what the response schemas declare", () => {
     expectTypeOf<Result<typeof getMetrics>>().toExtend<Answer<typeof MetricsResponse>>();
     expectTypeOf<Result<typeof getSeries>>().toExtend<Answer<typeof SeriesResponse>>();
     expectTypeOf<Result<typeof getShocks>>().toExtend<Answer<typeof ShocksResponse>>();
+  });
+
+  it("network", () => {
+    expectTypeOf<Result<typeof networkFigures>>().toExtend<Answer<typeof NetworkResponse>>();
   });
 
   it("simulate", () => {

@@ -7,5 +7,6 @@ import "./jitless";
 // or a Pick of it, from here.
 
 export * from "./metrics";
+export * from "./network";
 export * from "./reference";
 export * from "./system";
