@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { BEST_ESTIMATE_DATASET } from "@/lib/metrics/best-estimate";
 import { listDatasets } from "@/lib/services/datasets";
+import { sharesPeriods } from "@/lib/services/distribution";
 import styles from "./methodology.module.css";
+import { BestEstimateSection } from "./sections/BestEstimateSection";
 import { CaveatsSection } from "./sections/CaveatsSection";
 import { DefinitionsSection } from "./sections/DefinitionsSection";
 import { EnergySection } from "./sections/EnergySection";
@@ -18,7 +21,7 @@ export const metadata: Metadata = { title: "Methodology — HashAtlas" };
 // One section a file (sections/); the definitions they state are docs/methodology.md's.
 
 export default async function MethodologyPage() {
-  const [datasets, bracket] = await Promise.all([listDatasets(), otherBracket()]);
+  const [datasets, bracket, best] = await Promise.all([listDatasets(), otherBracket(), sharesPeriods(BEST_ESTIMATE_DATASET).catch(() => null)]);
 
   return (
     <article className={styles.page}>
@@ -28,9 +31,9 @@ export default async function MethodologyPage() {
         code computes it, where each number comes from, and what it cannot tell you.
       </p>
       <p className={styles.cite}>
-        To cite: “HashAtlas, <em>Methodology</em>, section <em>name</em>”, with the slug of the dataset you used (e.g. <code>cbeci-monthly</code>) and the
-        original source and retrieval date listed under <a href="#sources">Data sources</a>. The <a href="/api-docs">API</a> and its exports use these same
-        definitions. Shares are fractions 0–1 (shown as percentages here); HHI is on the 0–{TEN_K} scale.
+        To cite: “HashAtlas, <em>Methodology</em>, section <em>name</em>”, with the slug of the dataset you used (e.g. <code>best-estimate</code>, and the
+        source its month names) and the original source and retrieval date listed under <a href="#sources">Data sources</a>. The <a href="/api-docs">API</a> and
+        its exports use these same definitions. Shares are fractions 0–1 (shown as percentages here); HHI is on the 0–{TEN_K} scale.
       </p>
       <p className={styles.cite}>
         The written definition this page follows is <code>docs/methodology.md</code> in the HashAtlas repository: the code, this page and the exports state the
@@ -54,6 +57,7 @@ export default async function MethodologyPage() {
       <EnergySection />
       <NetworkSection />
       <OtherSection bracket={bracket} />
+      <BestEstimateSection sources={best?.sources ?? []} datasets={datasets} />
       <SourcesSection datasets={datasets} />
       <CaveatsSection />
     </article>

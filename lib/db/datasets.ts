@@ -32,7 +32,12 @@ export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
       },
     },
   });
-  const periods = await prisma().hashrateShare.groupBy({ by: ["datasetId", "period"], orderBy: [{ datasetId: "asc" }, { period: "asc" }] });
+  // The months a dataset covers: its shares' months, or a network dataset's months.
+  const [sharePeriods, networkPeriods] = await Promise.all([
+    prisma().hashrateShare.groupBy({ by: ["datasetId", "period"], orderBy: [{ datasetId: "asc" }, { period: "asc" }] }),
+    prisma().networkStat.findMany({ select: { datasetId: true, period: true }, orderBy: [{ datasetId: "asc" }, { period: "asc" }] }),
+  ]);
+  const periods = [...sharePeriods, ...networkPeriods];
   return datasets.map(({ _count, id, contentHash: _hash, ...d }) => ({
     slug: d.slug,
     kind: DatasetKindSchema.parse(d.kind),

@@ -38,6 +38,7 @@ export function SourcesSection({ datasets: loaded }: { datasets: readonly Datase
                 <th scope="col">Publisher</th>
                 <th scope="col">Licence / attribution</th>
                 <th scope="col">Retrieved</th>
+                <th scope="col">Newest period</th>
                 <th scope="col">Method</th>
               </tr>
             </thead>
@@ -61,6 +62,7 @@ export function SourcesSection({ datasets: loaded }: { datasets: readonly Datase
                     <td data-field="retrieved">
                       <time dateTime={d.retrievedAt}>{d.retrievedAt}</time>
                     </td>
+                    <td data-field="newest">{d.periods.at(-1) ?? "—"}</td>
                     <td>{d.method ?? "—"}</td>
                   </tr>
                 );

@@ -118,6 +118,7 @@ export const SECTIONS = [
   { id: "energy", title: "Energy cost of one bitcoin" },
   { id: "network", title: "Network hashrate and difficulty" },
   { id: "other", title: "The unattributed bucket (CBECI “Other”)" },
+  { id: "best-estimate", title: "The best estimate: one source per month" },
   { id: "sources", title: "Data sources" },
   { id: "caveats", title: "Known caveats" },
 ] as const;

@@ -21,7 +21,9 @@ export const DatasetSummary = z
     coverage: z.enum(["network", "partial"]).describe("network: an estimate of the whole network; partial: of a sample only (kept out of best-estimate)"),
     importedAt: z.string().describe("When the rows were written (ISO 8601)"),
     rows: z.number().int(),
-    periods: z.array(z.string()).describe("Months with hashrate shares (shares datasets)"),
+    periods: z
+      .array(z.string())
+      .describe("Months the dataset covers, oldest first: months with hashrate shares (shares datasets) or network figures (network datasets)"),
   })
   .meta({ id: "Dataset" });
 
