@@ -15,3 +15,26 @@ export async function metricsBench(baseUrl: string, budget: { seconds: number; r
   }
   return figures;
 }
+
+/**
+ * Issue 12: the best estimate is the default dataset. It is stored like any dataset and rebuilt on
+ * write, so reading it must cost what reading one source costs: within 10 % of the trivial route,
+ * and within 10 % of the same month read from its source dataset.
+ */
+export async function bestEstimateBench(baseUrl: string, budget: { seconds: number; rounds: number }): Promise<Figure[]> {
+  const options = { seconds: budget.seconds, connections: 10, rounds: budget.rounds };
+  const figures: Figure[] = [];
+  for (const [name, path] of [
+    ["GET /api/metrics (default: best estimate, newest month)", "/api/metrics"],
+    ["GET /api/metrics?network=latest (best estimate at the latest network hashrate)", "/api/metrics?network=latest"],
+  ] as const) {
+    figures.push(throughputFigure(`${name} throughput`, await compareRoutes(baseUrl, "/api/version", path, options), 0.9));
+  }
+  const single = "/api/metrics?dataset=cbeci-monthly&period=2022-01";
+  const r = await compareRoutes(baseUrl, single, "/api/metrics?period=2022-01", options);
+  figures.push({
+    ...throughputFigure("GET /api/metrics?period=2022-01 from the best estimate throughput", r, 0.9, "the composite's month vs the same month from its source"),
+    baseline: { name: `GET ${single} (the source dataset itself)`, value: Math.round(r.baseline) },
+  });
+  return figures;
+}

@@ -12,7 +12,7 @@ import { ensureChromium } from "../scripts/ensure-chromium";
 import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { exportBench } from "./export.bench";
 import { importBench } from "./import.bench";
-import { metricsBench } from "./metrics.bench";
+import { bestEstimateBench, metricsBench } from "./metrics.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
 import { suitesBench } from "./suites.bench";
 import { addSyntheticSites } from "./synthetic";
@@ -50,6 +50,7 @@ async function main() {
   const want = (name: string) => !only || only.split(",").includes(name);
   try {
     if (want("metrics")) figures.push({ bench: "Metrics routes (issue 3: cached per data version)", figures: await metricsBench(server.url, budget) });
+    if (want("best-estimate")) figures.push({ bench: "Best estimate (issue 12: the default dataset)", figures: await bestEstimateBench(server.url, budget) });
     if (want("simulate")) {
       figures.push({ bench: "Shutdown simulator (issue 5)", figures: [...simulateInProcessBench(), ...(await simulateHttpBench(server.url, budget))] });
     }

@@ -26,7 +26,7 @@ test("hovering the chart names the month and each value; a click selects that mo
   await over.hover({ position: { x: box.width - 3, y: box.height / 2 } });
   const tooltip = page.getByTestId("time-chart").locator(".u-over > div", { hasText: "HHI:" });
   await expect(tooltip).toBeVisible();
-  await expect(tooltip).toContainText("Jan 2022");
+  await expect(tooltip).toContainText("Oct 2025");
   await expect(tooltip).toContainText(/HHI: [\d,]+ 0–10 000/);
   await expect(tooltip).toContainText(/Nakamoto coefficient: \d+ countries/);
 

@@ -1,16 +1,30 @@
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
 import { DistributionResponse, MetricsResponse } from "../lib/validation/responses";
+import { formatPeriod } from "../lib/view/format";
 import { distance, featureState, featureValue, mapReady, pixelAt, screenPoint, watchForeignRequests } from "./support";
 
-test("the home page draws the latest CBECI month on the map without leaving the machine", async ({ page, baseURL }) => {
+test("the home page opens on the newest estimate, says how old it is and where it comes from, and draws it without leaving the machine", async ({
+  page,
+  baseURL,
+}) => {
   const foreign = watchForeignRequests(page, baseURL);
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Share of Bitcoin hashrate by country, January 2022");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Share of Bitcoin hashrate by country, October 2025");
+  const answer = DistributionResponse.parse(await (await page.request.get("/api/distribution")).json());
+  expect(answer).toMatchObject({ dataset: "best-estimate", period: "2025-10", source: { dataset: "hashrate-index-2025" } });
+  // Its age next to the title, counted to this month, and marked stale (over six months).
+  const months = answer.ageMonths;
+  await expect(page.getByTestId("estimate-age")).toContainText(`estimate of October 2025 — ${months} months old`);
+  await expect(page.getByTestId("stale-mark")).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`estimate of October 2025 \\(${months} months old, stale\\)`));
+  // The month's source under the map and the table.
+  await expect(page.getByTestId("map-source")).toContainText("Hashrate Index (Luxor Technology)");
+  await expect(page.getByTestId("table-source")).toContainText("Proprietary, undisclosed method");
   await mapReady(page);
 
   // Rendered features, not just DOM: the country layer is drawn and carries the shares.
@@ -18,14 +32,14 @@ test("the home page draws the latest CBECI month on the map without leaving the 
     () => new Set(window.__hashatlasMap?.queryRenderedFeatures({ layers: ["country-fill"] }).map((f): unknown => f.properties.iso2)).size,
   );
   expect(count).toBeGreaterThan(150);
-  expect(await featureValue(page, "US")).toBe(0.3784);
-  expect(await featureValue(page, "KZ")).toBe(0.1322);
+  expect(await featureValue(page, "US")).toBe(0.3775);
+  expect(await featureValue(page, "CN")).toBe(0.14);
   expect(await featureValue(page, "BR")).toBeNull();
 
-  // Drawn pixels: the US (37.84 %) and Kazakhstan (13.22 %) differ from each other and from Brazil,
+  // Drawn pixels: the US (37.75 %) and China (14 %) differ from each other and from Brazil,
   // which has no estimate and shows the no-data grey.
   const us = await pixelAt(page, [-98, 39]);
-  const kz = await pixelAt(page, [67, 48]);
+  const kz = await pixelAt(page, [104, 35]);
   const br = await pixelAt(page, [-52, -10]);
   const ocean = await pixelAt(page, [-30, 0]);
   expect(distance(us, kz)).toBeGreaterThan(40);
@@ -38,10 +52,20 @@ test("the home page draws the latest CBECI month on the map without leaving the 
   expect(distance(us, [r, g, b, 255])).toBeLessThan(3);
 
   // Summary cards from /api/metrics.
-  const metrics = MetricsResponse.parse(await (await page.request.get("/api/metrics?period=2022-01")).json());
-  await expect(page.getByTestId("card-nakamoto")).toContainText(String(metrics.nakamoto));
+  const metrics = MetricsResponse.parse(await (await page.request.get("/api/metrics")).json());
+  await expect(page.getByTestId("card-nakamoto")).toContainText(metrics.nakamoto === null ? "none" : String(metrics.nakamoto));
   await expect(page.getByTestId("card-top")).toContainText("United States");
   await expect(page.getByTestId("time-chart")).toBeVisible();
+
+  // "Apply to the latest network hashrate": the same shares at the newest month of network data.
+  const latest = DistributionResponse.parse(await (await page.request.get("/api/distribution?network=latest")).json());
+  expect(latest.networkHashratePeriod).not.toBe("2025-10");
+  await page.getByTestId("network-latest").check();
+  await expect(page).toHaveURL(/network=latest/);
+  await expect(page.getByTestId("map-source")).toContainText(`EH/s at the latest network hashrate, ${formatPeriod(latest.networkHashratePeriod ?? "")}`);
+  await expect(page.getByTestId("card-network")).toContainText(`${(latest.networkHashrateEh ?? 0).toFixed(1)} EH/s`);
+  const usLatest = latest.countries.find((c) => c.iso2 === "US");
+  await expect(page.locator('tr[data-iso2="US"] td').nth(3)).toHaveText(`${usLatest?.hashrateEh?.toFixed(1) ?? ""} EH/s`);
   expect(foreign).toEqual([]);
 
   // The tab icon: the page names one, and it is served as an image, so no browser asks for a
@@ -60,7 +84,9 @@ test("the home page draws the latest CBECI month on the map without leaving the 
 });
 
 test("the table view holds the same numbers as the API, and sorts", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/?period=2022-01");
+  // The best estimate takes January 2022 from CBECI, and says so.
+  await expect(page.getByTestId("table-source")).toContainText("Cambridge Centre for Alternative Finance");
   const api = DistributionResponse.parse(await (await page.request.get("/api/distribution?dataset=cbeci-monthly&period=2022-01")).json());
   const table = page.getByTestId("country-table");
   await expect(table.locator("tbody tr")).toHaveCount(api.countries.length);
@@ -79,7 +105,7 @@ test("the table view holds the same numbers as the API, and sorts", async ({ pag
 });
 
 test("hovering a country shows its name and share; clicking opens its panel", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/?period=2022-01");
   await mapReady(page);
   const us = await screenPoint(page, [-98, 39]);
   await page.mouse.move(us.x, us.y);
@@ -96,11 +122,15 @@ test("hovering a country shows its name and share; clicking opens its panel", as
 });
 
 test("the slider and play change the period and the URL; reloading restores the view", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/?period=2022-01");
   await mapReady(page);
   const slider = page.getByTestId("period-slider");
   await slider.focus();
-  for (let i = 0; i < 28; i++) await page.keyboard.press("ArrowLeft");
+  // The slider steps over months no source covers: from January 2022 straight to November 2023.
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("period-label")).toHaveText("November 2023");
+  await expect(page.getByTestId("map-source")).toContainText("MinerMetrics");
+  for (let i = 0; i < 29; i++) await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("period-label")).toHaveText("September 2019");
   await expect(page).toHaveURL(/period=2019-09/);
   await mapReady(page);
@@ -169,7 +199,7 @@ test("the table's CSV download holds the table's numbers", async ({ page }) => {
   await page.goto("/?period=2022-01");
   await mapReady(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-table-csv").click()]);
-  expect(download.suggestedFilename()).toBe("hashatlas-distribution-cbeci-monthly-2022-01.csv");
+  expect(download.suggestedFilename()).toBe("hashatlas-distribution-best-estimate-2022-01.csv");
   const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
   const [header, ...lines] = text.trim().split(/\r?\n/);
   const columns = header?.split(",") ?? [];

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-type DatasetJson = { slug: string; title: string; licence: string; retrievedAt: string; caveats: string | null };
+type DatasetJson = { slug: string; title: string; licence: string; retrievedAt: string; caveats: string | null; periods: string[] };
 type NetworkJson = { months: { period: string; hashrateEh: number; source: string }[]; retargets: { height: number }[] };
 
 const SECTION_IDS = ["definitions", "shutdown-model", "historical-validation", "energy", "network", "other", "sources", "caveats"];
@@ -41,8 +41,17 @@ test("the methodology page states the definitions and cites every dataset, witho
     await expect(row).toContainText(d.title);
     await expect(row.locator('[data-field="licence"]')).toHaveText(d.licence);
     await expect(row.locator('[data-field="retrieved"]')).toHaveText(d.retrievedAt);
+    await expect(row.locator('[data-field="newest"]')).toHaveText(d.periods.at(-1) ?? "—");
     if (d.caveats) await expect(page.getByTestId("dataset-caveats").locator(`[data-slug="${d.slug}"] dd`)).toHaveText(d.caveats);
   }
+  // The best estimate: the link its provenance gives lands on its ranking, and each run of months names its source.
+  await expect(page.locator("section#best-estimate")).toContainText("whole from one source");
+  const runs = page.getByTestId("best-estimate-runs").locator("tbody tr");
+  await expect(runs).toHaveText([
+    /2019-09 … 2022-01 \(29 months\).*cbeci-monthly/,
+    /2023-11.*minermetrics-2023/,
+    /2025-05 … 2025-10 \(3 months\).*hashrate-index-2025/,
+  ]);
   await expect(page.locator("#sources")).toContainText("i18n-iso-countries");
   await expect(page.locator("#sources")).toContainText("ODbL");
   await expect(page.locator("#sources")).toContainText("Natural Earth");
