@@ -24,7 +24,7 @@ type SourceRow = {
 export const BEST_ESTIMATE_META = {
   slug: BEST_ESTIMATE_DATASET,
   kind: "shares",
-  title: "Best estimate — for each month, the highest-ranked whole-network estimate",
+  title: "Best estimate — each month from its highest-ranked source",
   publisher: "HashAtlas, composed from the datasets each month names as its source",
   url: "/methodology#best-estimate",
   licence: "Each month under the licence of the dataset it is taken from (named per month)",

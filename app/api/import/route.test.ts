@@ -15,6 +15,8 @@ const file = path.join(dir, "import.db");
 const TOKEN = "test-admin-token-0123456789";
 vi.stubEnv("DATABASE_URL", `file:${file}`);
 vi.stubEnv("HASHATLAS_ADMIN_TOKEN", TOKEN);
+// This file makes more imports than a client may in a minute; the limit has tests of its own (tests/fault).
+vi.stubEnv("HASHATLAS_IMPORT_RATE_PER_MINUTE", "1000");
 
 beforeAll(async () => {
   await seedDatabase(file);
@@ -96,6 +98,44 @@ describe("POST /api/import — access", () => {
       "publisher",
     );
     expectFieldError(await importFile(`kind=gold&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv" }), 400, "kind");
+  });
+});
+
+describe("POST /api/import — the best estimate follows every import", () => {
+  const NEWER = "period,country,share\n2026-09,United States,0.40\n2026-09,Russia,0.16\n2026-09,China,0.15\n2026-09,Paraguay,0.04\n";
+  const SURVEY = "period,country,share\n2026-10,United States,0.80\n2026-10,Canada,0.10\n2026-10,Norway,0.05\n";
+
+  it("makes a newer whole-network estimate its newest month at once; a partial one stays out; its slug cannot be imported", async () => {
+    const { GET } = await import("../distribution/route");
+    const before = (await get(GET, "/api/distribution")).body as { period: string };
+    expect(before.period).toBe("2025-10");
+
+    expect((await importFile(`kind=shares&dataset=newer-estimate&title=Newer&${PROVENANCE}`, NEWER, { contentType: "text/csv" })).status).toBe(201);
+    const after = (await get(GET, "/api/distribution")).body as {
+      period: string;
+      source: { dataset: string; publisher: string };
+      countries: { iso2: string }[];
+    };
+    expect(after).toMatchObject({ period: "2026-09", source: { dataset: "newer-estimate", publisher: "Test Lab" } });
+    expect(after.countries.map((c) => c.iso2)).toEqual(["US", "RU", "CN", "PY"]);
+
+    // A sample survey (coverage=partial) is its own dataset, never a month of the best estimate.
+    const survey = await importFile(`kind=shares&dataset=sample-survey&coverage=partial&${PROVENANCE}`, SURVEY, { contentType: "text/csv" });
+    expect(survey.status).toBe(201);
+    expect(((await get(GET, "/api/distribution")).body as { period: string }).period).toBe("2026-09");
+    expect(((await get(GET, "/api/distribution?dataset=sample-survey")).body as { period: string }).period).toBe("2026-10");
+
+    const before409 = counts();
+    for (const dryRun of ["", "&dryRun=1"]) {
+      expectFieldError(
+        await importFile(`kind=shares&dataset=best-estimate${dryRun}&${PROVENANCE}`, NEWER, { contentType: "text/csv" }),
+        409,
+        "dataset",
+        /built from the other/,
+      );
+    }
+    expect(counts()).toEqual(before409);
+    expectFieldError(await importFile(`kind=shares&dataset=x-set&coverage=some&${PROVENANCE}`, NEWER, { contentType: "text/csv" }), 400, "coverage");
   });
 });
 
