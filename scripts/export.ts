@@ -7,7 +7,7 @@
  *
  * The same file as GET /api/export for the same query (one code path: lib/services/export.ts), written to
  * stdout or to the file --out names. Flags are the API's query parameters: --what, --period,
- * --dataset, --format, --metadata, --efficiency, and for shocks/scenario --bie, --shutdown, --migrate,
+ * --dataset, --network, --format, --metadata, --efficiency, and for shocks/scenario --bie, --shutdown, --migrate,
  * --horizon. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
  * answers with a 4xx), 1 for anything else.
  *
@@ -25,12 +25,12 @@ import { exportData } from "../lib/services/export";
 import { EXPORT_WHATS, ExportQuery, exportRequestOf } from "../lib/validation/export";
 import { queryIssues } from "../lib/validation/query-issues";
 
-const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--format csv|json] [--metadata]
+const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--network period|latest] [--format csv|json] [--metadata]
        [--${S.efficiency} J/TH] [--${S.blocksIntoEpoch} blocks] [--${S.shutdown} CN,RU:0.3,EAEU] [--${S.migration} fraction,days,delayDays,weighting] [--${S.horizonDays} days]
        [--out file]   (default: stdout; with npm use \`npm run -s export\` so that npm's banner stays out of the file)`;
 
 /** The API's query parameters, the scenario's by their short names in a link. */
-const STRING_FLAGS = ["what", "period", "dataset", "format", ...Object.values(S)];
+const STRING_FLAGS = ["what", "period", "dataset", "network", "format", ...Object.values(S)];
 
 class UsageError extends Error {}
 
