@@ -106,7 +106,7 @@ export async function distributionSeries(slug: string): Promise<PeriodDistributi
   return [...(await sharesData(slug)).distributions.values()];
 }
 
-export type CountryHistoryRow = { period: string; share: number | null; hashrateEh: number | null; rank: number | null; source: string };
+export type CountryHistoryRow = { period: string; share: number | null; hashrateEh: number | null; rank: number | null; source: string; ageMonths: number };
 
 /** One country's share in every month of a dataset, with its rank among the attributed countries. */
 export async function countryHistory(slug: string, iso2: string): Promise<{ dataset: string; history: CountryHistoryRow[] }> {
@@ -120,6 +120,7 @@ export async function countryHistory(slug: string, iso2: string): Promise<{ data
       hashrateEh: row?.hashrateEh ?? null,
       rank: row && row.share > 0 ? index + 1 : null,
       source: d.source.dataset,
+      ageMonths: d.ageMonths,
     };
   });
   return { dataset: dataset.slug, history };

@@ -46,7 +46,7 @@ const country = (iso2: string, name: string) => ({
   name,
   region: null,
   dataset: "cbeci-monthly",
-  history: [{ period: "2022-01", share: null, hashrateEh: null, rank: null, source: "cbeci-monthly" }],
+  history: [{ period: "2022-01", share: null, hashrateEh: null, rank: null, source: "cbeci-monthly", ageMonths: 58 }],
   sites: [],
   prices: [],
   blocs: [],

@@ -15,6 +15,8 @@ describe("GET /api/country", () => {
     // Named in the May 2025 snapshot, not in October's three countries: no figure, not a zero.
     expect(c.history.find((h) => h.period === "2025-05")).toMatchObject({ share: 0.02484, source: "hashrate-index-2025" });
     expect(c.history.at(-1)).toMatchObject({ period: "2025-10", share: null, rank: null, source: "hashrate-index-2025" });
+    // Each month's age: 2025-07 is three months older than 2025-10.
+    expect((c.history.at(-2)?.ageMonths ?? 0) - (c.history.at(-1)?.ageMonths ?? 0)).toBe(3);
     expect(c.sites.every((s) => s.countryIso2 === "KZ")).toBe(true);
     expect(c.prices.length).toBeGreaterThanOrEqual(2);
   });
