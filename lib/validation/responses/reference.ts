@@ -110,6 +110,7 @@ export const CountryResponse = z
           hashrateEh: nullableNumber,
           rank: z.number().int().nullable(),
           source: z.string().describe("The dataset the month is taken from"),
+          ageMonths: z.number().int().describe("Whole months between the period and the current month"),
         }),
       )
       .describe("Every period of the dataset; share null where the dataset has no figure for the country"),
