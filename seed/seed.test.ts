@@ -131,6 +131,30 @@ describe("seeding", () => {
     removeDatabase(file);
   });
 
+  it("on start-up (ifEmpty) leaves a database with data alone, but builds its best estimate if it has none (an upgrade)", async () => {
+    const file = path.join(tmpDir, "upgrade.db");
+    fs.copyFileSync(testDb, file);
+    const current = snapshot(file);
+    expect(await seedDatabase(file, { ifEmpty: true })).toEqual({ skipped: true, reason: expect.stringMatching(/^database already holds \d+ datasets$/) });
+    expect(snapshot(file)).toEqual(current);
+    const composite = (conn: ReturnType<typeof openSqlite>) =>
+      conn
+        .prepare(
+          `SELECT s.period, s.countryIso2, s.share, s.sourceDataset FROM HashrateShare s JOIN Dataset d ON d.id = s.datasetId WHERE d.slug = 'best-estimate' ORDER BY 1, 2`,
+        )
+        .all();
+    const conn = openSqlite(file);
+    const rows = composite(conn);
+    expect(rows.length).toBeGreaterThan(300);
+    conn.prepare(`DELETE FROM "Dataset" WHERE slug = 'best-estimate'`).run();
+    conn.close();
+    expect(await seedDatabase(file, { ifEmpty: true })).toMatchObject({ skipped: true, reason: expect.stringMatching(/the best estimate was rebuilt$/) });
+    const reopened = openSqlite(file, { readonly: true });
+    expect(composite(reopened)).toEqual(rows);
+    reopened.close();
+    removeDatabase(file);
+  });
+
   it("fails on a malformed row naming the file, line and field, and writes nothing", async () => {
     const seedCopy = path.join(tmpDir, "seed");
     fs.cpSync(DEFAULT_SEED_DIR, seedCopy, { recursive: true, filter: (src) => !src.endsWith(".ts") });

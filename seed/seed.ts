@@ -1,6 +1,7 @@
 import { parseEnv } from "../lib/env";
 import { applyMigrations } from "../lib/db/migrate";
 import { type WriteReport, writeDatasets } from "../lib/db/bulk";
+import { rebuildBestEstimate } from "../lib/db/best-estimate";
 import { openSqlite } from "../lib/db/sqlite";
 import { DataValidationError, formatIssue } from "../lib/io/issues";
 import { DEFAULT_SEED_DIR, loadSeedBundle } from "./load";
@@ -18,7 +19,11 @@ export async function seedDatabase(dbPath: string, options: { seedDir?: string; 
   try {
     if (options.ifEmpty) {
       const row = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "Dataset"`).get();
-      if ((row?.n ?? 0) > 0) return { skipped: true, reason: `database already holds ${row?.n} datasets` };
+      if ((row?.n ?? 0) > 0) {
+        // A database from before the best estimate existed gets it now (writes nothing when it is current).
+        const composite = db.transaction(() => rebuildBestEstimate(db, new Date().toISOString())).immediate();
+        return { skipped: true, reason: `database already holds ${row?.n} datasets${composite === "written" ? "; the best estimate was rebuilt" : ""}` };
+      }
     }
     const bundle = loadSeedBundle(options.seedDir ?? DEFAULT_SEED_DIR);
     return { skipped: false, ...writeDatasets(db, bundle) };
