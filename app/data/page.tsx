@@ -26,6 +26,8 @@ export default async function DataPage() {
               <th scope="col">Licence</th>
               <th scope="col">Retrieved</th>
               <th scope="col">Origin</th>
+              <th scope="col">Covers</th>
+              <th scope="col">Newest period</th>
               <th scope="col" className="num">Rows</th>
             </tr>
           </thead>
@@ -42,6 +44,8 @@ export default async function DataPage() {
                 <td>{d.licence}</td>
                 <td>{d.retrievedAt}</td>
                 <td>{d.origin}</td>
+                <td data-field="coverage">{d.kind === "shares" ? (d.coverage === "partial" ? "a sample" : "the whole network") : "—"}</td>
+                <td data-field="newest">{d.periods.at(-1) ?? "—"}</td>
                 <td className="num">{d.rows.toLocaleString("en-US")}</td>
               </tr>
             ))}

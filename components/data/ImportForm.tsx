@@ -55,7 +55,7 @@ export function ImportForm() {
     setResult(null);
     setStages({ parsing: "active", validating: "pending", writing: "pending" });
     const params = new URLSearchParams();
-    for (const key of ["kind", "dataset", "title", "publisher", "url", "licence", "retrievedAt"]) {
+    for (const key of ["kind", "dataset", "title", "publisher", "url", "licence", "retrievedAt", "coverage"]) {
       const value = formText(form, key);
       if (value) params.set(key, value);
     }
@@ -115,6 +115,13 @@ export function ImportForm() {
             <option value="shares">Hashrate shares</option>
             <option value="sites">Mining sites</option>
             <option value="prices">Power prices</option>
+          </select>
+        </label>
+        <label className="control">
+          <span className="label">Shares cover</span>
+          <select name="coverage" defaultValue="network" data-testid="import-coverage">
+            <option value="network">The whole network (enters the best estimate)</option>
+            <option value="partial">A sample only (kept out of the best estimate)</option>
           </select>
         </label>
         <label className="control">
