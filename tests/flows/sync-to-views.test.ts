@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDatabase } from "@/seed/seed";
 import { type Fixture, fixtureChain, mempoolHandler, serve } from "@/tests/support/sync-fixtures";
@@ -24,6 +25,8 @@ afterAll(async () => {
   await mempool.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+const CsvRows = z.array(z.record(z.string(), z.string()));
 
 type Months = { months: { period: string; source: string; hashrateEh: number }[] };
 type Dist = {
@@ -64,7 +67,7 @@ describe("npm run sync → the views", () => {
     expect(us?.hashrateEh).toBeCloseTo((us?.share ?? 0) * (newest?.hashrateEh ?? 0), 5);
 
     const csv = (query: string) =>
-      exportRoute(new Request(`http://127.0.0.1/api/export?${query}`)).then(async (r) => parse(await r.text(), { columns: true }) as Record<string, string>[]);
+      exportRoute(new Request(`http://127.0.0.1/api/export?${query}`)).then(async (r) => CsvRows.parse(parse(await r.text(), { columns: true })));
     const networkRows = await csv("what=network");
     expect(networkRows.filter((r) => r.record === "month").at(-1)).toMatchObject({ period: "2026-10", source: "synced-network" });
     const distributionRows = await csv("what=distribution&network=latest");
