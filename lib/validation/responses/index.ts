@@ -9,4 +9,5 @@ import "./jitless";
 export * from "./metrics";
 export * from "./network";
 export * from "./reference";
+export * from "./risk";
 export * from "./system";
