@@ -1,5 +1,5 @@
 import "server-only";
-import { interpolateCividis, interpolatePuOr, interpolateViridis } from "d3-scale-chromatic";
+import { interpolateCividis, interpolatePuOr, interpolateViridis, interpolateYlOrRd } from "d3-scale-chromatic";
 import { formatShareShort, formatUsdPerKwh } from "../view/format";
 import { parseColor, type Scale, type Stop, toHex } from "./scale";
 
@@ -7,7 +7,7 @@ import { parseColor, type Scale, type Stop, toHex } from "./scale";
 // colour-blind-safe palettes from d3-scale-chromatic. Built on the server and handed to the browser
 // as plain stops, which keeps d3 out of the page's JavaScript; colorFor (scale.ts) paints them.
 
-export type LayerScales = { share: Scale; price: Scale; cost: Scale };
+export type LayerScales = { share: Scale; price: Scale; cost: Scale; risk: Scale };
 
 function evenly(breaks: readonly number[], interpolate: (t: number) => string, reverse: boolean): Stop[] {
   return breaks.map((value, i) => {
@@ -43,4 +43,18 @@ export const COST_SCALE: Scale = {
   ticks: COST_RATIO_BREAKS.map((value) => ({ value, label: `${value}×` })),
 };
 
-export const LAYER_SCALES: LayerScales = { share: SHARE_SCALE, price: PRICE_SCALE, cost: COST_SCALE };
+/**
+ * A country's part of the expected lost share (risk view): most are a fraction of a percent, a
+ * large miner with a record of shocks a few percent, hence the roughly logarithmic breaks.
+ */
+const RISK_BREAKS = [0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1] as const;
+const percentTick = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+/** Yellow-orange-red (ColorBrewer, readable with colour-vision deficiencies): more expected loss, darker red. */
+export const RISK_SCALE: Scale = {
+  title: "Expected share of network hashrate lost, by country",
+  unit: "% of network",
+  stops: evenly(RISK_BREAKS, interpolateYlOrRd, false),
+  ticks: RISK_BREAKS.map((value) => ({ value, label: percentTick.format(value) })),
+};
+
+export const LAYER_SCALES: LayerScales = { share: SHARE_SCALE, price: PRICE_SCALE, cost: COST_SCALE, risk: RISK_SCALE };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { COST_SCALE, LAYER_SCALES, PRICE_SCALE, SHARE_SCALE } from "./layer-scales";
+import { COST_SCALE, LAYER_SCALES, PRICE_SCALE, RISK_SCALE, SHARE_SCALE } from "./layer-scales";
 import { colorFor, legendGradient, NO_DATA_COLOR, parseColor, type Scale } from "./scale";
 
 // Black at 0, red at 1, blue at 3 (written as d3 writes it), so every blend is easy to check by hand.
@@ -59,6 +59,12 @@ describe("colorFor", () => {
     // Cheap power and dear power, profit and loss, read differently too.
     expect(colorFor(PRICE_SCALE, 0.03)).not.toBe(colorFor(PRICE_SCALE, 0.2));
     expect(colorFor(COST_SCALE, 0.4)).not.toBe(colorFor(COST_SCALE, 1.2));
+    // A country that adds 0.1 % to the expected loss reads apart from one that adds 3 %, and from no data.
+    const small = parseColor(colorFor(RISK_SCALE, 0.001));
+    const large = parseColor(colorFor(RISK_SCALE, 0.03));
+    expect(distance(small, large)).toBeGreaterThan(40);
+    expect(distance(small, parseColor(colorFor(RISK_SCALE, null)))).toBeGreaterThan(40);
+    expect(RISK_SCALE.ticks.map((t) => t.label)).toEqual(["0%", "0.1%", "0.2%", "0.5%", "1%", "2%", "5%", "10%"]);
   });
 
   it("blends between neighbouring stops: every channel lies between theirs", () => {

@@ -78,3 +78,48 @@ export const RiskBody = z
 
 export type RiskEvent = z.output<typeof RiskEventSchema>;
 export type RiskRequest = z.output<typeof RiskBody>;
+
+// ---- The text form of a link or query (lib/risk/link.ts writes it), read into the body's shapes
+// and checked by its rules: strictly for the export query, leniently for the dashboard link.
+
+const NUMBER = String.raw`\d+(?:\.\d*)?|\.\d+`;
+const EVENT_TEXT = new RegExp(`^([A-Za-z][A-Za-z0-9]*):(${NUMBER})(?::(${NUMBER}))?$`);
+export const RISK_EVENTS_SYNTAX =
+  "a comma-separated list of id:probability or id:probability:fraction (an ISO alpha-2 code or bloc id, the chance 0–1, the share it takes offline 0–1, default 1), e.g. CN:0.1,EAEU:0.02:0.5";
+
+/** "CN:0.1,EAEU:0.02:0.5" → [{ id: "CN", probability: 0.1, fraction: 1 }, { id: "EAEU", probability: 0.02, fraction: 0.5 }]; a refusal names the item and why. */
+export const riskEventsParam = z.string().transform((text, ctx): RiskEvent[] => {
+  const parts = text.split(",");
+  const refuse = (message: string) => {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  };
+  if (parts.length > MAX_RISK_EVENTS) return refuse(`at most ${MAX_RISK_EVENTS} events`);
+  const events: RiskEvent[] = [];
+  for (const [index, part] of parts.entries()) {
+    const match = EVENT_TEXT.exec(part);
+    if (!match) return refuse(`item ${index + 1} ("${part}") is not id:probability or id:probability:fraction; must be ${RISK_EVENTS_SYNTAX}`);
+    const event = RiskEventSchema.safeParse({
+      id: (match[1] ?? "").toUpperCase(),
+      probability: Number(match[2]),
+      ...(match[3] === undefined ? {} : { fraction: Number(match[3]) }),
+    });
+    if (!event.success) {
+      const issue = event.error.issues[0];
+      return refuse(`item ${index + 1} ("${part}"): ${issue?.path.map(String).join(".") ?? ""}: ${issue?.message ?? "is invalid"}`);
+    }
+    events.push(event.data);
+  }
+  return events;
+});
+
+/**
+ * The same, lenient (the dashboard link): empty items are skipped and a list too long is cut, as a
+ * person editing a link would mean; a bad item drops the whole list (no half a set of events).
+ */
+export const lenientRiskEventsParam = z
+  .string()
+  .transform((text) => text.split(",").filter(Boolean).slice(0, MAX_RISK_EVENTS).join(","))
+  .pipe(riskEventsParam)
+  .catch([])
+  .default([]);

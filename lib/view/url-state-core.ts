@@ -1,12 +1,15 @@
 import { DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_HORIZON_DAYS, DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { type ScenarioSettings, scenarioParams, VIEW_PARAMS } from "../scenario/scenario";
+import { formatRiskEvents, RISK_PARAM } from "../risk/link";
+import type { RiskEvent } from "../risk/schema";
 
 // The dashboard state and its query-string form, without zod, so the browser's first load stays
 // small. Parsing untrusted query strings (with zod) lives in url-state.ts; the scenario's part of
 // the link (its names and text forms) is lib/scenario's.
 
-export const LAYERS = ["share", "price", "cost", "sites"] as const;
+/** "risk" is the jurisdiction-risk view: the map coloured by each country's expected loss, beside the events' table. */
+export const LAYERS = ["share", "price", "cost", "sites", "risk"] as const;
 export type Layer = (typeof LAYERS)[number];
 
 export const DEFAULTS = {
@@ -34,6 +37,8 @@ export type DashboardState = ScenarioSettings & {
   btcPrice: number;
   /** The scenario panel is open (also when nothing is picked yet). */
   simulate: boolean;
+  /** Risk events whose probability the user set, in place of the defaults (the risk view). */
+  riskEvents: RiskEvent[];
 };
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
@@ -50,6 +55,7 @@ export function serializeDashboardState(state: DashboardState): string {
   if (state.btcPrice !== DEFAULTS.btcPrice) params.set(VIEW_PARAMS.btcPrice, String(state.btcPrice));
   for (const [key, value] of scenarioParams(state)) params.set(key, value);
   if (state.shutdown.length === 0 && state.simulate) params.set(VIEW_PARAMS.simulate, "1");
+  if (state.riskEvents.length > 0) params.set(RISK_PARAM, formatRiskEvents(state.riskEvents));
   const text = params.toString();
   return text ? `?${text}` : "";
 }

@@ -29,6 +29,13 @@ describe("dashboard URL state", () => {
       migration: { fraction: 0.5, days: 90, delayDays: 30, weighting: "cheap-power" },
       horizonDays: 365,
     });
+    expect(parseDashboardState(new URLSearchParams("layer=risk&risk=us:0.5,EAEU:0.02:0.5"))).toMatchObject({
+      layer: "risk",
+      riskEvents: [
+        { id: "US", probability: 0.5, fraction: 1 },
+        { id: "EAEU", probability: 0.02, fraction: 0.5 },
+      ],
+    });
   });
 
   it.each([
@@ -42,6 +49,8 @@ describe("dashboard URL state", () => {
     ["dataset=../../x", { dataset: "best-estimate" }],
     ["shutdown=CN:2", { shutdown: [], simulate: false }],
     ["migrate=1,2", { migration: null }],
+    ["risk=US:0.5,CN:1.5", { riskEvents: [] }],
+    ["risk=US", { riskEvents: [] }],
   ])("falls back to the default for a bad value: %s", (query, expected) => {
     expect(parseDashboardState(new URLSearchParams(query))).toMatchObject(expected);
   });
@@ -86,6 +95,14 @@ describe("dashboard URL state", () => {
           { nil: null },
         ),
         horizonDays: fc.integer({ min: 1, max: 3650 }),
+        riskEvents: fc.array(
+          fc.record({
+            id: fc.constantFrom("CN", "US", "EAEU", "BRICS"),
+            probability: fc.integer({ min: 0, max: 1_000_000 }).map((x) => x / 1_000_000),
+            fraction: fc.integer({ min: 1, max: 1_000_000 }).map((x) => x / 1_000_000),
+          }),
+          { maxLength: 4 },
+        ),
       })
       .map((s) => ({ ...s, simulate: s.simulate || s.shutdown.length > 0 }));
     fc.assert(

@@ -2,6 +2,8 @@ import "../validation/zod-browser";
 import { z } from "zod";
 import { SCENARIO_PARAMS, VIEW_PARAMS } from "../scenario/scenario";
 import { lenientScenarioQuery, scenarioSettingsOf } from "../scenario/schema";
+import { RISK_PARAM } from "../risk/link";
+import { lenientRiskEventsParam } from "../risk/schema";
 import { NETWORK_BASES } from "../metrics/distribution";
 import { periodSchema } from "../validation/cells";
 import { datasetSlugParam } from "../validation/dataset-slug";
@@ -39,9 +41,10 @@ const StateSchema = z.object({
     .catch(false)
     .default(false),
   ...lenientScenarioQuery,
+  [RISK_PARAM]: lenientRiskEventsParam,
 });
 
-const KEYS = ["dataset", "period", "network", ...Object.values(VIEW_PARAMS), ...Object.values(SCENARIO_PARAMS)];
+const KEYS = ["dataset", "period", "network", ...Object.values(VIEW_PARAMS), ...Object.values(SCENARIO_PARAMS), RISK_PARAM];
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -69,5 +72,6 @@ export function parseDashboardState(params: Params): DashboardState {
     btcPrice: s[VIEW_PARAMS.btcPrice],
     simulate: scenario.shutdown.length > 0 || s[VIEW_PARAMS.simulate],
     ...scenario,
+    riskEvents: s[RISK_PARAM],
   };
 }

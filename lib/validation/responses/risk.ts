@@ -5,7 +5,8 @@ import { ageFields, nullableNumber, PeriodSourceSchema, share } from "./fields";
 // The answer of POST /api/risk (docs/methodology.md#jurisdiction-risk): the distribution of the
 // hashrate lost within the horizon when each event happens with its probability.
 
-const quantiles = (what: z.ZodType) => z.object({ p50: what, p90: what, p95: what, p99: what });
+// Generic, so the quantiles keep their type (a plain z.ZodType parameter would type them unknown).
+const quantiles = <T extends z.ZodType>(what: T) => z.object({ p50: what, p90: what, p95: what, p99: what });
 
 export const RiskResponse = z
   .object({
