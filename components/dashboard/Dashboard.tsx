@@ -1,10 +1,10 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
-import type { Dataset } from "@/lib/validation/responses";
+import type { Dataset, RiskResult } from "@/lib/validation/responses";
 import { apiUrls, networkParam } from "@/lib/view/api-urls";
 import { countryPanel, countryRows, estimateNote, summaryCards } from "@/lib/view/dashboard";
 import { scenarioRequest } from "@/lib/scenario/scenario";
@@ -31,6 +31,15 @@ const ScenarioPanel = dynamic(() => import("./ScenarioPanel").then((m) => m.Scen
   loading: () => (
     <section className="panel scenario-panel" aria-busy="true">
       <p className="muted">Loading the simulator…</p>
+    </section>
+  ),
+});
+
+const RiskPanel = dynamic(() => import("@/components/risk/RiskPanel").then((m) => m.RiskPanel), {
+  ssr: false,
+  loading: () => (
+    <section className="panel" aria-busy="true">
+      <p className="muted">Loading the risk view…</p>
     </section>
   ),
 });
@@ -62,6 +71,7 @@ const TITLES: Record<Layer, string> = {
   price: "Electricity prices where Bitcoin is mined",
   cost: "Electricity cost of one bitcoin by country",
   sites: "Large Bitcoin mining sites",
+  risk: "Jurisdiction risk: expected hashrate lost by country",
 };
 
 /** The server-rendered first answers reach the data hooks through this render's context, never module state. */
@@ -94,9 +104,14 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, "SitesResponse");
   const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, "CountryResponse");
 
+  // The risk panel (loaded with the risk view) asks for the answer; the map is painted from it here.
+  const [risk, setRisk] = useState<{ answer: RiskResult | null; loading: boolean }>({ answer: null, loading: true });
+  const onRiskAnswer = useCallback((answer: RiskResult | null, loading: boolean) => setRisk({ answer, loading }), []);
   const layer = useMemo(
-    () => distribution.data && layerView(state.layer, { distribution: distribution.data, metrics: metrics.data, btcPriceUsd: state.btcPrice }, initial.scales),
-    [state.layer, distribution.data, metrics.data, state.btcPrice, initial.scales],
+    () =>
+      distribution.data &&
+      layerView(state.layer, { distribution: distribution.data, metrics: metrics.data, btcPriceUsd: state.btcPrice, risk: risk.answer }, initial.scales),
+    [state.layer, distribution.data, metrics.data, state.btcPrice, risk.answer, initial.scales],
   );
   const simulationRequest = useMemo(() => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null), [state, slug, period]);
   const simulation = useSimulation(simulationRequest);
@@ -148,7 +163,8 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
     [update, state.simulate, state.shutdown],
   );
   const simulateOne = useCallback((id: string) => update({ shutdown: [{ id, fraction: 1 }], simulate: true }), [update]);
-  const busy = distribution.loading || (state.layer !== "share" && metrics.loading) || sites.loading || simulation.loading;
+  const busy =
+    distribution.loading || (state.layer !== "share" && metrics.loading) || sites.loading || simulation.loading || (state.layer === "risk" && risk.loading);
   const error = distribution.error ?? metrics.error ?? shocks.error ?? null;
 
   return (
@@ -169,7 +185,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
 
       <SummaryCards cards={metrics.data ? summaryCards(metrics.data, names) : PLACEHOLDER_CARDS} loading={metrics.loading} />
 
-      <div className={state.country || state.simulate ? "map-row with-panel" : "map-row"}>
+      <div className={state.country || state.simulate || state.layer === "risk" ? "map-row with-panel" : "map-row"}>
         <div className="map-column">
           <WorldMap
             values={mapValues}
@@ -212,6 +228,8 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
             loading={simulation.loading}
             error={simulation.error}
           />
+        ) : state.layer === "risk" ? (
+          <RiskPanel state={state} update={update} dataset={slug} period={period} names={names} onAnswer={onRiskAnswer} />
         ) : (
           state.country && (
             <CountryPanel panel={panel} period={period} loading={country.loading} onClose={() => update({ country: null })} onSimulate={simulateOne} />

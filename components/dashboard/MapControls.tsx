@@ -9,6 +9,7 @@ export const LAYER_LABELS: Record<Layer, string> = {
   price: "Power price",
   cost: "Cost per BTC",
   sites: "Mining sites",
+  risk: "Risk",
 };
 
 /** What the map shows: the dataset, the month, the layer, the simulator switch and the cost layer's inputs. */

@@ -88,10 +88,12 @@ describe("risk view: the user's probabilities and the request", () => {
 describe("risk view: the table's rows", () => {
   it("lists every default event in the server's order, marking the defaults", () => {
     const rows = riskRows(r.events, [], r);
-    expect(rows.map((row) => [row.id, row.kind, row.detail, row.probability, row.isDefault, row.defaultText, row.fractionText, row.contributionText])).toEqual([
-      ["US", "country", "US", 0.1, true, "10.00%", "takes 50.00% offline", "2.00%"],
-      ["KZ", "country", "KZ", 0.2, true, "20.00%", "takes 100.00% offline", "2.00%"],
-      ["USMCA", "bloc", "US, CA, MX", 0.01, true, "1.00%", "takes 50.00% offline", "0.19%"],
+    expect(
+      rows.map((row) => [row.id, row.kind, row.detail, row.probability, row.fraction, row.isDefault, row.defaultText, row.fractionText, row.contributionText]),
+    ).toEqual([
+      ["US", "country", "US", 0.1, 0.5, true, "10.00%", "takes 50.00% offline", "2.00%"],
+      ["KZ", "country", "KZ", 0.2, 1, true, "20.00%", "takes 100.00% offline", "2.00%"],
+      ["USMCA", "bloc", "US, CA, MX", 0.01, 0.5, true, "1.00%", "takes 50.00% offline", "0.19%"],
     ]);
   });
 

@@ -84,8 +84,9 @@ export type RiskRow = {
   kind: RiskEventUsed["kind"];
   /** "China", or for a bloc its members: "US, CA, MX" */
   detail: string;
-  /** The probability in effect (the user's or the default). */
+  /** The probability in effect (the user's or the default), and the share it takes offline. */
   probability: number;
+  fraction: number;
   defaultText: string;
   isDefault: boolean;
   /** "takes 25% offline" */
@@ -118,6 +119,7 @@ export function riskRows(
       kind: e.kind,
       detail: e.kind === "bloc" ? e.members.join(", ") : e.id,
       probability,
+      fraction,
       defaultText: formatChance(e.probability),
       isDefault: !o,
       fractionText: `takes ${formatShare(fraction)} offline`,

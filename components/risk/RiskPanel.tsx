@@ -1,0 +1,102 @@
+"use client";
+
+import { useEffect, useMemo } from "react";
+import { FactList } from "@/components/dashboard/FactList";
+import type { RiskResult } from "@/lib/validation/responses";
+import { riskContributions, riskDefaultsRequest, riskFigures, riskRequest, riskRows, setRiskProbability } from "@/lib/view/risk";
+import { lossChart } from "@/lib/view/risk-chart";
+import type { DashboardState } from "@/lib/view/url-state-core";
+import { Contributions } from "./Contributions";
+import { LossChart } from "./LossChart";
+import { ProbabilityTable } from "./ProbabilityTable";
+import styles from "./risk.module.css";
+import { useRisk } from "./useRisk";
+
+/** Edits wait this long for the next keystroke before they are sent. */
+const EDIT_DELAY_MS = 300;
+
+/**
+ * The risk view's panel: the events' probabilities (defaults first asked of the server, then the
+ * user's in their place), the headline figures, the loss distribution and who contributes most.
+ * It hands the answer shown to the dashboard, which paints the map with it.
+ */
+export function RiskPanel(props: {
+  state: Pick<DashboardState, "riskEvents" | "country">;
+  update: (patch: Partial<DashboardState>) => void;
+  dataset: string;
+  period: string;
+  names: ReadonlyMap<string, string>;
+  onAnswer: (answer: RiskResult | null, loading: boolean) => void;
+}) {
+  const { state, update, dataset, period, names, onAnswer } = props;
+  const defaults = useRisk(period ? riskDefaultsRequest(dataset, period) : null);
+  // The defaults' answer for another month must not become this month's events.
+  const defaultEvents = defaults.data && defaults.data.period === period && defaults.data.dataset === dataset ? defaults.data.events : null;
+  const request = useMemo(() => riskRequest(dataset, period, defaultEvents, state.riskEvents), [dataset, period, defaultEvents, state.riskEvents]);
+  const custom = useRisk(request, EDIT_DELAY_MS);
+  const answer = request ? custom : defaults;
+  const loading = defaults.loading || custom.loading;
+  const error = defaults.error ?? custom.error;
+
+  useEffect(() => onAnswer(answer.data, loading), [answer.data, loading, onAnswer]);
+  useEffect(() => () => onAnswer(null, true), [onAnswer]);
+
+  const rows = useMemo(() => (defaultEvents ? riskRows(defaultEvents, state.riskEvents, answer.data) : []), [defaultEvents, state.riskEvents, answer.data]);
+  const figures = useMemo(() => (answer.data ? riskFigures(answer.data) : null), [answer.data]);
+  const chart = useMemo(() => (answer.data ? lossChart(answer.data) : null), [answer.data]);
+  const top = useMemo(() => (answer.data ? riskContributions(answer.data, names) : null), [answer.data, names]);
+  const changed = state.riskEvents.length > 0;
+
+  return (
+    <section className={`panel ${styles.panel}`} data-testid="risk-panel" aria-labelledby="risk-title" aria-busy={loading}>
+      <div className="panel-head">
+        <h2 id="risk-title">Jurisdiction risk</h2>
+        <button type="button" className="button small" onClick={() => update({ layer: "share" })} aria-label="Close the risk view">
+          ✕
+        </button>
+      </div>
+      <p className="muted">
+        Each event happens with its probability within the horizon, independently; a bloc takes all its members at once. The defaults come from the record of
+        past bans, restrictions and blackouts: a starting point to change, not a forecast.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          Could not assess the risk: {error}
+        </p>
+      )}
+      {figures && (
+        <div data-testid="risk-results">
+          <p className="headline" data-testid="risk-headline">
+            {figures.headline}
+          </p>
+          <FactList facts={figures.facts} testId="risk-figures" />
+        </div>
+      )}
+      {chart && <LossChart chart={chart} />}
+      {figures && (
+        <p className={styles.method} data-testid="risk-method">
+          {figures.method}
+        </p>
+      )}
+
+      <div className={styles.tableHead}>
+        <h3 className={styles.h3}>Events</h3>
+        {changed && (
+          <button type="button" className="button small" onClick={() => update({ riskEvents: [] })} data-testid="risk-reset-all">
+            Reset all to defaults
+          </button>
+        )}
+      </div>
+      {defaultEvents ? (
+        <ProbabilityTable
+          rows={rows}
+          selected={state.country}
+          onSet={(row, probability) => update({ riskEvents: setRiskProbability(state.riskEvents, row, probability) })}
+        />
+      ) : (
+        !error && <p className="muted">Loading the default probabilities…</p>
+      )}
+      {top && <Contributions events={top.events} countries={top.countries} />}
+    </section>
+  );
+}
