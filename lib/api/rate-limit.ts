@@ -156,3 +156,8 @@ export function importRateLimit(request: Request): Response | null {
 export function simulateRateLimit(request: Request): Response | null {
   return limit(request, SIMULATE_RATE_ENV, undefined, "simulations");
 }
+
+/** POST /api/risk: a computation on request like a simulation, so the same setting and the same bucket. */
+export function riskRateLimit(request: Request): Response | null {
+  return limit(request, SIMULATE_RATE_ENV, undefined, "simulations and risk assessments");
+}

@@ -55,8 +55,19 @@ export function toShares(distribution: MetricDistribution): Shares {
   };
 }
 
+/**
+ * HHI on 0–10 000 of weights given with their total: 10 000 · Σ (w / total)², from Σ w² (the risk
+ * model keeps that sum in typed arrays, outcome by outcome).
+ */
+export function hhiOfSquares(sumOfSquaredWeights: number, total: number): number {
+  return (10_000 * sumOfSquaredWeights) / (total * total);
+}
+
 function hhiOf(shares: Shares): number {
-  return 10_000 * shares.countries.reduce((sum, { share }) => sum + share * share, 0);
+  return hhiOfSquares(
+    shares.countries.reduce((sum, { share }) => sum + share * share, 0),
+    1,
+  );
 }
 
 export function bandOf(hhi: number): ConcentrationBand {

@@ -35,7 +35,10 @@ export type ShockResult = {
 };
 
 /** Losses this close to 100 % halt the chain: the next block would take longer than the age of the universe. */
-const HALT_EPS = 1e-12;
+export const HALT_EPS = 1e-12;
+
+/** A surviving country above this share of the remaining hashrate holds a majority. */
+export const MAJORITY_SHARE = 0.5;
 
 export function clampRetargetFactor(factor: number): number {
   return Math.min(MAX_RETARGET_FACTOR, Math.max(1 / MAX_RETARGET_FACTOR, factor));
@@ -134,7 +137,7 @@ export function shockShares(
     hhiAfter: after.hhi,
     nakamotoAfter: after.nakamoto,
     ...retargetAfterLoss(lostShare, blocksIntoEpoch),
-    majority: top && top.share > 0.5 ? { country: top.country, share: top.share } : null,
+    majority: top && top.share > MAJORITY_SHARE ? { country: top.country, share: top.share } : null,
     halted: false,
   };
   return { result, after };

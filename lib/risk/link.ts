@@ -1,17 +1,15 @@
-import type { RiskEvent } from "./schema";
+// Writing risk events in a link (the dashboard URL, the export query) under RISK_PARAMS.events:
+// "CN:0.1,EAEU:0.02:0.5", each id:probability[:fraction], the fraction 1 when left out (as in the
+// request body). No zod, so the dashboard can write links in its first load; reading them (strictly
+// or leniently) is schema.ts.
 
-// Risk events in a link (the dashboard URL, the export query): "CN:0.1,EAEU:0.02:0.5", each
-// id:probability[:fraction], the fraction 1 when left out (as in the request body). No zod, so the
-// dashboard can write links in its first load; reading them (strictly or leniently) is schema.ts.
+/** A number as the link's syntax reads it: as JavaScript writes it, but never in exponent form (1e-7 → 0.0000001). */
+function plain(x: number): string {
+  const text = String(x);
+  return text.includes("e") ? x.toFixed(20).replace(/\.?0+$/, "") : text;
+}
 
-/** The query parameter that carries the events. */
-export const RISK_PARAM = "risk";
-
-/** Digits enough for a probability typed as a percentage with decimals, or a heuristic's fraction. */
-const DIGITS = 6;
-const short = (x: number) => String(Number(x.toFixed(DIGITS)));
-
-/** [{ id: "CN", probability: 0.1, fraction: 1 }, { id: "EAEU", probability: 0.02, fraction: 0.5 }] → "CN:0.1,EAEU:0.02:0.5" */
-export function formatRiskEvents(events: readonly RiskEvent[]): string {
-  return events.map((e) => `${e.id}:${short(e.probability)}${e.fraction === 1 ? "" : `:${short(e.fraction)}`}`).join(",");
+/** "CN:0.1,EAEU:0.02:0.5": the events' text form (a fraction of 1 is left out). */
+export function formatRiskEvents(list: readonly { id: string; probability: number; fraction: number }[]): string {
+  return list.map((e) => (e.fraction === 1 ? `${e.id}:${plain(e.probability)}` : `${e.id}:${plain(e.probability)}:${plain(e.fraction)}`)).join(",");
 }

@@ -108,7 +108,7 @@ export const ScenarioBody = z
 
 // ---- The text forms of a link or query, read into the body's shapes and checked by its rules.
 
-const NUMBER = String.raw`\d+(?:\.\d*)?|\.\d+`;
+export const NUMBER = String.raw`\d+(?:\.\d*)?|\.\d+`;
 const ITEM_TEXT = new RegExp(`^([A-Za-z][A-Za-z0-9]*)(?::(${NUMBER}))?$`);
 const NUMBER_TEXT = new RegExp(`^(?:${NUMBER})$`);
 const MIGRATION_TEXT = new RegExp(`^(${NUMBER}),(\\d+),(\\d+),([a-z-]+)$`);
@@ -116,7 +116,7 @@ const SHUTDOWN_SYNTAX = "a comma-separated list of ISO alpha-2 codes or bloc ids
 const MIGRATION_SYNTAX = `fraction,days,delayDays,weighting such as 0.5,90,30,cheap-power (weighting ${MIGRATION_WEIGHTINGS.join(" or ")})`;
 
 /** The first problem zod found, as "path: message" (the path inside the parameter, if any). */
-const firstProblem = (error: z.ZodError) => {
+export const firstProblem = (error: z.ZodError) => {
   const issue = error.issues[0];
   const where = issue?.path.map(String).join(".") ?? "";
   return `${where ? `${where}: ` : ""}${issue?.message ?? "is invalid"}`;
@@ -128,7 +128,7 @@ type Read = (text: string) => { value: unknown } | { problem: string };
  * A query parameter in a text syntax: `read` turns the text into the body's shape (or says why it
  * cannot), then `rules` checks it. A refusal names the parameter itself, whatever part was wrong.
  */
-function textParam<T>(read: Read, rules: z.ZodType<T>, syntax: z.ZodString = z.string()) {
+export function textParam<T>(read: Read, rules: z.ZodType<T>, syntax: z.ZodString = z.string()) {
   return syntax.transform((text, ctx): T => {
     const got = read(text);
     if ("problem" in got) {
@@ -171,7 +171,7 @@ export const migrationParam = textParam(
   z.string().regex(MIGRATION_TEXT, `must be ${MIGRATION_SYNTAX}`),
 );
 
-const wholeNumberParam = (rules: z.ZodType<number>) =>
+export const wholeNumberParam = (rules: z.ZodType<number>) =>
   textParam((text) => ({ value: Number(text) }), rules, z.string().regex(/^\d+$/, "must be a whole number"));
 
 export const blocksIntoEpochParam = wholeNumberParam(blocksIntoEpoch).describe(

@@ -15,8 +15,11 @@ const significant = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(6)));
 
 export type ResolvedItem = { id: string; kind: "country" | "bloc"; name: string; fraction: number; members: string[] };
 
-/** Countries and blocs named by a scenario → what goes dark; an unknown name is refused naming its position. */
-export async function resolveShutdown(items: readonly ScenarioItem[]): Promise<ResolvedItem[]> {
+/**
+ * Countries and blocs named by a scenario → what goes dark; an unknown name is refused naming its
+ * position (`field` of its index: shutdown.N, or events.N.id for a risk request).
+ */
+export async function resolveShutdown(items: readonly ScenarioItem[], field: (index: number) => string = (i) => `shutdown.${i}`): Promise<ResolvedItem[]> {
   const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
   return items.map(({ id, fraction }, index) => {
     const code = id.toUpperCase();
@@ -24,7 +27,7 @@ export async function resolveShutdown(items: readonly ScenarioItem[]): Promise<R
     if (country) return { id: code, kind: "country", name: country, fraction, members: [code] };
     const bloc = blocs.find((b) => b.id === code);
     if (bloc) return { id: bloc.id, kind: "bloc", name: bloc.name, fraction, members: bloc.members };
-    throw new InvalidInput(`shutdown.${index}: "${id}" is neither an ISO country code nor a bloc (${blocs.map((b) => b.id).join(", ")})`, `shutdown.${index}`);
+    throw new InvalidInput(`${field(index)}: "${id}" is neither an ISO country code nor a bloc (${blocs.map((b) => b.id).join(", ")})`, field(index));
   });
 }
 

@@ -1,7 +1,8 @@
 import { DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_HORIZON_DAYS, DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { type ScenarioSettings, scenarioParams, VIEW_PARAMS } from "../scenario/scenario";
-import { formatRiskEvents, RISK_PARAM } from "../risk/link";
+import { RISK_PARAMS } from "../risk/limits";
+import { formatRiskEvents } from "../risk/link";
 import type { RiskEvent } from "../risk/schema";
 
 // The dashboard state and its query-string form, without zod, so the browser's first load stays
@@ -55,7 +56,7 @@ export function serializeDashboardState(state: DashboardState): string {
   if (state.btcPrice !== DEFAULTS.btcPrice) params.set(VIEW_PARAMS.btcPrice, String(state.btcPrice));
   for (const [key, value] of scenarioParams(state)) params.set(key, value);
   if (state.shutdown.length === 0 && state.simulate) params.set(VIEW_PARAMS.simulate, "1");
-  if (state.riskEvents.length > 0) params.set(RISK_PARAM, formatRiskEvents(state.riskEvents));
+  if (state.riskEvents.length > 0) params.set(RISK_PARAMS.events, formatRiskEvents(state.riskEvents));
   const text = params.toString();
   return text ? `?${text}` : "";
 }

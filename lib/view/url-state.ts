@@ -2,8 +2,8 @@ import "../validation/zod-browser";
 import { z } from "zod";
 import { SCENARIO_PARAMS, VIEW_PARAMS } from "../scenario/scenario";
 import { lenientScenarioQuery, scenarioSettingsOf } from "../scenario/schema";
-import { RISK_PARAM } from "../risk/link";
-import { lenientRiskEventsParam } from "../risk/schema";
+import { RISK_PARAMS } from "../risk/limits";
+import { lenientRiskQuery } from "../risk/schema";
 import { NETWORK_BASES } from "../metrics/distribution";
 import { periodSchema } from "../validation/cells";
 import { datasetSlugParam } from "../validation/dataset-slug";
@@ -41,10 +41,11 @@ const StateSchema = z.object({
     .catch(false)
     .default(false),
   ...lenientScenarioQuery,
-  [RISK_PARAM]: lenientRiskEventsParam,
+  // Only the events: the risk view's other settings keep their defaults (horizon and bie are the scenario's in a dashboard link).
+  [RISK_PARAMS.events]: lenientRiskQuery[RISK_PARAMS.events],
 });
 
-const KEYS = ["dataset", "period", "network", ...Object.values(VIEW_PARAMS), ...Object.values(SCENARIO_PARAMS), RISK_PARAM];
+const KEYS = ["dataset", "period", "network", ...Object.values(VIEW_PARAMS), ...Object.values(SCENARIO_PARAMS), RISK_PARAMS.events];
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -72,6 +73,6 @@ export function parseDashboardState(params: Params): DashboardState {
     btcPrice: s[VIEW_PARAMS.btcPrice],
     simulate: scenario.shutdown.length > 0 || s[VIEW_PARAMS.simulate],
     ...scenario,
-    riskEvents: s[RISK_PARAM],
+    riskEvents: s[RISK_PARAMS.events],
   };
 }

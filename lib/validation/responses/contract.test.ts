@@ -6,6 +6,7 @@ import type { health } from "../../services/health";
 import type { getMetrics, getSeries, getShocks } from "../../services/metrics";
 import type { networkFigures } from "../../services/network";
 import type { countryDetails, listPowerPrices, listSites, shockEvents } from "../../services/reference";
+import type { runRisk } from "../../services/risk";
 import type { runSimulation } from "../../services/simulate";
 import type {
   CountryResponse,
@@ -16,6 +17,7 @@ import type {
   NetworkResponse,
   PeriodsResponse,
   PowerPriceSchema,
+  RiskResponse,
   SeriesResponse,
   ShockEventSchema,
   ShocksResponse,
@@ -45,6 +47,10 @@ describe("services return what the response schemas declare", () => {
 
   it("simulate", () => {
     expectTypeOf<Result<typeof runSimulation>>().toExtend<Answer<typeof SimulateResponse>>();
+  });
+
+  it("risk", () => {
+    expectTypeOf<Result<typeof runRisk>>().toExtend<Answer<typeof RiskResponse>>();
   });
 
   it("reference data: datasets, periods, sites, prices, shock events, a country, health", () => {
