@@ -4,14 +4,14 @@ import { useCallback, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
-import type { Dataset, RiskResult } from "@/lib/validation/responses";
+import type { Dataset } from "@/lib/validation/responses";
 import { apiUrls, networkParam } from "@/lib/view/api-urls";
 import { countryPanel, countryRows, estimateNote, summaryCards } from "@/lib/view/dashboard";
 import { scenarioRequest } from "@/lib/scenario/scenario";
 import { scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
 import type { LayerScales } from "@/lib/colors/layer-scales";
-import { layerView, sitesGeoJson } from "@/lib/view/map-layers";
+import { type LayerView, layerView, sitesGeoJson } from "@/lib/view/map-layers";
 import type { DashboardState, Layer, MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Downloads, MapPngButton } from "./Downloads";
@@ -104,14 +104,15 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, "SitesResponse");
   const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, "CountryResponse");
 
-  // The risk panel (loaded with the risk view) asks for the answer; the map is painted from it here.
-  const [risk, setRisk] = useState<{ answer: RiskResult | null; loading: boolean }>({ answer: null, loading: true });
-  const onRiskAnswer = useCallback((answer: RiskResult | null, loading: boolean) => setRisk({ answer, loading }), []);
+  // The risk layer is the risk panel's (it loads with the risk view, and asks for the answer).
+  const [risk, setRisk] = useState<{ layer: LayerView | null; loading: boolean }>({ layer: null, loading: true });
+  const onRiskLayer = useCallback((layer: LayerView | null, loading: boolean) => setRisk({ layer, loading }), []);
   const layer = useMemo(
     () =>
-      distribution.data &&
-      layerView(state.layer, { distribution: distribution.data, metrics: metrics.data, btcPriceUsd: state.btcPrice, risk: risk.answer }, initial.scales),
-    [state.layer, distribution.data, metrics.data, state.btcPrice, risk.answer, initial.scales],
+      state.layer === "risk"
+        ? risk.layer
+        : distribution.data && layerView(state.layer, { distribution: distribution.data, metrics: metrics.data, btcPriceUsd: state.btcPrice }, initial.scales),
+    [state.layer, risk.layer, distribution.data, metrics.data, state.btcPrice, initial.scales],
   );
   const simulationRequest = useMemo(() => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null), [state, slug, period]);
   const simulation = useSimulation(simulationRequest);
@@ -229,7 +230,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
             error={simulation.error}
           />
         ) : state.layer === "risk" ? (
-          <RiskPanel state={state} update={update} dataset={slug} period={period} names={names} onAnswer={onRiskAnswer} />
+          <RiskPanel state={state} update={update} dataset={slug} period={period} names={names} scale={initial.scales.risk} onLayer={onRiskLayer} />
         ) : (
           state.country && (
             <CountryPanel panel={panel} period={period} loading={country.loading} onClose={() => update({ country: null })} onSimulate={simulateOne} />

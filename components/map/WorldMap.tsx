@@ -7,7 +7,7 @@ import { currentColorScheme, useColorScheme } from "@/components/hooks/useColorS
 import type { MapValue } from "@/lib/view/map-layers";
 import { colorFor, type Scale } from "@/lib/colors/scale";
 import type { MapView } from "@/lib/view/url-state-core";
-import { baseStyle, COUNTRY_SOURCE, countryLayers, fillColor, HATCH_IMAGE, hatchImage, PALETTE, SITE_SOURCE, siteLayers, WORLD_GEOJSON_URL } from "./layers";
+import { COUNTRY_SOURCE, HATCH_IMAGE, SITE_SOURCE, WORLD_GEOJSON_URL } from "./sources";
 import { sitePopupContent } from "./popup";
 
 declare global {
@@ -47,12 +47,14 @@ function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string
 /**
  * The world map. It does no arithmetic: it stores each value it is given, and its colour on the
  * scale (colorFor, shared with the legend), in feature state on one GeoJSON source keyed by ISO
- * alpha-2, and shows the sites it is given. maplibre is imported lazily, so it stays out of the
- * page's first-load JavaScript.
+ * alpha-2, and shows the sites it is given. maplibre and the layers' specs are imported lazily, so
+ * they stay out of the page's first-load JavaScript.
  */
 export function WorldMap(props: WorldMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MaplibreMap | null>(null);
+  // The layers' specs and palette (layers.ts), loaded with maplibre: set before the map is.
+  const layersRef = useRef<typeof import("./layers") | null>(null);
   // The map's event handlers read the latest props through this ref, set after each commit.
   const propsRef = useRef(props);
   useEffect(() => {
@@ -93,8 +95,10 @@ export function WorldMap(props: WorldMapProps) {
     let popup: Popup | undefined;
     let hovered: string | null = null;
     (async () => {
-      const maplibregl = await import("maplibre-gl");
+      const [maplibregl, layers] = await Promise.all([import("maplibre-gl"), import("./layers")]);
       if (life.cancelled || !containerRef.current) return;
+      layersRef.current = layers;
+      const { baseStyle, countryLayers, hatchImage, siteLayers } = layers;
       // Bundled by Next the worker cannot start; it is served as a static file instead.
       maplibregl.setWorkerUrl("/vendor/maplibre-gl-worker.mjs");
       // Read now, not from the render: the first (hydrating) render always says "light".
@@ -198,10 +202,11 @@ export function WorldMap(props: WorldMapProps) {
   const { values, scale, sites, selected } = props;
   useEffect(() => {
     const map = mapRef.current;
-    if (!loaded || !map) return;
-    const palette = PALETTE[theme];
+    const layers = layersRef.current;
+    if (!loaded || !map || !layers) return;
+    const palette = layers.PALETTE[theme];
     map.setPaintProperty("background", "background-color", palette.background);
-    map.setPaintProperty("country-fill", "fill-color", fillColor(theme));
+    map.setPaintProperty("country-fill", "fill-color", layers.fillColor(theme));
     map.setPaintProperty("country-border", "line-color", palette.border);
     map.setPaintProperty("country-hover", "line-color", palette.hover);
     map.setPaintProperty("country-selected", "line-color", palette.selected);

@@ -1,18 +1,14 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
 import { ENERGY_COLORS } from "@/lib/colors/energy";
 import { type ColorScheme, NO_DATA_COLOR } from "@/lib/colors/scale";
+import { COUNTRY_SOURCE, HATCH_IMAGE, SITE_SOURCE } from "./sources";
 
-// The map's sources and layers, as typed data. Recolouring goes through feature state and paint
-// properties; these specs are never rebuilt to change a colour.
-
-export const COUNTRY_SOURCE = "countries";
-export const SITE_SOURCE = "sites";
-export const WORLD_GEOJSON_URL = "/geo/world.json";
+// The map's layers and style, as typed data. Recolouring goes through feature state and paint
+// properties; these specs are never rebuilt to change a colour. Loaded with maplibre, after the
+// page's first load (the names the map component needs before are sources.ts).
 
 /** The map follows the page's colour scheme. */
 export type MapTheme = ColorScheme;
-
-export const HATCH_IMAGE = "hatch";
 
 /** A diagonal hatch tile, drawn in memory (the style has no sprite to load). */
 export function hatchImage(theme: MapTheme): { width: number; height: number; data: Uint8Array } {

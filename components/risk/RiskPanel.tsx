@@ -2,8 +2,9 @@
 
 import { useEffect, useMemo } from "react";
 import { FactList } from "@/components/dashboard/FactList";
-import type { RiskResult } from "@/lib/validation/responses";
-import { riskContributions, riskDefaultsRequest, riskFigures, riskRequest, riskRows, setRiskProbability } from "@/lib/view/risk";
+import type { Scale } from "@/lib/colors/scale";
+import type { LayerView } from "@/lib/view/map-layers";
+import { riskContributions, riskDefaultsRequest, riskFigures, riskLayer, riskRequest, riskRows, setRiskProbability } from "@/lib/view/risk";
 import { lossChart } from "@/lib/view/risk-chart";
 import type { DashboardState } from "@/lib/view/url-state-core";
 import { Contributions } from "./Contributions";
@@ -18,7 +19,7 @@ const EDIT_DELAY_MS = 300;
 /**
  * The risk view's panel: the events' probabilities (defaults first asked of the server, then the
  * user's in their place), the headline figures, the loss distribution and who contributes most.
- * It hands the answer shown to the dashboard, which paints the map with it.
+ * It hands the map layer of the answer shown to the dashboard, which paints the map with it.
  */
 export function RiskPanel(props: {
   state: Pick<DashboardState, "riskEvents" | "country">;
@@ -26,9 +27,11 @@ export function RiskPanel(props: {
   dataset: string;
   period: string;
   names: ReadonlyMap<string, string>;
-  onAnswer: (answer: RiskResult | null, loading: boolean) => void;
+  /** The map's colour scale for the layer. */
+  scale: Scale;
+  onLayer: (layer: LayerView | null, loading: boolean) => void;
 }) {
-  const { state, update, dataset, period, names, onAnswer } = props;
+  const { state, update, dataset, period, names, scale, onLayer } = props;
   const defaults = useRisk(period ? riskDefaultsRequest(dataset, period) : null);
   // The defaults' answer for another month must not become this month's events.
   const defaultEvents = defaults.data && defaults.data.period === period && defaults.data.dataset === dataset ? defaults.data.events : null;
@@ -38,8 +41,10 @@ export function RiskPanel(props: {
   const loading = defaults.loading || custom.loading;
   const error = defaults.error ?? custom.error;
 
-  useEffect(() => onAnswer(answer.data, loading), [answer.data, loading, onAnswer]);
-  useEffect(() => () => onAnswer(null, true), [onAnswer]);
+  // Another month's answer (while this month's loads) paints nothing.
+  const layer = useMemo(() => riskLayer(answer.data?.period === period ? answer.data : null, scale), [answer.data, period, scale]);
+  useEffect(() => onLayer(layer, loading), [layer, loading, onLayer]);
+  useEffect(() => () => onLayer(null, true), [onLayer]);
 
   const rows = useMemo(() => (defaultEvents ? riskRows(defaultEvents, state.riskEvents, answer.data) : []), [defaultEvents, state.riskEvents, answer.data]);
   const figures = useMemo(() => (answer.data ? riskFigures(answer.data) : null), [answer.data]);
@@ -65,17 +70,8 @@ export function RiskPanel(props: {
         </p>
       )}
       {figures && (
-        <div data-testid="risk-results">
-          <p className="headline" data-testid="risk-headline">
-            {figures.headline}
-          </p>
-          <FactList facts={figures.facts} testId="risk-figures" />
-        </div>
-      )}
-      {chart && <LossChart chart={chart} />}
-      {figures && (
-        <p className={styles.method} data-testid="risk-method">
-          {figures.method}
+        <p className="headline" data-testid="risk-headline">
+          {figures.headline}
         </p>
       )}
 
@@ -95,6 +91,21 @@ export function RiskPanel(props: {
         />
       ) : (
         !error && <p className="muted">Loading the default probabilities…</p>
+      )}
+
+      {chart && (
+        <>
+          <h3 className={styles.h3}>Loss distribution</h3>
+          <LossChart chart={chart} />
+        </>
+      )}
+      {figures && (
+        <>
+          <FactList facts={figures.facts} testId="risk-figures" />
+          <p className={styles.method} data-testid="risk-method">
+            {figures.method}
+          </p>
+        </>
       )}
       {top && <Contributions events={top.events} countries={top.countries} />}
     </section>

@@ -24,8 +24,6 @@ export const LOSS_QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99 } as co
 /** Bins of the loss histogram the chart draws: [i·w, (i+1)·w), the last one closed at 1. */
 export const LOSS_HISTOGRAM_BINS = 50;
 
-/**
- * The short names of a risk request's settings in a dashboard link and in the export query
- * (risk=CN:0.1,EAEU:0.02:0.5&draws=…&seed=…&horizon=…&bie=…); horizon and bie are the scenario's names.
- */
-export const RISK_PARAMS = { events: "risk", draws: "draws", seed: "seed", horizonDays: "horizon", blocksIntoEpoch: "bie" } as const;
+// The short names of a risk request's settings in a link live with the link's text form (link.ts),
+// which the dashboard's first load imports without these limits.
+export { RISK_PARAMS } from "./link";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COST_SCALE, PRICE_SCALE, RISK_SCALE, SHARE_SCALE } from "../colors/layer-scales";
-import { type CountryPrice, costLayer, layerView, priceLayer, riskLayer, shareLayer, sitesGeoJson } from "./map-layers";
+import { type CountryPrice, costLayer, layerView, priceLayer, shareLayer, sitesGeoJson } from "./map-layers";
 
 // What /api/metrics answers per priced country (its powerPrices).
 const price = (iso2: string, p: Partial<CountryPrice["powerPrice"]>, energyCostPerBtcUsd: number | null = null): CountryPrice => ({
@@ -51,30 +51,6 @@ describe("map layers", () => {
     const scales = { share: SHARE_SCALE, price: PRICE_SCALE, cost: COST_SCALE, risk: RISK_SCALE };
     expect(layerView("price", { distribution, metrics, btcPriceUsd: 1 }, scales).values).toEqual([]);
     expect(layerView("price", { distribution, metrics: { ...metrics, period: "2022-01" }, btcPriceUsd: 1 }, scales).values).toHaveLength(1);
-  });
-
-  it("paints each country's part of the expected loss, and nothing from another month's risk answer", () => {
-    const risk = {
-      period: "2022-01",
-      contributions: {
-        events: [],
-        countries: [
-          { iso2: "US", expectedLostShare: 0.0123 },
-          { iso2: "KZ", expectedLostShare: 0.0004 },
-        ],
-      },
-    };
-    const v = riskLayer(risk, RISK_SCALE);
-    expect(v.values).toEqual([
-      { iso2: "US", value: 0.0123, tooltip: "1.23% of network hashrate expected to go offline here" },
-      { iso2: "KZ", value: 0.0004, tooltip: "0.04% of network hashrate expected to go offline here" },
-    ]);
-    expect(v.scale).toBe(RISK_SCALE);
-    const scales = { share: SHARE_SCALE, price: PRICE_SCALE, cost: COST_SCALE, risk: RISK_SCALE };
-    const distribution = { period: "2022-01", unattributedShare: 0, countries: [] };
-    expect(layerView("risk", { distribution, metrics: null, btcPriceUsd: 1, risk }, scales).values).toHaveLength(2);
-    expect(layerView("risk", { distribution, metrics: null, btcPriceUsd: 1, risk: { ...risk, period: "2021-12" } }, scales).values).toEqual([]);
-    expect(layerView("risk", { distribution, metrics: null, btcPriceUsd: 1 }, scales)).toMatchObject({ values: [], scale: RISK_SCALE });
   });
 
   it("keeps only located sites as points", () => {

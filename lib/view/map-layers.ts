@@ -3,7 +3,7 @@ import type { Scale } from "../colors/scale";
 import { energyCategory } from "../colors/energy";
 import { formatEh, formatShare, formatUsd, formatUsdPerKwh } from "./format";
 import type { Layer } from "./url-state-core";
-import type { Distribution, Metrics, RiskResult, Site } from "../validation/responses";
+import type { Distribution, Metrics, Site } from "../validation/responses";
 
 // API answers → what the map paints for each layer. The map component does no arithmetic; prices
 // and the electricity cost per BTC are the server's (/api/metrics), only the ratio to the bitcoin
@@ -59,35 +59,13 @@ export function costLayer(prices: readonly CountryPrice[], kwhPerBtc: number | n
   };
 }
 
-/** What the risk layer reads of POST /api/risk's answer. */
-export type RiskLayerInput = Pick<RiskResult, "period" | "contributions">;
-
-/** Each country's part of the expected lost share (null: the answer is not there yet). */
-export function riskLayer(risk: RiskLayerInput | null, scale: Scale): LayerView {
-  return {
-    scale,
-    values: (risk?.contributions.countries ?? []).map((c) => ({
-      iso2: c.iso2,
-      value: c.expectedLostShare,
-      tooltip: `${formatShare(c.expectedLostShare)} of network hashrate expected to go offline here`,
-    })),
-    noDataLabel: "No share this month, so no risk counted",
-    note: "The probabilities behind it are starting points to change, not forecasts.",
-  };
-}
-
 /**
- * The layer's values. Prices and costs come from the metrics answer of the same period; while that
+ * The layer's values (the risk layer's are the risk panel's: riskLayer, lib/view/risk.ts). Prices and costs come from the metrics answer of the same period; while that
  * answer is still the previous period's, those layers show nothing rather than last month's prices.
  */
 export function layerView(
   layer: Layer,
-  input: {
-    distribution: DistributionView;
-    metrics: Pick<Metrics, "period" | "kwhPerBtc" | "powerPrices"> | null;
-    btcPriceUsd: number;
-    risk?: RiskLayerInput | null;
-  },
+  input: { distribution: DistributionView; metrics: Pick<Metrics, "period" | "kwhPerBtc" | "powerPrices"> | null; btcPriceUsd: number },
   scales: LayerScales,
 ): LayerView {
   const metrics = input.metrics?.period === input.distribution.period ? input.metrics : null;
@@ -96,9 +74,6 @@ export function layerView(
       return priceLayer(metrics?.powerPrices ?? [], scales.price);
     case "cost":
       return costLayer(metrics?.powerPrices ?? [], metrics?.kwhPerBtc ?? null, input.btcPriceUsd, scales.cost);
-    case "risk":
-      // Likewise: another month's risk answer paints nothing.
-      return riskLayer(input.risk?.period === input.distribution.period ? input.risk : null, scales.risk);
     default:
       return shareLayer(input.distribution, scales.share);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { RISK_SCALE } from "../colors/layer-scales";
 import { RISK_FIXTURE as r } from "./risk.fixture";
-import { formatChance, fromPercentInput, riskContributions, riskFigures, riskRequest, riskRows, setRiskProbability, toPercentInput } from "./risk";
+import { formatChance, fromPercentInput, riskContributions, riskFigures, riskLayer, riskRequest, riskRows, setRiskProbability, toPercentInput } from "./risk";
 
 const names = new Map([
   ["US", "United States"],
@@ -167,5 +168,18 @@ describe("risk view: the figures", () => {
       { id: "US", label: "United States", value: "2.19%" },
       { id: "KZ", label: "Kazakhstan", value: "2.00%" },
     ]);
+  });
+});
+
+describe("risk view: the map layer", () => {
+  it("paints each country's part of the expected loss, with the risk scale", () => {
+    const v = riskLayer(r, RISK_SCALE);
+    expect(v.values).toEqual([
+      { iso2: "US", value: 0.0219, tooltip: "2.19% of network hashrate expected to go offline here" },
+      { iso2: "KZ", value: 0.02, tooltip: "2.00% of network hashrate expected to go offline here" },
+      { iso2: "CA", value: 0, tooltip: "0.00% of network hashrate expected to go offline here" },
+    ]);
+    expect(v.scale).toBe(RISK_SCALE);
+    expect(riskLayer(null, RISK_SCALE)).toMatchObject({ values: [], scale: RISK_SCALE, noDataLabel: "No share this month, so no risk counted" });
   });
 });

@@ -1,5 +1,7 @@
+import type { Scale } from "../colors/scale";
 import type { RiskEvent } from "../risk/schema";
 import type { RiskResult } from "../validation/responses";
+import type { LayerView } from "./map-layers";
 import { formatInteger, formatMinutes, formatShare, formatShareShort, formatSignedPercent } from "./format";
 
 // The risk answer → what the risk view shows (docs/methodology.md#jurisdiction-risk). Every figure
@@ -194,5 +196,26 @@ export function riskContributions(r: Pick<Result, "events" | "contributions">, n
       label: names.get(c.iso2) ?? c.iso2,
       value: formatChance(c.expectedLostShare),
     })),
+  };
+}
+
+/** What the risk layer reads of POST /api/risk's answer. */
+export type RiskLayerInput = Pick<RiskResult, "period" | "contributions">;
+
+/**
+ * The map's risk layer: each country's part of the expected lost share (null: no answer for this
+ * month yet). Here rather than in map-layers.ts, so that it loads with the risk view and not in the
+ * dashboard's first load.
+ */
+export function riskLayer(risk: RiskLayerInput | null, scale: Scale): LayerView {
+  return {
+    scale,
+    values: (risk?.contributions.countries ?? []).map((c) => ({
+      iso2: c.iso2,
+      value: c.expectedLostShare,
+      tooltip: `${formatShare(c.expectedLostShare)} of network hashrate expected to go offline here`,
+    })),
+    noDataLabel: "No share this month, so no risk counted",
+    note: "The probabilities behind it are starting points to change, not forecasts.",
   };
 }

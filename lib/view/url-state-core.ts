@@ -1,8 +1,7 @@
 import { DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_HORIZON_DAYS, DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { type ScenarioSettings, scenarioParams, VIEW_PARAMS } from "../scenario/scenario";
-import { RISK_PARAMS } from "../risk/limits";
-import { formatRiskEvents } from "../risk/link";
+import { formatRiskEvents, RISK_PARAMS } from "../risk/link";
 import type { RiskEvent } from "../risk/schema";
 
 // The dashboard state and its query-string form, without zod, so the browser's first load stays
