@@ -113,9 +113,10 @@ test("the methodology page states the jurisdiction-risk rules with a worked exam
   await expect(section.locator("h2")).toHaveText("Jurisdiction risk: probable shutdowns");
   await expect(page.getByTestId("def-risk-contributions")).toContainText("−ln(1 − p");
   await expect(page.getByTestId("def-risk-defaults")).toContainText("ban 1, blackout 0.5, restriction 0.25, tariff 0.1");
-  // May 2021: 0.4398 · 0.3 + 0.0737 · (1 − 0.9 · 0.95) + 0.0719 · 0.05 = 14.62 %.
+  // May 2021 (shares over their total, 99.99 %): (0.4398 · 0.3 + 0.0737 · (1 − 0.9 · 0.95) + 0.0719 · 0.05) / 0.9999 = 14.62 %.
   await expect(page.getByTestId("risk-example-expected")).toHaveText(/^14\.62\s%$/);
   const rows = page.getByTestId("risk-example-contributions").locator("tbody tr");
   await expect(rows).toHaveCount(3);
-  await expect(rows.first()).toContainText(/China.*13\.19\s%/);
+  // China's part: 0.4398 / 0.9999 · 0.3 = 13.20 %.
+  await expect(rows.first()).toContainText(/China.*13\.20\s%/);
 });
