@@ -13,6 +13,7 @@ import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { exportBench } from "./export.bench";
 import { importBench } from "./import.bench";
 import { bestEstimateBench, metricsBench } from "./metrics.bench";
+import { riskHttpBench, riskInProcessBench } from "./risk.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
 import { suitesBench } from "./suites.bench";
 import { addSyntheticSites } from "./synthetic";
@@ -53,6 +54,9 @@ async function main() {
     if (want("best-estimate")) figures.push({ bench: "Best estimate (issue 12: the default dataset)", figures: await bestEstimateBench(server.url, budget) });
     if (want("simulate")) {
       figures.push({ bench: "Shutdown simulator (issue 5)", figures: [...simulateInProcessBench(), ...(await simulateHttpBench(server.url, budget))] });
+    }
+    if (want("risk")) {
+      figures.push({ bench: "Jurisdiction risk (issue 13)", figures: [...riskInProcessBench(), ...(await riskHttpBench(server.url, budget))] });
     }
     if (want("export")) figures.push({ bench: "Export (issue 6: CSV over HTTP)", figures: await exportBench(server.url) });
     if (want("import")) figures.push({ bench: "Import (issue 6)", figures: importBench(quick ? 20_000 : 100_000) });

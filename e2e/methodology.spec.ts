@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 type DatasetJson = { slug: string; title: string; licence: string; retrievedAt: string; caveats: string | null; periods: string[] };
 type NetworkJson = { months: { period: string; hashrateEh: number; source: string }[]; retargets: { height: number }[] };
 
-const SECTION_IDS = ["definitions", "shutdown-model", "historical-validation", "energy", "network", "other", "sources", "caveats"];
+const SECTION_IDS = ["definitions", "shutdown-model", "jurisdiction-risk", "historical-validation", "energy", "network", "other", "sources", "caveats"];
 
 test("the methodology page states the definitions and cites every dataset, without leaving the machine", async ({ page, baseURL }) => {
   const localHosts = new Set([new URL(baseURL ?? "http://127.0.0.1").hostname, "127.0.0.1", "localhost", "[::1]"]);
@@ -105,4 +105,18 @@ test("the methodology page validates the simulator against the 2021 China ban", 
   for (const change of ["-15.97%", "-5.30%", "-27.94%", "-4.81%"]) await expect(table).toContainText(change);
   await expect(table).toContainText("-45.42%");
   await expect(page.locator("#historical-validation")).toContainText("13.88 min");
+});
+
+test("the methodology page states the jurisdiction-risk rules with a worked example", async ({ page }) => {
+  await page.goto("/methodology#jurisdiction-risk");
+  const section = page.locator("section#jurisdiction-risk");
+  await expect(section.locator("h2")).toHaveText("Jurisdiction risk: probable shutdowns");
+  await expect(page.getByTestId("def-risk-contributions")).toContainText("−ln(1 − p");
+  await expect(page.getByTestId("def-risk-defaults")).toContainText("ban 1, blackout 0.5, restriction 0.25, tariff 0.1");
+  // May 2021 (shares over their total, 99.99 %): (0.4398 · 0.3 + 0.0737 · (1 − 0.9 · 0.95) + 0.0719 · 0.05) / 0.9999 = 14.62 %.
+  await expect(page.getByTestId("risk-example-expected")).toHaveText(/^14\.62\s%$/);
+  const rows = page.getByTestId("risk-example-contributions").locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  // China's part: 0.4398 / 0.9999 · 0.3 = 13.20 %.
+  await expect(rows.first()).toContainText(/China.*13\.20\s%/);
 });

@@ -73,7 +73,16 @@ describe("npm run export", () => {
     expect(unstamp(out.stdout)).toBe(unstamp(text));
   });
 
+  it("takes the risk flags (--risk, --draws, --seed, --horizon) and writes what the API answers", async () => {
+    const out = cli(["--what", "risk", "--period", "2022-01", "--risk", "CN:0.3,EAEU:0.05:0.5", "--draws", "2000", "--seed", "3", "--horizon", "90"]);
+    expect(out.stderr).toBe("");
+    expect(out.status).toBe(0);
+    expect(out.stdout).toBe((await api("what=risk&period=2022-01&risk=CN:0.3,EAEU:0.05:0.5&draws=2000&seed=3&horizon=90")).text);
+    expect(out.stdout.split("\r\n")[1]).toMatch(/^event,CN,China,country,CN,0.3,1,false,set by the request,/);
+  });
+
   it.each([
+    [["--what", "risk", "--risk", "CN:2"], /^export: risk: item 1 \("CN:2"\): probability: must be ≤ 1/],
     [["--what", "series", "--bogus"], /^export: Unknown option '--bogus'/],
     [["--what", "nope"], /^export: what: must be one of/],
     [["--what", "series", "--period", "2030-01"], /^export: dataset "best-estimate" has no data for period 2030-01/],

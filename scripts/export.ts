@@ -7,8 +7,8 @@
  *
  * The same file as GET /api/export for the same query (one code path: lib/services/export.ts), written to
  * stdout or to the file --out names. Flags are the API's query parameters: --what, --period,
- * --dataset, --network, --format, --metadata, --efficiency, and for shocks/scenario --bie, --shutdown, --migrate,
- * --horizon. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
+ * --dataset, --network, --format, --metadata, --efficiency, for shocks/scenario --bie, --shutdown, --migrate,
+ * --horizon, and for risk --risk, --draws, --seed, --horizon, --bie. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
  * answers with a 4xx), 1 for anything else.
  *
  * It calls the export service directly, as the route does: the flags are validated by the API's own
@@ -19,6 +19,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { MetricsError } from "../lib/metrics/errors";
+import { RISK_PARAMS as R } from "../lib/risk/limits";
 import { SCENARIO_PARAMS as S } from "../lib/scenario/scenario";
 import { DomainError } from "../lib/services/errors";
 import { exportData } from "../lib/services/export";
@@ -27,10 +28,11 @@ import { queryIssues } from "../lib/validation/query-issues";
 
 const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--network period|latest] [--format csv|json] [--metadata]
        [--${S.efficiency} J/TH] [--${S.blocksIntoEpoch} blocks] [--${S.shutdown} CN,RU:0.3,EAEU] [--${S.migration} fraction,days,delayDays,weighting] [--${S.horizonDays} days]
+       [--${R.events} CN:0.1,EAEU:0.02:0.5] [--${R.draws} n] [--${R.seed} n]
        [--out file]   (default: stdout; with npm use \`npm run -s export\` so that npm's banner stays out of the file)`;
 
-/** The API's query parameters, the scenario's by their short names in a link. */
-const STRING_FLAGS = ["what", "period", "dataset", "network", "format", ...Object.values(S)];
+/** The API's query parameters, the scenario's and the risk assessment's by their short names in a link. */
+const STRING_FLAGS = [...new Set(["what", "period", "dataset", "network", "format", ...Object.values(S), ...Object.values(R)])];
 
 class UsageError extends Error {}
 

@@ -8,6 +8,7 @@ import { CaveatsSection } from "./sections/CaveatsSection";
 import { DefinitionsSection } from "./sections/DefinitionsSection";
 import { EnergySection } from "./sections/EnergySection";
 import { HistoricalValidationSection } from "./sections/HistoricalValidationSection";
+import { JurisdictionRiskSection } from "./sections/JurisdictionRiskSection";
 import { NetworkSection } from "./sections/NetworkSection";
 import { SECTIONS, TEN_K } from "./sections/notation";
 import { otherBracket, OtherSection } from "./sections/OtherSection";
@@ -53,6 +54,7 @@ export default async function MethodologyPage() {
 
       <DefinitionsSection />
       <ShutdownModelSection />
+      <JurisdictionRiskSection />
       <HistoricalValidationSection />
       <EnergySection />
       <NetworkSection />

@@ -13,6 +13,12 @@ export const MIN_RISK_DRAWS = 1_000;
 export const MAX_RISK_DRAWS = 1_000_000;
 export const DEFAULT_RISK_SEED = 1;
 export const MAX_RISK_SEED = 2 ** 32 - 1;
+/**
+ * Monte Carlo work one request may take, about a second: draws × the work of a draw (lib/risk/monte-carlo.ts
+ * samplingWorkPerDraw: the events that happen and the countries they touch). A month's defaults
+ * stay below it at the most draws even with every country of the world holding a share.
+ */
+export const MAX_RISK_SAMPLING_WORK = 40_000_000;
 /** The window the probabilities are for. */
 export const DEFAULT_RISK_HORIZON_DAYS = 365;
 export const MAX_RISK_HORIZON_DAYS = MAX_HORIZON_DAYS;

@@ -206,6 +206,10 @@ describe("riskOf — hand-computed cases (exact)", () => {
     refuse([ev(["A"], 0.5, 0)], "events.0.fraction");
     refuse([], "blocksIntoEpoch", { blocksIntoEpoch: 2016 });
     refuse([], "draws", { draws: 0 });
+    // 500 likely events over a million draws would take most of a minute: refused, saying how many draws fit.
+    const heavy = Array.from({ length: 500 }, () => ev(["A", "B"], 0.9));
+    refuse(heavy, "draws", { draws: 1_000_000 });
+    expect(() => riskOf({ distribution: ABC, events: heavy, blocksIntoEpoch: 0, draws: 1_000_000, seed: 1 })).toThrow(/at most \d+ draws/);
   });
 });
 

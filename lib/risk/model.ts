@@ -2,8 +2,8 @@ import type { MetricDistribution } from "../metrics/concentration";
 import { MetricsError } from "../metrics/errors";
 import { BLOCKS_PER_EPOCH } from "../metrics/shock";
 import { exactDistribution } from "./exact";
-import { MAX_EXACT_EVENTS } from "./limits";
-import { monteCarloDistribution } from "./monte-carlo";
+import { MAX_EXACT_EVENTS, MAX_RISK_SAMPLING_WORK } from "./limits";
+import { monteCarloDistribution, samplingWorkPerDraw } from "./monte-carlo";
 import { prepare, type Prepared, type RiskModelEvent } from "./outcomes";
 import type { LossDistribution } from "./summary";
 
@@ -86,6 +86,18 @@ function checkSettings(input: RiskModelInput) {
   if (!Number.isInteger(input.seed)) throw new MetricsError("invalid-parameter", `seed must be a whole number, got ${input.seed}`, "seed");
 }
 
+/** A request whose draws would take far longer than a second is refused, saying how many draws it may have. */
+function checkSamplingWork(prepared: Prepared, draws: number) {
+  const perDraw = samplingWorkPerDraw(prepared);
+  if (draws * perDraw <= MAX_RISK_SAMPLING_WORK) return;
+  const most = Math.floor(MAX_RISK_SAMPLING_WORK / perDraw);
+  throw new MetricsError(
+    "invalid-parameter",
+    `draws: sampling these events takes ${perDraw.toFixed(1)} units of work per draw; draws × that may be at most ${MAX_RISK_SAMPLING_WORK} (about a second), so at most ${most} draws`,
+    "draws",
+  );
+}
+
 /**
  * The distribution of the lost share: exact when at most MAX_EXACT_EVENTS events are uncertain
  * (0 < p < 1; p = 0 events change nothing, p = 1 events always happen), otherwise `draws` seeded
@@ -95,6 +107,7 @@ export function riskOf(input: RiskModelInput, options: { forceMonteCarlo?: boole
   checkSettings(input);
   const prepared = prepare(input.distribution, input.events);
   const sampled = options.forceMonteCarlo === true || prepared.uncertain.length > MAX_EXACT_EVENTS;
+  if (sampled) checkSamplingWork(prepared, input.draws);
   const distribution = sampled
     ? monteCarloDistribution(prepared, input.blocksIntoEpoch, input.draws, input.seed)
     : exactDistribution(prepared, input.blocksIntoEpoch);

@@ -4,20 +4,39 @@ import { OutcomeEvaluator, type Prepared } from "./outcomes";
 import { LossAccumulator, type LossDistribution } from "./summary";
 
 // Monte Carlo method (docs/methodology.md#jurisdiction-risk), seeded: the same seed and input give
-// the same draws. Rather than one uniform number per event per draw, each event jumps straight to
-// the next draw in which it happens (the gaps between successes of a Bernoulli(p) sequence are
-// geometric: ⌊ln U / ln(1 − p)⌋ failures, U uniform on (0, 1]), so a draw costs what happens in it.
-// Draws are made in blocks of CHUNK: the happenings of a block are sorted by draw (counting sort)
-// into typed arrays that are reused, then each draw is evaluated; nothing is allocated per draw.
+// the same draws. An unlikely event (p ≤ SKIP_BELOW) jumps straight to the next draw in which it
+// happens (the gaps between successes of a Bernoulli(p) sequence are geometric: ⌊ln U / ln(1 − p)⌋
+// failures, U uniform on (0, 1]), so it costs what happens; a likely one takes one 32-bit number per
+// draw (it happens when the number is below p · 2³²). Draws are made in blocks of CHUNK: the
+// happenings of a block are sorted by draw (counting sort) into typed arrays that are reused, then
+// each draw is evaluated; nothing is allocated per draw.
 
 /** Draws per block: bounds the happenings held at once. */
 const CHUNK = 8192;
+/** Up to this probability skipping is cheaper (a logarithm per happening) than a number per draw. */
+const SKIP_BELOW = 0.1;
+const TWO_32 = 2 ** 32;
 
 type Rng = ReturnType<typeof xoroshiro128plus>;
 
 /** Failures before the next success of a Bernoulli sequence with ln(1 − p) = logMiss. */
 function geometric(rng: Rng, logMiss: number): number {
   return Math.floor(Math.log(1 - uniformFloat64(rng)) / logMiss);
+}
+
+/** Fixed cost of a draw (evaluating and summarising it), in the units of samplingWorkPerDraw. */
+const DRAW_COST = 10;
+
+/**
+ * The expected work of one draw, in units of roughly 10–25 ns: the draw itself, and per event its
+ * sampling (a logarithm per happening when skipping, a number per draw otherwise) and the
+ * countries it touches when it happens.
+ */
+export function samplingWorkPerDraw(prepared: Prepared): number {
+  return prepared.uncertain.reduce(
+    (sum, e) => sum + (e.probability <= SKIP_BELOW ? e.probability * (4 + e.members.length) : 0.25 + e.probability * (2 + e.members.length)),
+    DRAW_COST,
+  );
 }
 
 export function monteCarloDistribution(prepared: Prepared, blocksIntoEpoch: number, draws: number, seed: number): LossDistribution {
@@ -35,19 +54,26 @@ export function monteCarloDistribution(prepared: Prepared, blocksIntoEpoch: numb
   for (let first = 0; first < draws; first += CHUNK) {
     const size = Math.min(CHUNK, draws - first);
     let happenings = 0;
+    const happen = (d: number, e: number) => {
+      if (happenings === drawOf.length) {
+        // Rare (more happened than 1.25 × expected): grow, keep what is there.
+        const grown = drawOf.length * 2;
+        drawOf = grow(drawOf, grown);
+        eventOf = grow(eventOf, grown);
+        byDraw = new Int32Array(grown);
+      }
+      drawOf[happenings] = d;
+      eventOf[happenings] = e;
+      happenings++;
+    };
     for (let e = 0; e < events.length; e++) {
-      const miss = logMiss[e] ?? 0;
-      for (let d = geometric(rng, miss); d < size; d += 1 + geometric(rng, miss)) {
-        if (happenings === drawOf.length) {
-          // Rare (more happened than 1.25 × expected): grow once, keep what is there.
-          const grown = drawOf.length * 2;
-          drawOf = grow(drawOf, grown);
-          eventOf = grow(eventOf, grown);
-          byDraw = new Int32Array(grown);
-        }
-        drawOf[happenings] = d;
-        eventOf[happenings] = e;
-        happenings++;
+      const p = events[e]?.probability ?? 0;
+      if (p <= SKIP_BELOW) {
+        const miss = logMiss[e] ?? 0;
+        for (let d = geometric(rng, miss); d < size; d += 1 + geometric(rng, miss)) happen(d, e);
+      } else {
+        const below = p * TWO_32;
+        for (let d = 0; d < size; d++) if (rng.next() >>> 0 < below) happen(d, e);
       }
     }
     // Counting sort by draw (stable: a draw's events stay in event order).

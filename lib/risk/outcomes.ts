@@ -58,7 +58,9 @@ export function prepare(distribution: MetricDistribution, events: readonly RiskM
 
 /**
  * Evaluates outcomes: `evaluate(list, from, to)` takes the uncertain events that happened (indices
- * into `prepared.uncertain`, list[from..to)) and sets loss, halted, majority and hhi.
+ * into `prepared.uncertain`, list[from..to)) and sets loss, halted, majority and hhi. The outcome
+ * where none happens is worked out once; an outcome only revisits the countries its events touch,
+ * so it costs what happens in it, not the number of countries.
  */
 export class OutcomeEvaluator {
   loss = 0;
@@ -67,28 +69,73 @@ export class OutcomeEvaluator {
   /** HHI of the survivors; NaN when halted. */
   hhi = Number.NaN;
   private readonly offline: Float64Array;
+  /** What each country keeps when no uncertain event happens: s_c · (1 − base offline_c). */
+  private readonly baseRemaining: Float64Array;
+  /** Countries by baseRemaining, largest first: the largest untouched survivor is found from the front. */
+  private readonly byRemaining: Int32Array;
+  private readonly baseLost: number;
+  private readonly baseSquares: number;
+  /** stamp[c] === outcome: c is touched by this outcome (no clearing between outcomes). */
+  private readonly stamp: Int32Array;
+  private readonly touched: Int32Array;
+  private outcome = 0;
 
   constructor(private readonly prepared: Prepared) {
-    this.offline = new Float64Array(prepared.share.length);
+    const { share, baseOffline } = prepared;
+    const n = share.length;
+    this.offline = new Float64Array(n);
+    this.baseRemaining = Float64Array.from(share, (s, c) => s * (1 - (baseOffline[c] ?? 0)));
+    this.byRemaining = Int32Array.from(share.keys()).sort((a, b) => (this.baseRemaining[b] ?? 0) - (this.baseRemaining[a] ?? 0));
+    let lost = 0;
+    let squares = 0;
+    for (let c = 0; c < n; c++) {
+      lost += (share[c] ?? 0) * (baseOffline[c] ?? 0);
+      squares += (this.baseRemaining[c] ?? 0) ** 2;
+    }
+    this.baseLost = lost;
+    this.baseSquares = squares;
+    this.stamp = new Int32Array(n);
+    this.touched = new Int32Array(n);
   }
 
   evaluate(list: Int32Array, from: number, to: number): void {
     const { share, baseOffline, uncertain } = this.prepared;
-    const offline = this.offline;
-    offline.set(baseOffline);
+    const { offline, stamp, touched, baseRemaining } = this;
+    const outcome = ++this.outcome;
+    let count = 0;
     for (let k = from; k < to; k++) {
       const event = uncertain[list[k] ?? -1];
       if (!event) continue;
       const keep = 1 - event.fraction;
       const members = event.members;
-      // The same merge as mergeShutdown: independent outages combine as 1 − (1 − before)(1 − f).
       for (let j = 0; j < members.length; j++) {
         const c = members[j] ?? 0;
+        if (stamp[c] !== outcome) {
+          stamp[c] = outcome;
+          offline[c] = baseOffline[c] ?? 0;
+          touched[count++] = c;
+        }
+        // The same merge as mergeShutdown: independent outages combine as 1 − (1 − before)(1 − f).
         offline[c] = 1 - (1 - (offline[c] ?? 0)) * keep;
       }
     }
-    let lost = 0;
-    for (let c = 0; c < share.length; c++) lost += (share[c] ?? 0) * (offline[c] ?? 0);
+    let lost = this.baseLost;
+    let squares = this.baseSquares;
+    let top = 0;
+    for (let t = 0; t < count; t++) {
+      const c = touched[t] ?? 0;
+      const s = share[c] ?? 0;
+      lost += s * ((offline[c] ?? 0) - (baseOffline[c] ?? 0));
+      const remaining = s * (1 - (offline[c] ?? 0));
+      squares += remaining * remaining - (baseRemaining[c] ?? 0) ** 2;
+      if (remaining > top) top = remaining;
+    }
+    for (let i = 0; i < this.byRemaining.length; i++) {
+      const c = this.byRemaining[i] ?? 0;
+      if (stamp[c] === outcome) continue;
+      if ((baseRemaining[c] ?? 0) > top) top = baseRemaining[c] ?? 0;
+      break;
+    }
     const loss = Math.min(1, lost);
     if (loss >= 1 - HALT_EPS) {
       this.loss = 1;
@@ -98,16 +145,10 @@ export class OutcomeEvaluator {
       return;
     }
     const left = 1 - loss;
-    let top = 0;
-    let squares = 0;
-    for (let c = 0; c < share.length; c++) {
-      const remaining = (share[c] ?? 0) * (1 - (offline[c] ?? 0));
-      squares += remaining * remaining;
-      if (remaining > top) top = remaining;
-    }
     this.loss = loss;
     this.halted = false;
     this.majority = top / left > MAJORITY_SHARE;
-    this.hhi = hhiOfSquares(squares, left);
+    // Rounding in the differences must not take a sum of squares below 0.
+    this.hhi = hhiOfSquares(Math.max(0, squares), left);
   }
 }

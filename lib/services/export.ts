@@ -32,6 +32,7 @@ import { NotFound } from "./errors";
 import { getMetrics, getSeries, getShocks } from "./metrics";
 import { networkFigures } from "./network";
 import { runSimulation } from "./simulate";
+import { gatherRisk } from "./export-risk";
 
 // GET /api/export and `npm run export`: one code path from a validated query to the file. The rows
 // come from the same services the API answers with (lib/services/metrics, simulate, distribution), so
@@ -45,6 +46,7 @@ type Gathered = {
   /** Slugs of the datasets the rows draw on (computed only when metadata is asked for). */
   sources: () => Promise<string[]>;
   scenario?: Record<string, unknown>;
+  risk?: Record<string, unknown>;
 };
 
 /**
@@ -160,6 +162,8 @@ async function gather(q: ExportRequest): Promise<Gathered> {
       return gatherNetwork(q.period);
     case "scenario":
       return gatherScenario(q, slug);
+    case "risk":
+      return gatherRisk(q.risk, slug, q.period);
   }
 }
 
@@ -255,6 +259,7 @@ export async function exportData(q: ExportRequest, options: { now?: Date } = {})
     rowCount: gathered.rows.length,
     datasets: await datasetInfo(await gathered.sources()),
     ...(gathered.scenario ? { scenario: gathered.scenario } : {}),
+    ...(gathered.risk ? { risk: gathered.risk } : {}),
   });
   if (q.metadata) return { filename: files.metadata, kind: "metadata", body: `${JSON.stringify(metadata, null, 2)}\n` };
   return { filename: files.data, kind: "json", body: `${JSON.stringify({ metadata, rows: jsonRows(columns, gathered.rows) }, null, 2)}\n` };

@@ -8,7 +8,9 @@ import {
   MAX_HORIZON_DAYS,
 } from "../scenario/limits";
 import { SCENARIO_PARAMS, type ScenarioSettings, VIEW_PARAMS } from "../scenario/scenario";
-import { scenarioQuery, scenarioSettingsOf } from "../scenario/schema";
+import { horizonParam, scenarioQuery, scenarioSettingsOf } from "../scenario/schema";
+import { DEFAULT_RISK_HORIZON_DAYS, RISK_PARAMS } from "../risk/limits";
+import { riskQuery, type RiskSettings, riskSettingsOf } from "../risk/schema";
 import type { NetworkBasis } from "../metrics/distribution";
 import { networkBasisParam } from "./api";
 import { datasetSlugParam } from "./dataset-slug";
@@ -21,7 +23,7 @@ import { DatasetSummary } from "./responses";
 // falls back to defaults, an export refuses a malformed value with a 400 naming it (a file must not
 // silently describe another scenario than the one asked for).
 
-export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "network"] as const;
+export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "network", "risk"] as const;
 export type ExportWhat = (typeof EXPORT_WHATS)[number];
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
@@ -36,19 +38,19 @@ const shape = {
   what: z
     .enum(EXPORT_WHATS, { error: `must be one of ${EXPORT_WHATS.join(", ")}` })
     .describe(
-      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation; network: the network's hashrate and difficulty by month and every retarget (/api/network), each row with its source dataset",
+      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation; network: the network's hashrate and difficulty by month and every retarget (/api/network), each row with its source dataset; risk: the jurisdiction-risk assessment of POST /api/risk, one row per event (its probability, fraction and where they come from) and one per country, each with its contribution to the expected lost share, the figures in the metadata",
     ),
   period: z
     .string()
     .regex(/^(?:all|\d{4}-(?:0[1-9]|1[0-2]))$/, "must be a month as YYYY-MM or all")
     .optional()
     .describe(
-      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series and network, the dataset's latest month for metrics, shocks, distribution and scenario; sites and prices take no period (omit it or say all)",
+      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series and network, the dataset's latest month for metrics, shocks, distribution, scenario and risk; sites and prices take no period (omit it or say all)",
     ),
   dataset: datasetSlugParam
     .optional()
     .describe(
-      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution and scenario (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind); network takes none (it merges every network and retargets dataset)`,
+      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution, scenario and risk (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind); network takes none (it merges every network and retargets dataset)`,
     ),
   network: networkBasisParam.describe(
     "metrics, shocks, distribution: period (default) applies the shares to the network hashrate of their own month; latest to the newest month of network data",
@@ -66,13 +68,23 @@ const shape = {
     `Fleet efficiency in J/TH for kWh and electricity cost per BTC (metrics, distribution, scenario); default ${DEFAULT_EFFICIENCY_J_PER_TH}`,
   ),
   [P.blocksIntoEpoch]: scenarioQuery[P.blocksIntoEpoch].describe(
-    `Blocks of the current ${MAX_BLOCKS_INTO_EPOCH + 1}-block epoch already mined when the shutdown hits (shocks, scenario); default ${DEFAULT_BLOCKS_INTO_EPOCH}`,
+    `Blocks of the current ${MAX_BLOCKS_INTO_EPOCH + 1}-block epoch already mined when the shutdown hits (shocks, scenario, risk); default ${DEFAULT_BLOCKS_INTO_EPOCH}`,
   ),
   [P.shutdown]: scenarioQuery[P.shutdown].describe("scenario: what goes dark, as in the dashboard URL: CN,RU:0.3,EAEU (id or id:fraction)"),
   [P.migration]: scenarioQuery[P.migration].describe(
     "scenario: migration of the lost hashrate, fraction,days,delayDays,weighting (e.g. 0.5,90,30,proportional)",
   ),
-  [P.horizonDays]: scenarioQuery[P.horizonDays].describe(`scenario: days to simulate (1–${MAX_HORIZON_DAYS}); default ${DEFAULT_HORIZON_DAYS}`),
+  // No default here: a scenario's and a risk assessment's differ (exportRequestOf fills them in).
+  [P.horizonDays]: horizonParam
+    .optional()
+    .describe(
+      `scenario: days to simulate (1–${MAX_HORIZON_DAYS}; default ${DEFAULT_HORIZON_DAYS}); risk: the days the probabilities are for (default ${DEFAULT_RISK_HORIZON_DAYS})`,
+    ),
+  [RISK_PARAMS.events]: riskQuery[RISK_PARAMS.events].describe(
+    "risk: the events, id:probability or id:probability:fraction, comma-separated (CN:0.1,EAEU:0.02:0.5); absent or empty: every country with a share and every bloc at its default probability",
+  ),
+  [RISK_PARAMS.draws]: riskQuery[RISK_PARAMS.draws].describe("risk: Monte Carlo draws when more than 20 events are uncertain (1000–1000000; default 100000)"),
+  [RISK_PARAMS.seed]: riskQuery[RISK_PARAMS.seed].describe("risk: seed of the Monte Carlo draws (default 1)"),
   [VIEW_PARAMS.layer]: ignored("map layer"),
   [VIEW_PARAMS.country]: ignored("selected country"),
   [VIEW_PARAMS.view]: ignored("map view"),
@@ -83,6 +95,7 @@ const shape = {
 export const ExportQuery = z
   .strictObject(shape, { error: unknownParameter("/api/export", Object.keys(shape)) })
   .superRefine((q, ctx) => {
+    if (q.what === "risk" && q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=risk" });
     if (q.what === "scenario") {
       if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=scenario" });
       if (q[P.shutdown] === undefined)
@@ -109,11 +122,23 @@ export type ExportRequest = {
   dataset?: string;
   period?: string;
   network: NetworkBasis;
+  /** what=risk: the assessment's settings. */
+  risk: RiskSettings;
 } & ScenarioSettings;
 
 /** The parsed query → the export service's request (the link's short names mapped once, by lib/scenario). */
 export function exportRequestOf(q: z.output<typeof ExportQuery>): ExportRequest {
-  return { what: q.what, format: q.format, metadata: q.metadata, dataset: q.dataset, period: q.period, network: q.network, ...scenarioSettingsOf(q) };
+  const horizon = q[P.horizonDays];
+  return {
+    what: q.what,
+    format: q.format,
+    metadata: q.metadata,
+    dataset: q.dataset,
+    period: q.period,
+    network: q.network,
+    ...scenarioSettingsOf({ ...q, [P.horizonDays]: horizon ?? DEFAULT_HORIZON_DAYS }),
+    risk: riskSettingsOf({ ...q, [RISK_PARAMS.horizonDays]: horizon ?? DEFAULT_RISK_HORIZON_DAYS }),
+  };
 }
 
 // The JSON answer (format=json) and the metadata download (metadata=1).
@@ -157,6 +182,12 @@ export const ExportMetadata = z
     notes: z.array(z.string()),
     citation: z.string(),
     scenario: z.record(z.string(), z.unknown()).optional().describe("what=scenario: the simulation's summary (shutdown, before/after/end, first retarget)"),
+    risk: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        "what=risk: the answer of POST /api/risk but its events and contributions (those are the rows): method, seed, draws, quantiles, probabilities…",
+      ),
   })
   .meta({ id: "ExportMetadata" });
 

@@ -54,6 +54,7 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   "/api/country": () => import("@/app/api/country/route"),
   "/api/shock-events": () => import("@/app/api/shock-events/route"),
   "/api/simulate": () => import("@/app/api/simulate/route"),
+  "/api/risk": () => import("@/app/api/risk/route"),
   "/api/export": () => import("@/app/api/export/route"),
   "/api/import": () => import("@/app/api/import/route"),
   "/api/sites": () => import("@/app/api/sites/route"),
@@ -284,7 +285,7 @@ const PLAUSIBLE: Record<string, string[]> = {
   country: ["US", "us", "CN", "RU", "XX", "USA", "United States", "EU"],
   status: ["operating", "planned", "curtailed", "closed", "converted", "Operating", "demolished"],
   priceType: ["industrial", "business", "miner_tariff", "household", "wholesale", "retail"],
-  what: ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "SCENARIO", "everything"],
+  what: ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "risk", "SCENARIO", "everything"],
   format: ["csv", "json", "xml", "CSV"],
   metadata: ["1", "0", "true", "false", "yes"],
   shutdown: [
@@ -312,6 +313,21 @@ const PLAUSIBLE: Record<string, string[]> = {
     "0.5,90,30",
   ],
   horizon: ["1", "180", "3650", "3651", "0", "-1"],
+  risk: [
+    "",
+    "CN:0.1",
+    "CN:0.1,EAEU:0.02:0.5",
+    "US:1,CN:1",
+    "US:0",
+    "CN",
+    "CN:1.5",
+    "CN:0.5:0",
+    "XX:0.1",
+    ",",
+    Array.from({ length: 501 }, () => "US:0.1").join(","),
+  ],
+  draws: ["1000", "100000", "1000000", "999", "1000001", "1e5", "-1"],
+  seed: ["0", "1", "4294967295", "4294967296", "-1", "1.5"],
   layer: ["shares", "sites"],
   view: ["1,2,3"],
   btc: ["100000"],
@@ -722,6 +738,31 @@ const simulateObject = fc.record(
   { requiredKeys: [] },
 );
 
+const riskEvent = fc.oneof(
+  fc.record(
+    {
+      id: fc.oneof(fc.constantFrom("CN", "us", "KZ", "EU", "BRICS", "EAEU", "XX", "", " CN ", "C"), jsonNasty),
+      probability: fc.oneof(fc.double({ min: -0.5, max: 1.5 }), fc.constantFrom(0, 1), jsonNasty),
+      fraction: fc.oneof(fc.double({ min: -0.5, max: 1.5 }), fc.constantFrom(0, 1), jsonNasty),
+    },
+    { requiredKeys: [] },
+  ),
+  jsonNasty,
+);
+
+const riskObject = fc.record(
+  {
+    period: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("2021-05", "2022-01", "2025-07", "0000-01", "2021-13") }, { weight: 1, arbitrary: jsonNasty }),
+    dataset: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(PLAUSIBLE.dataset ?? [])) }, { weight: 1, arbitrary: jsonNasty }),
+    events: fc.oneof({ weight: 4, arbitrary: fc.array(riskEvent, { maxLength: 6 }) }, { weight: 1, arbitrary: jsonNasty }),
+    horizonDays: fc.oneof(fc.integer({ min: -1, max: 3651 }), jsonNasty),
+    blocksIntoEpoch: fc.oneof(fc.integer({ min: -5, max: 2020 }), jsonNasty),
+    draws: fc.oneof(fc.integer({ min: 500, max: 5000 }), jsonNasty),
+    seed: fc.oneof(fc.integer({ min: -1, max: 2 ** 32 }), jsonNasty),
+  },
+  { requiredKeys: [] },
+);
+
 const SHARES_SLUGS = [
   "cbeci-monthly",
   "ccaf-survey-2024",
@@ -773,11 +814,29 @@ function validScenario() {
   );
 }
 
+/** Valid risk requests with extreme parameters: many uncertain events (Monte Carlo), certain ones, blocs over countries without a share. */
+function validRisk() {
+  const probability = fc.oneof(fc.constantFrom(0, 1, 1e-12, 0.5, 1 - 1e-12), fc.double({ min: 0, max: 1, noNaN: true }));
+  const fraction = fc.oneof(fc.constantFrom(1, 1e-12, 0.5), fc.double({ min: 1e-9, max: 1, noNaN: true }));
+  return fc.record(
+    {
+      period: fc.constantFrom(...PERIODS),
+      dataset: sharesSlug(),
+      events: fc.array(fc.record({ id: fc.constantFrom(...ISO2, "EU", "EAEU", "GCC", "USMCA", "BRICS"), probability, fraction }), { maxLength: 30 }),
+      horizonDays: fc.oneof(fc.constantFrom(1, 3650), fc.integer({ min: 1, max: 3650 })),
+      blocksIntoEpoch: fc.oneof(fc.constantFrom(0, 2015), fc.integer({ min: 0, max: 2015 })),
+      draws: fc.constantFrom(1000, 2000),
+      seed: fc.oneof(fc.constantFrom(0, 2 ** 32 - 1), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
+    },
+    { requiredKeys: ["events"] },
+  );
+}
+
 function validExportQuery() {
   return fc
     .record(
       {
-        what: fc.constantFrom("metrics", "series", "shocks", "distribution", "sites", "prices", "scenario"),
+        what: fc.constantFrom("metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "risk"),
         format: fc.constantFrom("csv", "json"),
         metadata: fc.constantFrom("0", "1"),
         dataset: sharesSlug(),
@@ -796,6 +855,11 @@ function validExportQuery() {
           )
           .map((parts) => parts.join(",")),
         horizon: fc.constantFrom("1", "180", "3650"),
+        risk: fc
+          .array(fc.tuple(fc.constantFrom(...ISO2, "EU", "BRICS"), fc.constantFrom(":0", ":1", ":0.5", ":.25:0.5", ":1:0.001")), { maxLength: 6 })
+          .map((items) => items.map(([id, p]) => id + p).join(",")),
+        draws: fc.constantFrom("1000", "2000"),
+        seed: fc.constantFrom("0", "7", "4294967295"),
       },
       { requiredKeys: ["what"] },
     )
@@ -804,7 +868,7 @@ function validExportQuery() {
         (q.what === "sites" || q.what === "prices") && k === "dataset" ? [] : [[k, v]],
       );
       if (q.what === "scenario" && !q.shutdown) entries.push(["shutdown", "CN"]);
-      if (q.what === "scenario" && q.period === "all")
+      if ((q.what === "scenario" || q.what === "risk") && q.period === "all")
         entries.splice(
           entries.findIndex(([k]) => k === "period"),
           1,
@@ -1158,6 +1222,54 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
     );
   }, 180_000);
 
+  it("POST /api/risk: fuzzed JSON bodies, content types and headers", async () => {
+    const handler = await routeHandler("/api/risk", "post");
+    const json: [string, string][] = [["content-type", "application/json"]];
+    for (const raw of [
+      ...PROTO_JSON,
+      ...DEEP_JSON,
+      '{"events":[{"id":"CN","probability":0.5,"__proto__":{"polluted":1}}]}',
+      JSON.stringify({ events: Array.from({ length: 500 }, (_, i) => ({ id: i % 2 ? "EAEU" : "US", probability: 0.99 })), draws: 1_000_000 }),
+      JSON.stringify({ events: Array.from({ length: 20 }, () => ({ id: "BRICS", probability: 0.5 })) }),
+      JSON.stringify({ events: Array.from({ length: 20_000 }, () => 0) }),
+      "x".repeat(70_000),
+    ]) {
+      await check(handler, { method: "POST", path: "/api/risk", query: "", headers: json, body: raw });
+    }
+    for (const slug of FUZZ_SLUGS) {
+      for (const period of ["2025-07", "2025-08", "2021-05", "0000-01", "9999-12"]) {
+        for (const events of [
+          [],
+          [
+            { id: "US", probability: 1 },
+            { id: "CN", probability: 0.5, fraction: 0.5 },
+            { id: "EU", probability: 0.1 },
+          ],
+        ]) {
+          await check(handler, { method: "POST", path: "/api/risk", query: "", headers: json, body: JSON.stringify({ period, dataset: slug, events }) });
+        }
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof({ weight: 3, arbitrary: riskObject.map((o) => JSON.stringify(o)) }, { weight: 1, arbitrary: jsonBody }),
+        headersArb({ admin: false, contentTypes: ["application/json", "application/json; charset=utf-8"] }),
+        queryArb([]),
+        async (payload, headers, query) => {
+          await check(handler, { method: "POST", path: "/api/risk", query, headers, body: payload });
+        },
+      ),
+      { ...FC, numRuns: RUNS * 3 },
+    );
+    // Valid requests with extreme parameters on the seeded and the edge-case datasets: the model's own corners.
+    await fc.assert(
+      fc.asyncProperty(validRisk(), async (body) => {
+        await check(handler, { method: "POST", path: "/api/risk", query: "", headers: json, body: JSON.stringify(body) });
+      }),
+      { ...FC, numRuns: RUNS * 2 },
+    );
+  }, 180_000);
+
   for (const route of API_ROUTES.filter((r) => r.method === "get")) {
     it(`GET ${route.path}: fuzzed query strings and headers`, async () => {
       const handler = await routeHandler(route.path, "get");
@@ -1184,6 +1296,8 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
             "&period=9999-12",
             "&basis=sites",
             "&what=scenario&shutdown=US,CN:0.5&migrate=1,0,0,cheap-power",
+            "&what=risk",
+            "&what=risk&risk=US:1,CN:0.5:0.5,EU:0.1&draws=1000",
             "&what=metrics&period=all",
             "&what=distribution",
             "&what=shocks",

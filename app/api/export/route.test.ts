@@ -7,6 +7,7 @@ import { GET as networkGET } from "@/app/api/network/route";
 import { GET as seriesGET } from "@/app/api/metrics/series/route";
 import { GET as pricesGET } from "@/app/api/power-prices/route";
 import { GET as shocksGET } from "@/app/api/shocks/route";
+import { POST as riskPOST } from "@/app/api/risk/route";
 import { POST as simulatePOST } from "@/app/api/simulate/route";
 import { GET as sitesGET } from "@/app/api/sites/route";
 import { COLUMNS, type Row } from "@/lib/io/export";
@@ -16,6 +17,7 @@ import {
   MetricsResponse,
   NetworkResponse,
   PowerPricesResponse,
+  RiskResponse,
   SeriesResponse,
   ShocksResponse,
   SimulateResponse,
@@ -68,6 +70,18 @@ const SCENARIO_BODY = {
   migration: { fraction: 0.5, days: 90, delayDays: 30, weighting: "cheap-power" },
   horizonDays: 120,
   efficiency: 25,
+};
+
+const RISK_QUERY = "period=2022-01&risk=CN:0.3,kz:0.2:0.5,EAEU:0.05&horizon=90&bie=700";
+const RISK_BODY = {
+  period: "2022-01",
+  events: [
+    { id: "CN", probability: 0.3 },
+    { id: "KZ", probability: 0.2, fraction: 0.5 },
+    { id: "EAEU", probability: 0.05 },
+  ],
+  horizonDays: 90,
+  blocksIntoEpoch: 700,
 };
 
 /** What each export must hold, built independently from the API's own answers. */
@@ -265,6 +279,42 @@ const expected: Record<ExportWhat, { query: string; filename: string; rows: () =
       ];
     },
   },
+  risk: {
+    query: `what=risk&${RISK_QUERY}`,
+    filename: "hashatlas-risk-best-estimate-2022-01-CN-KZ-EAEU",
+    rows: async () => {
+      const { status, body: b } = await post(riskPOST, "/api/risk", RISK_BODY);
+      expect(status).toBe(200);
+      const r = RiskResponse.parse(b);
+      const names = new Map((await body(distributionGET, "/api/distribution?period=2022-01", DistributionResponse)).countries.map((c) => [c.iso2, c.name]));
+      return [
+        ...r.events.map((e, i) => ({
+          record: "event",
+          id: e.id,
+          name: e.name,
+          kind: e.kind,
+          members: e.members.join(" "),
+          probability: e.probability,
+          fraction: e.fraction,
+          is_default: e.isDefault,
+          heuristic: "set by the request",
+          expected_lost_share: r.contributions.events[i]?.expectedLostShare ?? null,
+        })),
+        ...r.contributions.countries.map((c) => ({
+          record: "country",
+          id: c.iso2,
+          name: names.get(c.iso2) ?? null,
+          kind: null,
+          members: null,
+          probability: null,
+          fraction: null,
+          is_default: null,
+          heuristic: null,
+          expected_lost_share: c.expectedLostShare,
+        })),
+      ];
+    },
+  },
   scenario: {
     query: `what=scenario&${SCENARIO_QUERY}`,
     filename: "hashatlas-scenario-best-estimate-2021-05-CN-RU-EAEU",
@@ -456,6 +506,14 @@ describe("GET /api/export", () => {
     ["what=scenario&shutdown=CN&period=2030-01", "period", 404],
     ["what=network&period=2030-01", "period", 404],
     ["what=network&dataset=network-monthly", "dataset", 400],
+    ["what=risk&period=all", "period", 400],
+    ["what=risk&risk=CN", "risk", 400],
+    ["what=risk&risk=CN:1.5", "risk", 400],
+    ["what=risk&risk=ZZ:0.1", "events.0.id", 400],
+    ["what=risk&draws=10", "draws", 400],
+    ["what=risk&seed=-1", "seed", 400],
+    ["what=risk&horizon=0", "horizon", 400],
+    ["what=risk&period=2030-01", "period", 404],
   ])("answers %j with a %s error (%i)", async (query, field, status) => {
     expectFieldError(await get(GET, `/api/export?${query}`), status, field);
   });

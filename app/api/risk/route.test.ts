@@ -122,6 +122,8 @@ describe("POST /api/risk", () => {
     [{ events: [{ id: "CN", probability: 0.1, fraction: 0 }] }, 400, "events.0.fraction"],
     [{ events: Array.from({ length: MAX_RISK_EVENTS + 1 }, () => ({ id: "US", probability: 0.1 })) }, 400, "events"],
     [{ events: [], draws: 10 }, 400, "draws"],
+    // Well formed, but a million draws of 500 likely events would take most of a minute.
+    [{ period: "2022-01", events: Array.from({ length: MAX_RISK_EVENTS }, () => ({ id: "EAEU", probability: 0.9 })), draws: 1_000_000 }, 400, "draws"],
     [{ events: [], seed: 2 ** 32 }, 400, "seed"],
     [{ events: [], horizonDays: 0 }, 400, "horizonDays"],
     [{ events: [], blocksIntoEpoch: 2016 }, 400, "blocksIntoEpoch"],

@@ -114,6 +114,7 @@ export const halvingApr2024 = blockSubsidyForPeriod("2024-04");
 export const SECTIONS = [
   { id: "definitions", title: "Metric definitions" },
   { id: "shutdown-model", title: "Shutdown (shock) model" },
+  { id: "jurisdiction-risk", title: "Jurisdiction risk: probable shutdowns" },
   { id: "historical-validation", title: "Historical validation: the 2021 China ban" },
   { id: "energy", title: "Energy cost of one bitcoin" },
   { id: "network", title: "Network hashrate and difficulty" },

@@ -87,6 +87,40 @@ const C = {
   countryName: col("name", "text", null, "Country name"),
 } as const;
 
+/** The jurisdiction-risk export (docs/methodology.md#jurisdiction-risk): a row per event, then a row per country. */
+const RISK: readonly Column[] = [
+  col("record", "text", null, "event: an event of the assessment (as used, defaults filled in); country: a country with a share in the month"),
+  col("id", "text", null, "Event rows: the country's ISO alpha-2 code or the bloc id; country rows: the ISO alpha-2 code"),
+  col("name", "text", null, "Country or bloc name"),
+  col("kind", "text", null, "Event rows: country or bloc"),
+  col("members", "text", null, "Event rows: the countries the event takes offline at once (a bloc's members), space-separated ISO alpha-2 codes"),
+  col("probability", "number", FRACTION, "Event rows: p, the chance the event happens within the horizon (events are independent)"),
+  col(
+    "fraction",
+    "number",
+    FRACTION,
+    "Event rows: f, the share of each member's hashrate the event takes offline; events that both happen take 1 − (1 − f₁)(1 − f₂) of a country",
+  ),
+  col(
+    "is_default",
+    "boolean",
+    null,
+    "Event rows: true when p and f are the heuristic defaults (the request listed no events), false when the request set them",
+  ),
+  col(
+    "heuristic",
+    "text",
+    null,
+    "Event rows: where p and f come from: the recorded shocks, rate and formula of the default (a starting point, not a forecast), or 'set by the request'",
+  ),
+  col(
+    "expected_lost_share",
+    "number",
+    FRACTION,
+    "The part of E[L] = Σ_c s_c · E[offline_c] (E[offline_c] = 1 − Π_{i∋c} (1 − p_i f_i)) due to the event or the country; a country's part is split over the events hitting it in proportion to −ln(1 − p_i f_i). Each kind of row adds up to E[L]",
+  ),
+];
+
 export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
   metrics: [
     C.period,
@@ -256,4 +290,5 @@ export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
     col("blocks_from_start", "integer", "blocks", "Retarget rows: blocks mined since the shutdown when the retarget happened"),
     col("difficulty_change", "number", CHANGE, "Retarget rows: factor − 1, factor = clamp(2016·10 / A, 1/4, 4) with A the minutes the epoch took"),
   ],
+  risk: RISK,
 };

@@ -6,4 +6,4 @@
 export { type Column, COLUMNS } from "./columns";
 export { type Cell, csvCell, jsonRows, plainNumber, type Row, safeText, toCsv } from "./csv";
 export { buildMetadata, citation, type DatasetInfo, type ExportFile, exportFilenames, type Metadata, NOTES, safeFilePart } from "./metadata";
-export { distributionRows, metricsRows, networkRows, priceRows, scenarioRows, seriesRows, shockRows, siteRows } from "./rows";
+export { distributionRows, metricsRows, networkRows, priceRows, riskRows, scenarioRows, seriesRows, shockRows, siteRows } from "./rows";

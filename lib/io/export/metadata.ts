@@ -60,6 +60,11 @@ export const NOTES: Record<ExportWhat, readonly string[]> = {
     "Shutdown model (HashAtlas methodology, docs/methodology.md#shock-model): the set S goes dark on day 0 and removes L = Σ_{c∈S} f_c · s_c at once; survivors renormalise. Retargets every 2016 blocks, factor clamped to 1/4 … 4. Optional migration: a fraction of the lost hashrate returns over the given days (linear) after the delay, spread over survivors in proportion to their share (proportional) or to share ÷ power price (cheap-power).",
     "The metadata's scenario object holds the simulation's summary (before / after / at the horizon, first retarget, recovery day).",
   ],
+  risk: [
+    "Jurisdiction risk (HashAtlas methodology, docs/methodology.md#jurisdiction-risk): each event happens independently with probability p within the horizon and takes the fraction f of its members' hashrate offline; the lost share is L = Σ_c s_c · offline_c, with offline_c = 1 − Π(1 − f_i) over the events that happened and include c. The unattributed share never goes offline.",
+    "Rows: one per event (as used; with no events in the request, every country with a share and every bloc at its default probability — a heuristic from the recorded shocks, a starting point to change, never a forecast), then one per country with a share. expected_lost_share is each one's part of E[L]; each kind of row adds up to it.",
+    "The metadata's risk object holds the figures: the method (exact enumeration, or seeded Monte Carlo with its draws, seed and standard errors), E[L], the quantiles of L, P(L > x), the chances of a majority and of a halt, the next retarget at the expected loss and at each quantile, the expected HHI after, and the histogram of L.",
+  ],
 };
 
 export function buildMetadata(input: {
@@ -72,6 +77,7 @@ export function buildMetadata(input: {
   rowCount: number;
   datasets: readonly DatasetInfo[];
   scenario?: Record<string, unknown>;
+  risk?: Record<string, unknown>;
 }): Metadata {
   return {
     title: `HashAtlas export: ${input.what}`,
@@ -86,5 +92,6 @@ export function buildMetadata(input: {
     notes: [...NOTES[input.what], ...COMMON_NOTES],
     citation: citation(input.version, input.what, input.generatedAt, input.datasets),
     ...(input.scenario ? { scenario: input.scenario } : {}),
+    ...(input.risk ? { risk: input.risk } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { Distribution } from "../../metrics/distribution";
 import type { MetricsReport, SeriesRow, ShockRow } from "../../metrics/report";
-import type { NetworkAnswer, PowerPrice, SimulateResult, Site } from "../../validation/responses";
+import type { NetworkAnswer, PowerPrice, RiskResult, SimulateResult, Site } from "../../validation/responses";
 import { scenarioDate } from "../../scenario/scenario";
 import type { Row } from "./csv";
 
@@ -213,4 +213,36 @@ export function networkRows(figures: NetworkAnswer): Row[] {
     })),
   ];
   return rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map((r) => r.row);
+}
+
+/**
+ * The events of a risk assessment with their probability, fraction, source and part of the expected
+ * loss, then the countries with theirs (largest first); `heuristics` by event, `names` by ISO code.
+ */
+export function riskRows(result: RiskResult, heuristics: readonly string[], names: ReadonlyMap<string, string>): Row[] {
+  const events = result.events.map((e, i) => ({
+    record: "event",
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    members: e.members.join(" "),
+    probability: e.probability,
+    fraction: e.fraction,
+    is_default: e.isDefault,
+    heuristic: heuristics[i] ?? null,
+    expected_lost_share: result.contributions.events[i]?.expectedLostShare ?? null,
+  }));
+  const countries = result.contributions.countries.map((c) => ({
+    record: "country",
+    id: c.iso2,
+    name: names.get(c.iso2) ?? c.iso2,
+    kind: null,
+    members: null,
+    probability: null,
+    fraction: null,
+    is_default: null,
+    heuristic: null,
+    expected_lost_share: c.expectedLostShare,
+  }));
+  return [...events, ...countries];
 }
