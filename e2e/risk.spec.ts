@@ -66,6 +66,11 @@ test("editing a probability changes the figures, the chart, the map and the URL;
   await mapReady(page);
   await expect.poll(() => featureValue(page, "US")).toBeCloseTo(usShare(edited) ?? Number.NaN, 12);
   expect((await featureState(page, "US")).color).not.toBe(colourBefore);
+  // The download is the file of exactly these events.
+  const csvHref = (await panel.getByTestId("download-risk-csv").getAttribute("href")) ?? "";
+  expect(new URL(csvHref, "http://app.invalid").searchParams.get("risk")).toContain(`US:0.5:${us.fraction}`);
+  const csv = await (await page.request.get(csvHref)).text();
+  expect(csv.split("\n").find((line) => line.startsWith("event,US,"))).toContain(`,0.5,${us.fraction},`);
 
   await page.reload();
   await mapReady(page);

@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useMemo } from "react";
+import { Downloads } from "@/components/dashboard/Downloads";
 import { FactList } from "@/components/dashboard/FactList";
+import { formatRiskEvents, RISK_PARAMS } from "@/lib/risk/link";
 import type { Scale } from "@/lib/colors/scale";
 import type { LayerView } from "@/lib/view/map-layers";
 import { riskContributions, riskDefaultsRequest, riskFigures, riskLayer, riskRequest, riskRows, setRiskProbability } from "@/lib/view/risk";
@@ -108,6 +110,15 @@ export function RiskPanel(props: {
         </>
       )}
       {top && <Contributions events={top.events} countries={top.countries} />}
+      {answer.data && (
+        <Downloads
+          what="risk"
+          // The file of exactly these events: the defaults' when none is changed, else every event as sent.
+          params={{ dataset, period, ...(request ? { [RISK_PARAMS.events]: formatRiskEvents(request.events) } : {}) }}
+          label="this assessment (events, countries, figures)"
+          testId="download-risk"
+        />
+      )}
     </section>
   );
 }
