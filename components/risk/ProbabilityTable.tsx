@@ -49,7 +49,8 @@ export function ProbabilityTable(props: {
                   </span>
                   <span className={styles.detail} id={hint}>
                     {row.kind === "bloc" ? `${row.detail}; ` : ""}
-                    {row.fractionText}; {row.isDefault ? "default" : `default ${row.defaultText}`}
+                    {row.fractionText}
+                    {row.isDefault ? "" : `; default ${row.defaultText}`}
                   </span>
                 </th>
                 <td className="num">

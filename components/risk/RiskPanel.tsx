@@ -64,7 +64,7 @@ export function RiskPanel(props: {
       </div>
       <p className="muted">
         Each event happens with its probability within the horizon, independently; a bloc takes all its members at once. The defaults come from the record of
-        past bans, restrictions and blackouts: a starting point to change, not a forecast.
+        past bans, restrictions and blackouts: a starting point to change, not a forecast. <a href="/methodology#jurisdiction-risk">How it is computed</a>.
       </p>
       {error && (
         <p role="alert" className="error">
