@@ -52,7 +52,8 @@ const jurisdiction = z
   .superRefine((text, ctx) => {
     for (const code of text.split(";").map((c) => c.trim())) {
       const iso2 = JURISDICTION.exec(code)?.[1];
-      if (iso2 === undefined) ctx.addIssue({ code: "custom", message: `"${code}" is not an ISO 3166-1 or 3166-2 code (e.g. KZ, US-TX; several joined by ";")` });
+      if (iso2 === undefined)
+        ctx.addIssue({ code: "custom", message: `"${code}" is not an ISO 3166-1 or 3166-2 code (e.g. KZ, US-TX; several joined by ";")` });
       else if (!countryByIso2(iso2)) ctx.addIssue({ code: "custom", message: `"${iso2}" in "${code}" is not an ISO 3166-1 alpha-2 country` });
     }
   });
