@@ -1,5 +1,6 @@
 import { monthsBetween } from "../metrics/age";
 import { toShares } from "../metrics/concentration";
+import { changeFraction, isoUtc } from "../metrics/network";
 import { MAX_HORIZON_DAYS, simulate } from "../simulate/simulate";
 import { BACKTEST_CASES, type BacktestCase, NOT_BACKTESTED } from "./cases";
 import { dropError, eventDropFigures, mean, observationDropFigures, observedDropOf } from "./figures";
@@ -162,7 +163,8 @@ export function runBacktest(plan: Plan, month: SharesMonth, data: BacktestData):
   const blocksIntoEpoch = blocksIntoEpochAt(start, data.retargets);
   const observed = retargetsAround(start, end, data.retargets);
   const outageDays = c.permanent ? null : Math.max(1, daysBetween(start, end));
-  const lastDay = observed.length ? (Date.parse(`${(observed.at(-1)?.dateUtc ?? "").replace(" ", "T")}Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 : 0;
+  const last = observed.at(-1);
+  const lastDay = last ? (Date.parse(isoUtc(last.dateUtc)) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000 : 0;
   const horizonDays = Math.min(MAX_HORIZON_DAYS, Math.ceil(2 * Math.max(0, lastDay)) + HORIZON_MARGIN_DAYS);
   // The lost hashrate's return after the outage is the simulator's migration with fraction 1, all at once:
   // for the network's totals, which is all a backtest compares, where it lands does not matter.
@@ -214,7 +216,7 @@ export function runBacktest(plan: Plan, month: SharesMonth, data: BacktestData):
     observedFigures: figures,
     predictedDrop,
     error: dropError(predictedDrop, observedDrop),
-    observedRetargets: observed.map((r) => ({ height: r.height, time: `${r.dateUtc.replace(" ", "T")}Z`, change: r.changePct / 100, source: r.source })),
+    observedRetargets: observed.map((r) => ({ height: r.height, time: isoUtc(r.dateUtc), change: changeFraction(r.changePct), source: r.source })),
     predictedRetargets: sim.retargets
       .slice(0, Math.max(1, observed.length))
       .map((r) => ({ day: r.day, date: dayAfter(start, r.day), change: r.difficultyChange, blocksFromStart: r.blocksFromStart })),

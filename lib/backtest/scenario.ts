@@ -1,3 +1,4 @@
+import { isoUtc } from "../metrics/network";
 import { BLOCKS_PER_EPOCH, TARGET_BLOCK_MINUTES } from "../metrics/shock";
 import { median } from "./figures";
 import type { Observation, RetargetFact, SharesCandidate } from "./types";
@@ -21,7 +22,7 @@ export function dayAfter(start: string, day: number): string {
   return new Date(Date.parse(`${start}T00:00:00Z`) + day * DAY_MS).toISOString().slice(0, 10);
 }
 
-const utc = (dateUtc: string) => Date.parse(`${dateUtc.replace(" ", "T")}Z`);
+const utc = (dateUtc: string) => Date.parse(isoUtc(dateUtc));
 
 export type PeriodChoice = { dataset: string; period: string; fallback: boolean };
 

@@ -53,6 +53,7 @@ const MODULES: Record<string, () => Promise<RouteModule>> = {
   "/api/shocks": () => import("@/app/api/shocks/route"),
   "/api/country": () => import("@/app/api/country/route"),
   "/api/shock-events": () => import("@/app/api/shock-events/route"),
+  "/api/backtests": () => import("@/app/api/backtests/route"),
   "/api/simulate": () => import("@/app/api/simulate/route"),
   "/api/export": () => import("@/app/api/export/route"),
   "/api/import": () => import("@/app/api/import/route"),

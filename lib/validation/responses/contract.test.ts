@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import type { backtests } from "../../services/backtests";
 import type { listDatasets } from "../../services/datasets";
 import type { periodDistribution, sharesPeriods } from "../../services/distribution";
 import type { health } from "../../services/health";
@@ -8,6 +9,7 @@ import type { networkFigures } from "../../services/network";
 import type { countryDetails, listPowerPrices, listSites, shockEvents } from "../../services/reference";
 import type { runSimulation } from "../../services/simulate";
 import type {
+  BacktestsResponse,
   CountryResponse,
   DatasetSummary,
   DistributionResponse,
@@ -45,6 +47,10 @@ describe("services return what the response schemas declare", () => {
 
   it("simulate", () => {
     expectTypeOf<Result<typeof runSimulation>>().toExtend<Answer<typeof SimulateResponse>>();
+  });
+
+  it("backtests", () => {
+    expectTypeOf<Result<typeof backtests>>().toExtend<Answer<typeof BacktestsResponse>>();
   });
 
   it("reference data: datasets, periods, sites, prices, shock events, a country, health", () => {
