@@ -111,7 +111,7 @@ export const ShockObservationRowSchema = z
       return;
     }
     const { low, high } = row.value;
-    if (low === null || high === null) return;
+    if (low === null) return;
     const problem = valueProblem(row.metric, row.unit, low, high);
     if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: `${row.value.text} ${row.unit} ${problem} for ${row.metric}` });
   });

@@ -115,6 +115,7 @@ export const SECTIONS = [
   { id: "definitions", title: "Metric definitions" },
   { id: "shutdown-model", title: "Shutdown (shock) model" },
   { id: "historical-validation", title: "Historical validation: the 2021 China ban" },
+  { id: "backtests", title: "Backtests: the simulator against real shocks" },
   { id: "energy", title: "Energy cost of one bitcoin" },
   { id: "network", title: "Network hashrate and difficulty" },
   { id: "other", title: "The unattributed bucket (CBECI “Other”)" },
