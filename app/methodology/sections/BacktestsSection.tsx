@@ -48,7 +48,7 @@ export async function BacktestsSection() {
               <th scope="col" className="num">
                 Error
               </th>
-              <th scope="col">Retargets: observed · simulated</th>
+              <th scope="col">Retargets: observed, simulated</th>
               <th scope="col">Sources</th>
               <th scope="col">What the model leaves out</th>
             </tr>
@@ -62,12 +62,13 @@ export async function BacktestsSection() {
                     <code>{r.id}</code>
                   </span>
                 </th>
-                <td data-field="date">
+                <td data-field="date" className={styles.nowrap}>
                   <time dateTime={r.date}>{r.date}</time>
                   {r.endDate === r.date ? null : (
                     <>
                       {" "}
-                      … <time dateTime={r.endDate}>{r.endDate}</time>
+                      …<br />
+                      <time dateTime={r.endDate}>{r.endDate}</time>
                     </>
                   )}
                 </td>
@@ -92,13 +93,13 @@ export async function BacktestsSection() {
                     </p>
                   </details>
                 </td>
-                <td className="num" data-field="observed">
+                <td className={`num ${styles.nowrap}`} data-field="observed">
                   {formatDrop(r.observedDrop)}
                 </td>
                 <td className="num" data-field="predicted">
                   {formatShare(r.predictedDrop)}
                 </td>
-                <td className="num" data-field="error">
+                <td className={`num ${styles.nowrap}`} data-field="error">
                   {formatPoints(r.error.signed)}
                 </td>
                 <td data-field="retargets">
@@ -107,14 +108,18 @@ export async function BacktestsSection() {
                       const p = r.predictedRetargets[i];
                       return (
                         <li key={o.height}>
-                          <time dateTime={o.time}>{o.time.slice(0, 10)}</time> <span data-field="observed-change">{formatSignedPercent(o.change)}</span> ·{" "}
-                          {p ? (
-                            <>
-                              <time dateTime={p.date}>{p.date}</time> <span data-field="predicted-change">{formatSignedPercent(p.change)}</span>
-                            </>
-                          ) : (
-                            "—"
-                          )}
+                          <span className={styles.nowrap}>
+                            <time dateTime={o.time}>{o.time.slice(0, 10)}</time> <span data-field="observed-change">{formatSignedPercent(o.change)}</span>
+                          </span>
+                          <span className={`${styles.nowrap} ${styles.simulated}`}>
+                            {p ? (
+                              <>
+                                sim. <time dateTime={p.date}>{p.date}</time> <span data-field="predicted-change">{formatSignedPercent(p.change)}</span>
+                              </>
+                            ) : (
+                              "sim. —"
+                            )}
+                          </span>
                         </li>
                       );
                     })}
