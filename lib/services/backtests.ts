@@ -1,5 +1,6 @@
 import { type BacktestData, type Backtests, type NotBacktested, planBacktests, runBacktest, summarise } from "../backtest";
 import { DEFAULT_EFFICIENCY_J_PER_TH } from "../metrics/energy";
+import { MetricsError } from "../metrics/errors";
 import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 import { memo } from "../db/data-version";
 import { networkEventRows, shockObservations } from "../db/events";
@@ -58,9 +59,15 @@ export function backtests(): Promise<Backtests> {
         distribution: toMetricDistribution(d),
         networkHashrateEh: d.networkHashrateEh,
       };
-      const result = runBacktest(plan, month, data);
-      if ("scenario" in result) rows.push(result);
-      else skipped.push(result);
+      try {
+        const result = runBacktest(plan, month, data);
+        if ("scenario" in result) rows.push(result);
+        else skipped.push(result);
+      } catch (error) {
+        // A month the simulator refuses (e.g. an imported one with no weight) leaves that shock out, not the whole answer.
+        if (!(error instanceof MetricsError)) throw error;
+        skipped.push({ id: plan.case.id, name: plan.name, date: plan.start, reason: `the shares of ${d.period} cannot be simulated: ${error.message}` });
+      }
     }
     return summarise(rows, skipped);
   });
