@@ -1,9 +1,23 @@
 import { expect, test } from "@playwright/test";
+import { BacktestsResponse } from "../lib/validation/responses";
+import { formatDrop, formatPoints } from "../lib/view/backtests";
+import { formatShare, formatSignedPercent } from "../lib/view/format";
 
 type DatasetJson = { slug: string; title: string; licence: string; retrievedAt: string; caveats: string | null; periods: string[] };
 type NetworkJson = { months: { period: string; hashrateEh: number; source: string }[]; retargets: { height: number }[] };
 
-const SECTION_IDS = ["definitions", "shutdown-model", "jurisdiction-risk", "historical-validation", "energy", "network", "other", "sources", "caveats"];
+const SECTION_IDS = [
+  "definitions",
+  "shutdown-model",
+  "jurisdiction-risk",
+  "historical-validation",
+  "backtests",
+  "energy",
+  "network",
+  "other",
+  "sources",
+  "caveats",
+];
 
 test("the methodology page states the definitions and cites every dataset, without leaving the machine", async ({ page, baseURL }) => {
   const localHosts = new Set([new URL(baseURL ?? "http://127.0.0.1").hostname, "127.0.0.1", "localhost", "[::1]"]);
@@ -91,6 +105,33 @@ test("the methodology page states the definitions and cites every dataset, witho
   await expect(summary).toContainText(`the ${network.retargets.length} retargets`);
   await expect(page.getByTestId("download-network-csv")).toHaveAttribute("href", "/api/export?what=network&format=csv");
   await expect(page.locator("#network a[href='/api/network']")).toBeVisible();
+
+  // The backtests: one table row per shock /api/backtests answers, with its figures as the API states them, and the mean absolute error.
+  const backtests = BacktestsResponse.parse(await (await page.request.get("/api/backtests")).json());
+  await expect(page.locator("section#backtests h2")).toHaveText("Backtests: the simulator against real shocks");
+  const backtestRows = page.getByTestId("backtests-table").locator("tbody tr");
+  await expect(backtestRows).toHaveCount(backtests.rows.length);
+  expect(backtests.rows.map((r) => r.id)).toEqual(expect.arrayContaining(["cn-2021-05", "kz-2022-01", "us-2022-12", "us-2024-01", "us-2026-01"]));
+  await expect(backtestRows).toHaveText(backtests.rows.map((r) => new RegExp(r.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))));
+  for (const r of backtests.rows) {
+    const row = page.locator(`[data-testid="backtests-table"] tbody tr[data-id="${r.id}"]`);
+    await expect(row.locator('[data-field="date"]')).toContainText(r.date);
+    await expect(row.locator('[data-field="observed"]')).toHaveText(formatDrop(r.observedDrop));
+    await expect(row.locator('[data-field="predicted"]')).toHaveText(formatShare(r.predictedDrop));
+    await expect(row.locator('[data-field="error"]')).toHaveText(formatPoints(r.error.signed));
+    for (const c of r.scenario.countries)
+      await expect(row.locator('[data-field="scenario"]')).toContainText(`${c.name}: ${formatShare(c.share)} × ${formatShare(c.fraction)}`);
+    await expect(row.locator('[data-field="observed-change"]')).toHaveText(r.observedRetargets.map((o) => formatSignedPercent(o.change)));
+    await expect(row.locator('[data-field="predicted-change"]')).toHaveText(r.predictedRetargets.map((p) => formatSignedPercent(p.change)));
+    await expect(row.locator('[data-field="sources"] a')).toHaveCount(r.sources.length);
+    for (const s of r.sources) await expect(row.locator(`[data-field="sources"] a[href="${s.url}"]`)).toHaveCount(1);
+    await expect(row.locator('[data-field="left-out"] li')).toHaveText(r.leftOut);
+  }
+  expect(backtests.meanAbsoluteError).not.toBeNull();
+  await expect(page.getByTestId("backtests-mae")).toContainText(
+    `Mean absolute error over ${backtests.rows.length} shocks: ${formatPoints(backtests.meanAbsoluteError ?? NaN, false)}`,
+  );
+  await expect(page.getByTestId("not-backtested").locator("li")).toHaveCount(backtests.notBacktested.length);
 
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: ".tmp/screenshots/methodology.png", fullPage: true });

@@ -6,6 +6,7 @@ import { parseBlocsCsv, parseShockEventsCsv } from "../lib/io/blocs";
 import { CsvFormatError } from "../lib/io/csv";
 import { DataValidationError, type RowIssue } from "../lib/io/issues";
 import { parseNetworkEventsCsv, parseNetworkMonthlyCsv, parseRetargetsCsv } from "../lib/io/network";
+import { parseShockObservationsCsv } from "../lib/io/observations";
 import { parseEiaMonthlyCsv, parsePricesCsv } from "../lib/io/prices";
 import { parseCbeciCsv, parseEstimateCsv } from "../lib/io/shares";
 import { parseSitesCsv } from "../lib/io/sites";
@@ -26,6 +27,7 @@ export const SEED_FILES = {
   "eia-us-industrial-monthly": "data/eia_us_industrial_price_monthly.csv",
   "mining-sites": "data/mining_sites.csv",
   "network-events": "data/network_events.csv",
+  "shock-observations": "data/shock_observations_2022_2026.csv",
   blocs: "blocs.csv",
   "shock-events": "shock_events.csv",
 } as const;
@@ -117,6 +119,7 @@ export function loadSeedBundle(seedDir: string = DEFAULT_SEED_DIR): SeedBundle {
     },
     "mining-sites": { sites: collect(SEED_FILES["mining-sites"], parseSitesCsv)?.sites },
     "network-events": { events: collect(SEED_FILES["network-events"], parseNetworkEventsCsv)?.events },
+    "shock-observations": { observations: collect(SEED_FILES["shock-observations"], parseShockObservationsCsv)?.observations },
     blocs: { blocs: collect(SEED_FILES.blocs, parseBlocsCsv)?.blocs },
     "shock-events": { shocks: collect(SEED_FILES["shock-events"], parseShockEventsCsv)?.shocks },
   };

@@ -76,7 +76,17 @@ describe("seeded reference data", () => {
   });
 
   it("gives every fact row a dataset with publisher, URL, licence and retrieval date", () => {
-    for (const table of ["HashrateShare", "NetworkStat", "DifficultyAdjustment", "PowerPrice", "MiningSite", "NetworkEvent", "Bloc", "ShockEvent"]) {
+    for (const table of [
+      "HashrateShare",
+      "NetworkStat",
+      "DifficultyAdjustment",
+      "PowerPrice",
+      "MiningSite",
+      "NetworkEvent",
+      "ShockObservation",
+      "Bloc",
+      "ShockEvent",
+    ]) {
       const orphans = all<{ n: number }>(
         `SELECT count(*) AS n FROM "${table}" t LEFT JOIN Dataset d ON d.id = t.datasetId
          WHERE d.id IS NULL OR (d.url NOT LIKE 'http%' AND NOT (d.origin = 'composite' AND d.url = '/methodology#best-estimate')) OR d.publisher = '' OR d.licence = '' OR d.retrievedAt NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
@@ -104,6 +114,44 @@ describe("seeded reference data", () => {
       expect(s.sourceUrl).toMatch(/^https?:\/\//);
     }
     expect(sites.filter((s) => s.lat === null)).toHaveLength(17);
+  });
+
+  it("loads the 113 shock observations of 19 events, each row as the file gives it", () => {
+    type Row = {
+      eventId: string;
+      dateLabel: string;
+      date: string;
+      endDate: string;
+      jurisdiction: string;
+      metric: string;
+      valueText: string;
+      valueLow: number | null;
+      valueHigh: number | null;
+      unit: string;
+      sourceUrl: string;
+    };
+    const rows = all<Row>(`SELECT o.* FROM ShockObservation o JOIN Dataset d ON d.id = o.datasetId WHERE d.slug = 'shock-observations' ORDER BY o.id`);
+    expect(rows).toHaveLength(113);
+    expect(new Set(rows.map((r) => r.eventId)).size).toBe(19);
+    // The first figure of the file: the network hashrate before Kazakhstan's internet shutdown.
+    expect(rows[0]).toMatchObject({
+      eventId: "kz-2022-01",
+      dateLabel: "2022-01-05",
+      date: "2022-01-05",
+      endDate: "2022-01-05",
+      jurisdiction: "KZ",
+      metric: "network_hashrate",
+      valueText: "205",
+      valueLow: 205,
+      valueHigh: 205,
+      unit: "EH/s",
+      sourceUrl: "https://coingape.com/kazakhstan-government-shuts-internet-bitcoin-hashrate-dips",
+    });
+    // A range keeps both ends; a policy row without a figure keeps its value empty.
+    expect(rows.find((r) => r.eventId === "ru-2025-01" && r.valueText === "18..23")).toMatchObject({ valueLow: 18, valueHigh: 23, jurisdiction: "RU" });
+    expect(rows.filter((r) => r.valueText === "").every((r) => r.valueLow === null && r.valueHigh === null)).toBe(true);
+    expect(rows.filter((r) => r.valueText === "")).toHaveLength(7);
+    expect(rows.find((r) => r.jurisdiction === "US;IR" && r.metric === "difficulty_change")).toMatchObject({ dateLabel: "2025-06-29", valueLow: -7.48 });
   });
 
   it("records the 2021 China-ban retargets exactly", () => {

@@ -5,13 +5,14 @@ import { expectFieldError, get } from "@/tests/support/api";
 
 // A query parameter that happens to share its name with a property every plain object inherits
 // must be treated like any other name: ignored where unknown, refused as unknown by the routes with a
-// strict query (/api/export, /api/network), and never mistaken for a duplicate. Every GET route under app/api is found on disk, so a new route
+// strict query (/api/export, /api/network, /api/backtests), and never mistaken for a duplicate. Every GET route under app/api is found on disk, so a new route
 // cannot be left out of the table below.
 
 type Handler = (request: Request) => Promise<Response>;
 
 /** A query each route answers 200 to, whether the route reads its query string at all, and whether it refuses unknown parameters. */
 const ROUTES: Record<string, { query: string; parsesQuery: boolean; strict?: true }> = {
+  "/api/backtests": { query: "", parsesQuery: true, strict: true },
   "/api/country": { query: "iso2=US", parsesQuery: true },
   "/api/datasets": { query: "kind=shares", parsesQuery: true },
   "/api/distribution": { query: "period=2021-05", parsesQuery: true },

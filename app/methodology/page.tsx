@@ -3,6 +3,7 @@ import { BEST_ESTIMATE_DATASET } from "@/lib/metrics/best-estimate";
 import { listDatasets } from "@/lib/services/datasets";
 import { sharesPeriods } from "@/lib/services/distribution";
 import styles from "./methodology.module.css";
+import { BacktestsSection } from "./sections/BacktestsSection";
 import { BestEstimateSection } from "./sections/BestEstimateSection";
 import { CaveatsSection } from "./sections/CaveatsSection";
 import { DefinitionsSection } from "./sections/DefinitionsSection";
@@ -56,6 +57,7 @@ export default async function MethodologyPage() {
       <ShutdownModelSection />
       <JurisdictionRiskSection />
       <HistoricalValidationSection />
+      <BacktestsSection />
       <EnergySection />
       <NetworkSection />
       <OtherSection bracket={bracket} />

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import {
+  BacktestsQuery,
   CountryQuery,
   DatasetsQuery,
   DistributionQuery,
@@ -13,6 +14,7 @@ import {
   SitesQuery,
 } from "../validation/api";
 import {
+  BacktestsResponse,
   CountryResponse,
   DatasetsResponse,
   DistributionResponse,
@@ -177,6 +179,17 @@ export const API_ROUTES: ApiRoute[] = [
     response: NetworkResponse,
     errors: [400],
     example: "/api/network?from=2021-05&to=2021-08",
+  },
+  {
+    path: "/api/backtests",
+    method: "get",
+    operationId: "getBacktests",
+    summary: "The simulator against real shocks",
+    description:
+      "For each recorded shock (the 2021 China ban, Kazakhstan's 2022 blackout, the US winter curtailments of 2022, 2024 and 2026, …): the scenario that stands for it (affected countries, the fraction the sources report, the shares of the newest month before it), the fall in network hashrate the sources measured (a range where they disagree), the simulator's lost share, the error (to a range's nearest end), the real and simulated retargets after it, the sources and what the model leaves out; with the mean absolute error over the rows and every other recorded shock with the reason it is not backtested. Takes no parameters.",
+    query: BacktestsQuery,
+    response: BacktestsResponse,
+    errors: [400],
   },
   {
     path: "/api/simulate",

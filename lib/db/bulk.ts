@@ -4,6 +4,7 @@ import type { CountryRecord } from "../geo/countries";
 import type { DatasetMeta } from "../validation/datasets";
 import type { BlocRecord, ShockEventRecord } from "../validation/blocs";
 import type { NetworkEventRecord, NetworkStatRecord, RetargetRecord } from "../validation/network";
+import type { ShockObservationRecord } from "../validation/observations";
 import type { PowerPriceRecord } from "../validation/prices";
 import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
@@ -24,6 +25,7 @@ export type DatasetContent = {
   prices?: PowerPriceRecord[];
   sites?: SiteRecord[];
   events?: NetworkEventRecord[];
+  observations?: ShockObservationRecord[];
   blocs?: BlocRecord[];
   shocks?: ShockEventRecord[];
 };
@@ -46,6 +48,7 @@ export function rowCount(content: DatasetContent): number {
     (content.prices?.length ?? 0) +
     (content.sites?.length ?? 0) +
     (content.events?.length ?? 0) +
+    (content.observations?.length ?? 0) +
     (content.blocs?.length ?? 0) +
     (content.shocks?.length ?? 0)
   );
@@ -107,6 +110,10 @@ export function writeDatasets(
     `INSERT INTO "NetworkEvent" (datasetId, dateLabel, date, event, metric, value, valueText, unit, certainty, sourceUrl)
      VALUES (@datasetId, @dateLabel, @date, @event, @metric, @value, @valueText, @unit, @certainty, @sourceUrl)`,
   );
+  const insertObservation = db.prepare(
+    `INSERT INTO "ShockObservation" (datasetId, eventId, event, dateLabel, date, endDate, jurisdiction, metric, valueText, valueLow, valueHigh, unit, certainty, sourceUrl, note)
+     VALUES (@datasetId, @eventId, @event, @dateLabel, @date, @endDate, @jurisdiction, @metric, @valueText, @valueLow, @valueHigh, @unit, @certainty, @sourceUrl, @note)`,
+  );
   const insertBloc = db.prepare(
     `INSERT INTO "Bloc" (id, datasetId, name, description, membershipAsOf, sourceUrl) VALUES (@id, @datasetId, @name, @description, @membershipAsOf, @sourceUrl)`,
   );
@@ -136,6 +143,7 @@ export function writeDatasets(
       for (const r of content.prices ?? []) insertPrice.run({ ...r, datasetId });
       for (const r of content.sites ?? []) insertSite.run({ ...r, datasetId });
       for (const r of content.events ?? []) insertEvent.run({ ...r, datasetId });
+      for (const r of content.observations ?? []) insertObservation.run({ ...r, datasetId });
       for (const { members, ...bloc } of content.blocs ?? []) {
         insertBloc.run({ ...bloc, datasetId });
         for (const iso2 of members) insertBlocMember.run(bloc.id, iso2);

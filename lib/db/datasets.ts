@@ -28,7 +28,17 @@ export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
     orderBy: [{ kind: "asc" }, { slug: "asc" }],
     include: {
       _count: {
-        select: { shares: true, networkStats: true, retargets: true, powerPrices: true, sites: true, networkEvents: true, blocs: true, shockEvents: true },
+        select: {
+          shares: true,
+          networkStats: true,
+          retargets: true,
+          powerPrices: true,
+          sites: true,
+          networkEvents: true,
+          observations: true,
+          blocs: true,
+          shockEvents: true,
+        },
       },
     },
   });

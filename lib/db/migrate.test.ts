@@ -18,6 +18,7 @@ const EXPECTED_TABLES = [
   "PowerPrice",
   "ShockEvent",
   "ShockEventCountry",
+  "ShockObservation",
 ];
 
 // The wasm engine is instantiated once per process; the first call pays for compiling ~5 MB of wasm.

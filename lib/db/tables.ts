@@ -8,6 +8,7 @@ export const COUNTED_TABLES = [
   "PowerPrice",
   "MiningSite",
   "NetworkEvent",
+  "ShockObservation",
   "Bloc",
   "BlocMember",
   "ShockEvent",

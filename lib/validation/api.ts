@@ -77,6 +77,9 @@ export const ShockEventsQuery = z.object({
   country: iso2Param.optional(),
 });
 
+/** GET /api/backtests takes no parameters; strict, so that a misspelt one is refused rather than ignored. */
+export const BacktestsQuery = z.strictObject({}, { error: unknownParameter("/api/backtests", []) });
+
 const networkShape = {
   from: periodSchema.optional().describe("First month (YYYY-MM), inclusive; default: the oldest there is"),
   to: periodSchema.optional().describe("Last month (YYYY-MM), inclusive; default: the newest there is"),

@@ -21,5 +21,6 @@ export function queryIssues(error: z.ZodError): QueryIssue[] {
  */
 export function unknownParameter(route: string, known: Iterable<string>) {
   const list = [...known].join(", ");
-  return (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? `is not a parameter of ${route} (known: ${list})` : undefined);
+  const which = list === "" ? "it takes none" : `known: ${list}`;
+  return (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? `is not a parameter of ${route} (${which})` : undefined);
 }

@@ -1,7 +1,7 @@
 // The closed lists of the data model, each named once. This module imports nothing: the browser
 // loads it with the response schemas (lib/validation/responses).
 
-export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "blocs", "shocks"] as const;
+export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "observations", "blocs", "shocks"] as const;
 export type DatasetKind = (typeof datasetKinds)[number];
 
 /** network: an estimate of the whole network; partial: of a sample only, kept out of the best estimate. */
@@ -15,3 +15,26 @@ export type PriceType = (typeof priceTypes)[number];
 
 export const shockKinds = ["ban", "restriction", "blackout", "tariff"] as const;
 export type ShockKind = (typeof shockKinds)[number];
+
+/** What one shock observation measures (docs/methodology.md#backtests). */
+export const observationMetrics = [
+  "network_hashrate",
+  "network_hashrate_change",
+  "pool_hashrate_change",
+  "curtailed_power",
+  "share_offline",
+  "block_time",
+  "difficulty_change",
+] as const;
+export type ObservationMetric = (typeof observationMetrics)[number];
+
+/** The units each metric may be in: hashrate changes are in %, except where a source gave only an absolute change (EH/s). */
+export const observationUnits: Record<ObservationMetric, readonly string[]> = {
+  network_hashrate: ["EH/s"],
+  network_hashrate_change: ["%", "EH/s"],
+  pool_hashrate_change: ["%"],
+  curtailed_power: ["MW"],
+  share_offline: ["%"],
+  block_time: ["min"],
+  difficulty_change: ["%"],
+};

@@ -34,6 +34,7 @@ describe("GET /api/datasets", () => {
         "network-events",
         "network-monthly",
         "shock-events",
+        "shock-observations",
       ].sort(),
     );
     for (const d of datasets) {

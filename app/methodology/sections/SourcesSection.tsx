@@ -3,7 +3,7 @@ import styles from "../methodology.module.css";
 import { num, titleOf } from "./notation";
 
 /** Sources in the order a reader needs them: the hashrate estimates first, reference lists last. */
-const KIND_ORDER = ["shares", "network", "retargets", "prices", "sites", "events", "shocks", "blocs"];
+const KIND_ORDER = ["shares", "network", "retargets", "prices", "sites", "events", "observations", "shocks", "blocs"];
 function kindRank(kind: string): number {
   const i = KIND_ORDER.indexOf(kind);
   return i === -1 ? KIND_ORDER.length : i;

@@ -116,6 +116,7 @@ export const SECTIONS = [
   { id: "shutdown-model", title: "Shutdown (shock) model" },
   { id: "jurisdiction-risk", title: "Jurisdiction risk: probable shutdowns" },
   { id: "historical-validation", title: "Historical validation: the 2021 China ban" },
+  { id: "backtests", title: "Backtests: the simulator against real shocks" },
   { id: "energy", title: "Energy cost of one bitcoin" },
   { id: "network", title: "Network hashrate and difficulty" },
   { id: "other", title: "The unattributed bucket (CBECI “Other”)" },

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import type { backtests } from "../../services/backtests";
 import type { listDatasets } from "../../services/datasets";
 import type { periodDistribution, sharesPeriods } from "../../services/distribution";
 import type { health } from "../../services/health";
@@ -9,6 +10,7 @@ import type { countryDetails, listPowerPrices, listSites, shockEvents } from "..
 import type { runRisk } from "../../services/risk";
 import type { runSimulation } from "../../services/simulate";
 import type {
+  BacktestsResponse,
   CountryResponse,
   DatasetSummary,
   DistributionResponse,
@@ -51,6 +53,10 @@ describe("services return what the response schemas declare", () => {
 
   it("risk", () => {
     expectTypeOf<Result<typeof runRisk>>().toExtend<Answer<typeof RiskResponse>>();
+  });
+
+  it("backtests", () => {
+    expectTypeOf<Result<typeof backtests>>().toExtend<Answer<typeof BacktestsResponse>>();
   });
 
   it("reference data: datasets, periods, sites, prices, shock events, a country, health", () => {

@@ -6,6 +6,7 @@ import "./jitless";
 // with them, so none can drift from the behaviour. Never restate an answer's type by hand: take it,
 // or a Pick of it, from here.
 
+export * from "./backtests";
 export * from "./metrics";
 export * from "./network";
 export * from "./reference";
