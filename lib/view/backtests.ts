@@ -47,5 +47,6 @@ export function dashboardLink(scenario: Row["scenario"]): string {
     horizonDays: r.horizonDays,
     efficiency: r.efficiency,
     migration: r.migration ?? null,
+    riskEvents: [],
   })}`;
 }
