@@ -1,24 +1,31 @@
 "use client";
 
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
-import type { countryPanel } from "@/lib/view/dashboard";
+import { useMemo } from "react";
+import { countryPanel } from "@/lib/view/country-panel";
+import type { MetricsPrices } from "@/lib/view/dashboard";
+import type { Country, Shocks } from "@/lib/validation/responses";
 import { FactList } from "./FactList";
 
-type Panel = ReturnType<typeof countryPanel>;
-
 export function CountryPanel({
-  panel,
+  country,
+  shocks,
+  metrics,
   period,
   loading,
   onClose,
   onSimulate,
 }: {
-  panel: Panel | null;
+  /** The selected country's answer (null until it is in). */
+  country: Country | null;
+  shocks: Shocks | null;
+  metrics: MetricsPrices | null;
   period: string;
   loading: boolean;
   onClose: () => void;
   onSimulate: (iso2: string) => void;
 }) {
+  const panel = useMemo(() => (country ? countryPanel(country, period, shocks, metrics) : null), [country, period, shocks, metrics]);
   return (
     <aside className="panel country-panel" data-testid="country-panel" aria-labelledby="country-panel-title" aria-busy={loading}>
       <div className="panel-head">

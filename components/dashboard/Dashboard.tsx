@@ -6,9 +6,9 @@ import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
 import type { Dataset } from "@/lib/validation/responses";
 import { apiUrls, networkParam } from "@/lib/view/api-urls";
-import { countryPanel, countryRows, estimateNote, summaryCards } from "@/lib/view/dashboard";
+import { countryRows, estimateNote, summaryCards } from "@/lib/view/dashboard";
 import { scenarioRequest } from "@/lib/scenario/scenario";
-import { scenarioShareValues, scenarioView, shutCountries } from "@/lib/view/scenario";
+import { scenarioShareValues, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
 import type { LayerScales } from "@/lib/colors/layer-scales";
 import { type LayerView, layerView, sitesGeoJson } from "@/lib/view/map-layers";
@@ -116,7 +116,6 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   );
   const simulationRequest = useMemo(() => (state.shutdown.length > 0 && period ? scenarioRequest(state, slug, period) : null), [state, slug, period]);
   const simulation = useSimulation(simulationRequest);
-  const scenario = useMemo(() => (simulation.data ? scenarioView(simulation.data, names) : null), [simulation.data, names]);
   const shutdownIso2 = useMemo(() => (simulationRequest ? shutCountries(simulation.data) : []), [simulationRequest, simulation.data]);
   const mapValues = useMemo(
     () =>
@@ -133,10 +132,6 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   const rows = useMemo(
     () => (distribution.data ? countryRows(distribution.data, metrics.data, shocks.data) : []),
     [distribution.data, metrics.data, shocks.data],
-  );
-  const panel = useMemo(
-    () => (country.data && country.data.iso2 === state.country ? countryPanel(country.data, period, shocks.data, metrics.data) : null),
-    [country.data, state.country, period, shocks.data, metrics.data],
   );
   const note = useMemo(() => (distribution.data ? estimateNote(distribution.data) : null), [distribution.data]);
   const networkParams = networkParam(state.network);
@@ -225,7 +220,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
             blocs={initial.blocs}
             period={period}
             result={simulation.data}
-            view={scenario}
+            names={names}
             loading={simulation.loading}
             error={simulation.error}
           />
@@ -233,7 +228,15 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
           <RiskPanel state={state} update={update} dataset={slug} period={period} names={names} scale={initial.scales.risk} onLayer={onRiskLayer} />
         ) : (
           state.country && (
-            <CountryPanel panel={panel} period={period} loading={country.loading} onClose={() => update({ country: null })} onSimulate={simulateOne} />
+            <CountryPanel
+              country={country.data?.iso2 === state.country ? country.data : null}
+              shocks={shocks.data}
+              metrics={metrics.data}
+              period={period}
+              loading={country.loading}
+              onClose={() => update({ country: null })}
+              onSimulate={simulateOne}
+            />
           )
         )}
       </div>

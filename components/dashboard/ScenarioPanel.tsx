@@ -1,16 +1,15 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { MAX_BLOCKS_INTO_EPOCH, MAX_HORIZON_DAYS, MIN_HORIZON_DAYS } from "@/lib/scenario/limits";
 import { scenarioDate } from "@/lib/scenario/scenario";
 import type { SimulateResult as Result } from "@/lib/validation/responses";
 import { apiUrls } from "@/lib/view/api-urls";
-import { scenarioCsvRows, type scenarioView } from "@/lib/view/scenario";
+import { scenarioCsvRows, scenarioView } from "@/lib/view/scenario-panel";
 import type { DashboardState, ScenarioItem } from "@/lib/view/url-state-core";
 import { FactList } from "./FactList";
 
-type View = ReturnType<typeof scenarioView>;
 export type BlocOption = { id: string; name: string; members: string[] };
 
 function download(name: string, type: string, content: string) {
@@ -30,11 +29,13 @@ export function ScenarioPanel(props: {
   blocs: BlocOption[];
   period: string;
   result: Result | null;
-  view: View | null;
+  /** Country names, for the panel's text. */
+  names: ReadonlyMap<string, string>;
   loading: boolean;
   error: string | null;
 }) {
-  const { state, update, countries, blocs, period, result, view } = props;
+  const { state, update, countries, blocs, period, result, names } = props;
+  const view = useMemo(() => (result ? scenarioView(result, names) : null), [result, names]);
   const [query, setQuery] = useState("");
   const listId = useId();
   const nameOf = (id: string) => countries.find((c) => c.iso2 === id)?.name ?? blocs.find((b) => b.id === id)?.name ?? id;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countryPanel, countryRows } from "./dashboard";
+import { countryPanel } from "./country-panel";
+import { countryRows } from "./dashboard";
 
 // The table and the panel show the price and cost per BTC that /api/metrics chose and computed;
 // they format them and never work them out again.

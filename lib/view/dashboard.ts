@@ -1,18 +1,6 @@
 import { STALE_AFTER_MONTHS } from "../metrics/age";
-import type { Country, Distribution, Metrics, Shocks } from "../validation/responses";
-import {
-  formatDays,
-  formatDecimal,
-  formatEh,
-  formatInteger,
-  formatMinutes,
-  formatMw,
-  formatPeriod,
-  formatShare,
-  formatSignedPercent,
-  formatUsd,
-  formatUsdPerKwh,
-} from "./format";
+import type { Distribution, Metrics, Shocks } from "../validation/responses";
+import { formatDecimal, formatEh, formatInteger, formatMinutes, formatPeriod, formatShare, formatUsd, formatUsdPerKwh } from "./format";
 
 // API answers → the text the dashboard shows. Pure; the components only lay it out.
 
@@ -61,9 +49,9 @@ export type CountryRow = {
 };
 
 /** Each country's price and cost per BTC from the metrics answer, if it is the answer for `period`. */
-type MetricsPrices = Pick<Metrics, "period" | "powerPrices">;
+export type MetricsPrices = Pick<Metrics, "period" | "powerPrices">;
 
-function pricesFor(metrics: MetricsPrices | null, period: string): ReadonlyMap<string, Metrics["powerPrices"][number]> {
+export function pricesFor(metrics: MetricsPrices | null, period: string): ReadonlyMap<string, Metrics["powerPrices"][number]> {
   return new Map(metrics?.period === period ? metrics.powerPrices.map((p) => [p.iso2, p]) : []);
 }
 
@@ -105,53 +93,6 @@ export function sortRows(rows: readonly CountryRow[], key: SortKey, direction: "
     if (typeof x === "string" && typeof y === "string") return sign * x.localeCompare(y);
     return sign * (Number(x) - Number(y)) || a.rank - b.rank;
   });
-}
-
-export function countryPanel(country: Country, period: string, shocks: Shocks | null, metrics: MetricsPrices | null) {
-  const now = country.history.find((h) => h.period === period) ?? null;
-  const shock = shocks?.rows.find((r) => r.kind === "country" && r.id === country.iso2) ?? null;
-  // Until the metrics answer for this period is in, the price is not known to be missing either.
-  const price = metrics?.period === period ? (pricesFor(metrics, period).get(country.iso2)?.powerPrice ?? null) : ("loading" as const);
-  return {
-    iso2: country.iso2,
-    title: country.name,
-    facts: [
-      { label: "Share", value: now?.share === null || !now ? "no estimate" : formatShare(now.share), testId: "panel-share" },
-      { label: "Hashrate", value: formatEh(now?.hashrateEh ?? null), testId: "panel-hashrate" },
-      { label: "Rank", value: now?.rank ? `#${now.rank}` : "—", testId: "panel-rank" },
-      { label: "Blocs", value: country.blocs.length ? country.blocs.join(", ") : "none", testId: "panel-blocs" },
-    ],
-    price:
-      price === "loading" || price === null
-        ? price
-        : {
-            text: `${formatUsdPerKwh(price.usdPerKwh)} · ${price.priceType.replace("_", " ")}${price.subdivision ? ` (${price.subdivision})` : ""} · ${price.period}`,
-            sourceUrl: price.sourceUrl,
-          },
-    shutdown: shock
-      ? [
-          { label: "Hashrate lost", value: `${formatShare(shock.lostShare)} (${formatEh(shock.hashrateLostEh)})` },
-          { label: "Block interval", value: formatMinutes(shock.blockIntervalMinutes) },
-          { label: "Next retarget in", value: formatDays(shock.daysToRetarget) },
-          { label: "Difficulty change", value: formatSignedPercent(shock.difficultyChange) },
-          { label: "HHI after", value: shock.hhiAfter === null ? "—" : formatInteger(shock.hhiAfter) },
-          { label: "Majority after", value: shock.majority ? `${shock.majority.country} ${formatShare(shock.majority.share)}` : "none" },
-        ]
-      : null,
-    history: {
-      periods: country.history.map((h) => h.period),
-      share: country.history.map((h) => (h.share === null ? null : h.share * 100)),
-      eh: country.history.map((h) => h.hashrateEh),
-    },
-    sites: country.sites.map((s) => ({
-      id: s.id,
-      name: s.name,
-      operator: s.operator,
-      capacity: formatMw(s.capacityMw),
-      status: s.status,
-      sourceUrl: s.sourceUrl,
-    })),
-  };
 }
 
 type Dated = Pick<Distribution, "asOf" | "ageMonths" | "stale" | "source" | "networkHashrateSource" | "networkHashratePeriod" | "networkHashrateEh">;

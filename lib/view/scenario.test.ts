@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retargetSummary } from "./scenario";
+import { retargetSummary } from "./scenario-panel";
 
 describe("scenario view", () => {
   it.each([
