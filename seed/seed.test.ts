@@ -179,27 +179,47 @@ describe("seeding", () => {
     removeDatabase(file);
   });
 
-  it("on start-up (ifEmpty) leaves a database with data alone, but builds its best estimate if it has none (an upgrade)", async () => {
+  it("on start-up (ifEmpty) leaves a database with data alone, but adds what a newer seed brings: the best estimate, new datasets", async () => {
     const file = path.join(tmpDir, "upgrade.db");
     fs.copyFileSync(testDb, file);
     const current = snapshot(file);
     expect(await seedDatabase(file, { ifEmpty: true })).toEqual({ skipped: true, reason: expect.stringMatching(/^database already holds \d+ datasets$/) });
     expect(snapshot(file)).toEqual(current);
-    const composite = (conn: ReturnType<typeof openSqlite>) =>
-      conn
-        .prepare(
-          `SELECT s.period, s.countryIso2, s.share, s.sourceDataset FROM HashrateShare s JOIN Dataset d ON d.id = s.datasetId WHERE d.slug = 'best-estimate' ORDER BY 1, 2`,
-        )
-        .all();
-    const conn = openSqlite(file);
-    const rows = composite(conn);
+    // A connection of its own for each look: the seed's migration step wants the file to itself.
+    const look = <T>(fn: (conn: ReturnType<typeof openSqlite>) => T): T => {
+      const conn = openSqlite(file);
+      try {
+        return fn(conn);
+      } finally {
+        conn.close();
+      }
+    };
+    const composite = () =>
+      look((conn) =>
+        conn
+          .prepare(
+            `SELECT s.period, s.countryIso2, s.share, s.sourceDataset FROM HashrateShare s JOIN Dataset d ON d.id = s.datasetId WHERE d.slug = 'best-estimate' ORDER BY 1, 2`,
+          )
+          .all(),
+      );
+    const rows = composite();
     expect(rows.length).toBeGreaterThan(300);
-    conn.prepare(`DELETE FROM "Dataset" WHERE slug = 'best-estimate'`).run();
-    conn.close();
+
+    look((conn) => conn.prepare(`DELETE FROM "Dataset" WHERE slug = 'best-estimate'`).run());
     expect(await seedDatabase(file, { ifEmpty: true })).toMatchObject({ skipped: true, reason: expect.stringMatching(/the best estimate was rebuilt$/) });
-    const reopened = openSqlite(file, { readonly: true });
-    expect(composite(reopened)).toEqual(rows);
-    reopened.close();
+    expect(composite()).toEqual(rows);
+
+    // A dataset a newer seed adds (one the database never held) is written; nothing present is replaced.
+    const sites = () => look((conn) => conn.prepare(`SELECT contentHash, importedAt FROM "Dataset" WHERE slug = 'mining-sites'`).get());
+    const sitesBefore = sites();
+    look((conn) => conn.prepare(`DELETE FROM "Dataset" WHERE slug = 'shock-observations'`).run());
+    expect(await seedDatabase(file, { ifEmpty: true })).toMatchObject({
+      skipped: true,
+      reason: expect.stringMatching(/added the seed's new datasets shock-observations$/),
+    });
+    expect(look((conn) => conn.prepare(`SELECT count(*) AS n FROM "Dataset" WHERE slug = 'shock-observations'`).get())).toEqual({ n: 1 });
+    expect(sites()).toEqual(sitesBefore);
+    expect(composite()).toEqual(rows);
     removeDatabase(file);
   });
 

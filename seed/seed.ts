@@ -11,7 +11,9 @@ export type SeedResult = { skipped: true; reason: string } | ({ skipped: false }
 /**
  * Migrate the database and load the seed into it. Everything is read and validated before the
  * first write; the write is one transaction. With `ifEmpty`, a database that already holds any
- * dataset is left alone (start-up must not undo an import that replaced a seeded dataset).
+ * dataset is left alone (start-up must not undo an import that replaced a seeded dataset) — apart
+ * from what a newer version of the seed adds: datasets whose slug the database has never held are
+ * written, and the best estimate is built if it is missing. Nothing present is replaced.
  */
 export async function seedDatabase(dbPath: string, options: { seedDir?: string; ifEmpty?: boolean } = {}): Promise<SeedResult> {
   await applyMigrations(dbPath);
@@ -20,9 +22,21 @@ export async function seedDatabase(dbPath: string, options: { seedDir?: string; 
     if (options.ifEmpty) {
       const row = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "Dataset"`).get();
       if ((row?.n ?? 0) > 0) {
-        // A database from before the best estimate existed gets it now (writes nothing when it is current).
-        const composite = db.transaction(() => rebuildBestEstimate(db, new Date().toISOString())).immediate();
-        return { skipped: true, reason: `database already holds ${row?.n} datasets${composite === "written" ? "; the best estimate was rebuilt" : ""}` };
+        const present = new Set(
+          db
+            .prepare<[], { slug: string }>(`SELECT slug FROM "Dataset"`)
+            .all()
+            .map((d) => d.slug),
+        );
+        const added = loadSeedBundle(options.seedDir ?? DEFAULT_SEED_DIR).datasets.filter((d) => !present.has(d.meta.slug));
+        // Writing the new datasets rebuilds the best estimate too; otherwise build it if it is missing (writes nothing when current).
+        const composite = added.length ? "written" : db.transaction(() => rebuildBestEstimate(db, new Date().toISOString())).immediate();
+        if (added.length) writeDatasets(db, { datasets: added });
+        const notes = [
+          ...(added.length ? [`added the seed's new datasets ${added.map((d) => d.meta.slug).join(", ")}`] : []),
+          ...(composite === "written" && !added.length ? ["the best estimate was rebuilt"] : []),
+        ];
+        return { skipped: true, reason: `database already holds ${row?.n} datasets${notes.length ? `; ${notes.join("; ")}` : ""}` };
       }
     }
     const bundle = loadSeedBundle(options.seedDir ?? DEFAULT_SEED_DIR);

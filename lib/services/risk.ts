@@ -45,21 +45,22 @@ async function defaultEvents(d: PeriodDistribution, horizonDays: number): Promis
   };
 }
 
-/** The events a request lists, resolved; exactly those are used. */
+/**
+ * The events a request lists, resolved; exactly those are used. A listed event that equals its
+ * default (the dashboard sends every row, most unchanged) is marked as the default, with its rule.
+ */
 async function requestedEvents(body: RiskRequest): Promise<{ events: RiskEventUsed[]; heuristics: string[] }> {
-  const resolved = await resolveShutdown(body.events, (i) => `events.${i}.id`);
-  return {
-    events: resolved.map((r, i) => ({
-      id: r.id,
-      kind: r.kind,
-      name: r.name,
-      members: r.members,
-      probability: body.events[i]?.probability ?? 0,
-      fraction: r.fraction,
-      isDefault: false,
-    })),
-    heuristics: resolved.map(() => SET_BY_REQUEST),
-  };
+  const [resolved, record] = await Promise.all([resolveShutdown(body.events, (i) => `events.${i}.id`), recordedShocks()]);
+  const rows = resolved.map((r, i) => {
+    const probability = body.events[i]?.probability ?? 0;
+    const rule = r.kind === "bloc" ? defaultBlocEvent(body.horizonDays) : defaultCountryEvent(r.id, record, body.horizonDays);
+    const isDefault = Math.abs(rule.probability - probability) < 1e-9 && Math.abs(rule.fraction - r.fraction) < 1e-9;
+    return {
+      event: { id: r.id, kind: r.kind, name: r.name, members: r.members, probability, fraction: r.fraction, isDefault },
+      heuristic: isDefault ? rule.heuristic : SET_BY_REQUEST,
+    };
+  });
+  return { events: rows.map((r) => r.event), heuristics: rows.map((r) => r.heuristic) };
 }
 
 export async function assessRisk(body: RiskRequest): Promise<RiskAssessment> {

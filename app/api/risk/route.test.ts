@@ -63,6 +63,14 @@ describe("POST /api/risk", () => {
     expect(sum(r.histogram.probabilities)).toBeCloseTo(1, 12);
   });
 
+  it("marks a listed event that equals its default as the default (the dashboard sends every row, one edited)", async () => {
+    const defaults = RiskResponse.parse((await run({ period: "2022-01", events: [], horizonDays: 30 })).body);
+    const events = defaults.events.map((e) => ({ id: e.id, probability: e.id === "US" ? 0.5 : e.probability, fraction: e.fraction }));
+    const edited = RiskResponse.parse((await run({ period: "2022-01", events, horizonDays: 30 })).body);
+    expect(edited.events.filter((e) => !e.isDefault).map((e) => e.id)).toEqual(["US"]);
+    expect(edited.expectedLostShare).toBeGreaterThan(defaults.expectedLostShare);
+  });
+
   it("with no events: every country with a share and every bloc, each at its default probability", async () => {
     const r = RiskResponse.parse((await run({ period: "2022-01", events: [], horizonDays: 30 })).body);
     const d = DistributionResponse.parse((await get(distribution, "/api/distribution?period=2022-01")).body);
