@@ -1,41 +1,18 @@
 import type { MetricDistribution } from "../metrics/concentration";
-import type { ObservationMetric } from "../validation/vocabulary";
+import type { NetworkEventRecord } from "../validation/network";
+import type { ShockObservationRecord } from "../validation/observations";
 
 // What the backtests read and answer (docs/methodology.md#backtests). The core is pure: the service
 // reads these from the database and hands them over.
 
 /** One sourced figure about a shock (a ShockObservation row), with the countries its jurisdiction names. */
-export type Observation = {
-  eventId: string;
-  event: string;
-  dateLabel: string;
-  date: string;
-  endDate: string;
-  jurisdiction: string;
+export type Observation = ShockObservationRecord & {
   /** ISO alpha-2 codes: a subdivision counts as its country (US-TX → US). */
   countries: readonly string[];
-  metric: ObservationMetric;
-  valueText: string;
-  valueLow: number | null;
-  valueHigh: number | null;
-  unit: string;
-  certainty: string;
-  sourceUrl: string;
-  note: string | null;
 };
 
 /** A network-events row (observations around the 2021 China ban and later milestones). */
-export type NetworkEventFigure = {
-  dateLabel: string;
-  date: string;
-  event: string;
-  metric: string;
-  value: number | null;
-  valueText: string;
-  unit: string;
-  certainty: string;
-  sourceUrl: string;
-};
+export type NetworkEventFigure = NetworkEventRecord;
 
 export type ShockEventFacts = { slug: string; date: string; endDate: string | null; title: string; sourceUrl: string; countries: readonly string[] };
 
