@@ -31,3 +31,31 @@ describe("parseEnv: per-client rate limits", () => {
     expect(() => parseEnv(withVariable(name, value))).toThrow(new RegExp(`^Invalid environment: ${name}: .*${message.source}`));
   });
 });
+
+describe("parseEnv: proxy, hosts, body timeout, import rows", () => {
+  const base = { NODE_ENV: "production" } as const;
+  it.each<[string | undefined, unknown]>([
+    [undefined, undefined],
+    ["", undefined],
+    ["1", { hops: 1 }],
+    [" 2 ", { hops: 2 }],
+    ["10.0.0.1, ::1", { addresses: ["10.0.0.1", "::1"] }],
+  ])("HASHATLAS_TRUST_PROXY=%s reads as %j", (value, expected) => {
+    expect(parseEnv({ ...base, HASHATLAS_TRUST_PROXY: value }).HASHATLAS_TRUST_PROXY).toEqual(expected);
+  });
+  it.each(["0", "17", "proxy.local", "10.0.0.1,nope"])("refuses HASHATLAS_TRUST_PROXY=%s", (value) => {
+    expect(() => parseEnv({ ...base, HASHATLAS_TRUST_PROXY: value })).toThrow(/^Invalid environment: HASHATLAS_TRUST_PROXY: /);
+  });
+  it("reads allowed hosts lower-cased, and refuses a URL", () => {
+    expect(parseEnv({ ...base, HASHATLAS_ALLOWED_HOSTS: "HashAtlas.example, localhost:3000" }).HASHATLAS_ALLOWED_HOSTS).toEqual([
+      "hashatlas.example",
+      "localhost:3000",
+    ]);
+    expect(() => parseEnv({ ...base, HASHATLAS_ALLOWED_HOSTS: "http://x.example/" })).toThrow(/HASHATLAS_ALLOWED_HOSTS: .*not one/);
+  });
+  it("has defaults for the body timeout and the import row limit", () => {
+    const parsed = parseEnv(base);
+    expect([parsed.HASHATLAS_BODY_TIMEOUT_SECONDS, parsed.HASHATLAS_MAX_IMPORT_ROWS]).toEqual([30, 500_000]);
+    expect(() => parseEnv({ ...base, HASHATLAS_BODY_TIMEOUT_SECONDS: "0" })).toThrow(/HASHATLAS_BODY_TIMEOUT_SECONDS/);
+  });
+});

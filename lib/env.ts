@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -25,6 +26,69 @@ export function ratePerMinute(fallback: number | undefined) {
   );
 }
 
+export const TRUST_PROXY_ENV = "HASHATLAS_TRUST_PROXY";
+export const ALLOWED_HOSTS_ENV = "HASHATLAS_ALLOWED_HOSTS";
+export const BODY_TIMEOUT_ENV = "HASHATLAS_BODY_TIMEOUT_SECONDS";
+export const MAX_IMPORT_ROWS_ENV = "HASHATLAS_MAX_IMPORT_ROWS";
+export const DEFAULT_BODY_TIMEOUT_SECONDS = 30;
+export const DEFAULT_MAX_IMPORT_ROWS = 500_000;
+const MAX_TRUSTED_HOPS = 16;
+
+/** Which proxies' X-Forwarded-For entries are believed: a hop count, or the proxies' own addresses. */
+export type TrustProxy = { hops: number } | { addresses: string[] };
+
+const unsetIfEmpty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const commaList = (v: string) =>
+  v
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
+/**
+ * HASHATLAS_TRUST_PROXY: unset — X-Forwarded-For is ignored and clients are told apart by the socket
+ * address; a whole number N (1–16) — N proxies stand in front and the client is the N-th address
+ * from the right of X-Forwarded-For; a comma-separated list of IP addresses — the proxies at those
+ * addresses are believed, and the client is the rightmost address not in the list.
+ */
+export const trustProxySchema = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .transform((value, ctx): TrustProxy | typeof z.NEVER => {
+      if (/^\d+$/.test(value.trim())) {
+        const hops = Number(value.trim());
+        if (hops >= 1 && hops <= MAX_TRUSTED_HOPS) return { hops };
+        ctx.addIssue({ code: "custom", message: `a hop count must be 1–${MAX_TRUSTED_HOPS}` });
+        return z.NEVER;
+      }
+      const addresses = commaList(value);
+      const bad = addresses.find((a) => isIP(a) === 0);
+      if (bad !== undefined || addresses.length === 0) {
+        ctx.addIssue({ code: "custom", message: `must be a hop count or a comma-separated list of IP addresses${bad ? ` ("${bad}" is not one)` : ""}` });
+        return z.NEVER;
+      }
+      return { addresses };
+    })
+    .optional(),
+);
+
+/** HASHATLAS_ALLOWED_HOSTS: host names (optionally host:port) a request's Host header may name; unset: any. */
+export const allowedHostsSchema = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .transform((value, ctx): string[] | typeof z.NEVER => {
+      const hosts = commaList(value);
+      const bad = hosts.find((h) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h));
+      if (bad !== undefined || hosts.length === 0) {
+        ctx.addIssue({ code: "custom", message: `must be a comma-separated list of host names or host:port${bad ? ` ("${bad}" is not one)` : ""}` });
+        return z.NEVER;
+      }
+      return hosts;
+    })
+    .optional(),
+);
+
 // Validated once per process; every module reads configuration through `env()`, never process.env.
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -45,6 +109,22 @@ const EnvSchema = z.object({
     .describe("Largest import accepted, in bytes (413 above)"),
   [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe("Imports per minute per client (429 with Retry-After above)"),
   [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client; unset or 0: no limit"),
+  [TRUST_PROXY_ENV]: trustProxySchema.describe("Trust X-Forwarded-For from this many proxies (a hop count) or from these proxy addresses; unset: never"),
+  [ALLOWED_HOSTS_ENV]: allowedHostsSchema.describe("Host headers served (comma-separated, host or host:port); others get 421; unset: any"),
+  [BODY_TIMEOUT_ENV]: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(DEFAULT_BODY_TIMEOUT_SECONDS)
+    .describe("Seconds a request body may take to arrive in full (408 after)"),
+  [MAX_IMPORT_ROWS_ENV]: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(DEFAULT_MAX_IMPORT_ROWS)
+    .describe("Most data rows an imported file may hold (422 above)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
