@@ -1,4 +1,5 @@
 import type { ImportFile } from "../io/import";
+import { MAX_QUOTED_CHARS } from "../validation/limits";
 import { readCapped } from "./body";
 import { ApiError } from "./respond";
 
@@ -27,7 +28,12 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Im
     }
     const file = form.get("file");
     if (!file || typeof file === "string") throw new ApiError(400, 'the multipart body has no file field named "file"', "file");
-    return { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type || "text/csv", name: file.name || "upload.csv" };
+    // Every message about the file names it: a name of megabytes would be repeated in each.
+    return {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      contentType: file.type || "text/csv",
+      name: file.name.slice(0, MAX_QUOTED_CHARS) || "upload.csv",
+    };
   }
   throw new ApiError(415, `content-type must be text/csv, application/json or multipart/form-data, got "${type || "none"}"`, "content-type");
 }

@@ -1,4 +1,6 @@
 import Papa from "papaparse";
+import { quoted } from "../validation/cells";
+import { MAX_TEXT_CHARS } from "../validation/limits";
 
 export type CsvRecord = { line: number; values: Record<string, string> };
 
@@ -24,6 +26,8 @@ export type CsvOptions = {
   delimiter?: string;
   /** With ";" files: numeric cells written with a decimal comma ("0,5") are read as "0.5". */
   decimalComma?: boolean;
+  /** Refuse the file at its first data row past this many, before the rest is parsed or anything validated. */
+  maxRows?: number;
 };
 
 const DECIMAL_COMMA_CELL = /^\s*[+-]?\d+,\d+\s*%?\s*$/;
@@ -67,6 +71,10 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
       let from = start;
       while (from < body.length && (body[from] === "\n" || body[from] === "\r")) from++;
       advance(from);
+      // The header is rows[0]: a data row past the limit stops the parse here.
+      if (options.maxRows !== undefined && rows.length > options.maxRows) {
+        throw new CsvFormatError(file, line, `is past the limit of ${options.maxRows} data rows per file; split the file`);
+      }
       rows.push({ cells: row.data, line });
       if (row.errors.length) {
         const e = row.errors[0];
@@ -78,14 +86,17 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   const [head, ...bodyRows] = rows;
   if (!head) throw new CsvFormatError(file, undefined, "the file is empty (no header row)");
   const header = head.cells.map((h) => h.trim());
-  const duplicate = header.find((h, i) => header.indexOf(h) !== i);
-  if (duplicate !== undefined) throw new CsvFormatError(file, head.line, `header repeats the column "${duplicate}"`);
+  // A Set, not indexOf: a header of 10⁵ distinct names would take 10¹⁰ comparisons.
+  const names = new Set<string>();
+  const duplicate = header.find((h) => names.size === names.add(h).size);
+  if (duplicate !== undefined) throw new CsvFormatError(file, head.line, `header repeats the column ${quoted(duplicate)}`);
   const records = bodyRows.map(({ cells, line: at }) => {
     if (cells.length !== header.length) throw new CsvFormatError(file, at, `has ${cells.length} fields, the header has ${header.length}`);
     const values: Record<string, string> = {};
     header.forEach((name, i) => {
       const cell = cells[i] ?? "";
-      values[name] = options.decimalComma && DECIMAL_COMMA_CELL.test(cell) ? cell.replace(",", ".") : cell;
+      // Only a cell of a number's length is tried: the pattern backtracks on long runs of spaces.
+      values[name] = options.decimalComma && cell.length <= MAX_TEXT_CHARS && DECIMAL_COMMA_CELL.test(cell) ? cell.replace(",", ".") : cell;
     });
     return { line: at, values };
   });

@@ -2,7 +2,9 @@ import { resolveCountry } from "../geo/countries";
 import type { DatasetContent } from "../db/bulk";
 import type { DatasetMeta } from "../validation/datasets";
 import type { ImportKind } from "../validation/import";
-import { parseDecimal, periodSchema } from "../validation/cells";
+import { env } from "../env";
+import { clipped, parseDecimal, periodSchema, quoted } from "../validation/cells";
+import { HASHRATE_EH, inRange, MAX_TEXT_CHARS, rangeProblem, SHARE_FRACTION } from "../validation/limits";
 import type { ShareRecord } from "../validation/shares";
 import { CsvFormatError, type CsvOptions, csvHeader, detectDelimiter, parseCsv } from "./csv";
 import { DataValidationError, type RowIssue } from "./issues";
@@ -26,6 +28,8 @@ export class ImportFormatError extends Error {
 }
 
 export type ImportFile = { bytes: Uint8Array; contentType: string; name: string };
+/** maxRows: data rows a file may hold (HASHATLAS_MAX_IMPORT_ROWS unless given). */
+export type ImportLimits = { maxRows: number };
 export type PreparedImport = { content: DatasetContent; rows: number; format: string };
 
 /** UTF-8 only; a byte-order mark is dropped. */
@@ -37,10 +41,10 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   }
 }
 
-function csvOptions(text: string): CsvOptions {
+function csvOptions(text: string, limits: ImportLimits): CsvOptions {
   const delimiter = detectDelimiter(text);
   // A ";"-separated file comes from a locale that writes decimal commas.
-  return { delimiter, decimalComma: delimiter === ";" };
+  return { delimiter, decimalComma: delimiter === ";", maxRows: limits.maxRows };
 }
 
 const UNATTRIBUTED = new Set(["other", "unattributed", "unknown", "rest of world"]);
@@ -55,11 +59,11 @@ function numberOf(value: unknown): number | undefined | null {
 }
 
 /**
- * A JSON value as an error message quotes it. Never String() on it: an object such as
- * {"toString": "x"} cannot be converted and threw a 500 (found by tests/fuzz).
+ * A JSON value as an error message quotes it, by the quotation rule of cells. Never String() on
+ * it: an object such as {"toString": "x"} cannot be converted and threw a 500 (found by tests/fuzz).
  */
 function shown(value: unknown): string {
-  if (typeof value === "string") return `"${value.length > 80 ? `${value.slice(0, 80)}…` : value}"`;
+  if (typeof value === "string") return quoted(value);
   if (value === undefined || typeof value === "number" || typeof value === "boolean" || value === null) return `"${String(value)}"`;
   let text: string | undefined;
   try {
@@ -67,8 +71,12 @@ function shown(value: unknown): string {
   } catch {
     text = undefined;
   }
-  text ??= Array.isArray(value) ? "an array" : `a ${typeof value}`;
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return text === undefined ? (Array.isArray(value) ? "an array" : `a ${typeof value}`) : clipped(text);
+}
+
+/** The length rule of text cells (lib/validation/cells.ts cellText), for values that may come from JSON. */
+function tooLong(value: unknown): string | null {
+  return typeof value === "string" && value.length > MAX_TEXT_CHARS ? `is ${value.length} characters long; a cell holds at most ${MAX_TEXT_CHARS}` : null;
 }
 
 /**
@@ -84,6 +92,10 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
   const seen = new Map<string, number>();
   for (const row of rows) {
     const issuesBefore = issues.length;
+    // A cell that is too long gets that message and no other check: nothing else runs on it.
+    const long = { period: tooLong(row.period), country: tooLong(row.country), share: tooLong(row.share), hashrate_eh: tooLong(row.hashrateEh) };
+    for (const [column, problem] of Object.entries(long)) if (problem) add(row.line, column, problem);
+    if (issues.length > issuesBefore) continue;
     const period = typeof row.period === "string" ? row.period.trim() : "";
     if (!periodSchema.safeParse(period).success) add(row.line, "period", `${shown(row.period ?? "")} is not a month as YYYY-MM`);
     const name = typeof row.country === "string" ? row.country.trim() : "";
@@ -93,16 +105,22 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
         typeof row.country !== "string" && row.country !== undefined && row.country !== null
           ? `${shown(row.country)} is not a country name or code`
           : name
-            ? `"${name}" is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)`
+            ? `${quoted(name)} is not a known country (ISO alpha-2, alpha-3 or English name; "Other" for unattributed)`
             : "is empty";
       add(row.line, "country", problem);
     }
     const share = numberOf(row.share);
     const eh = numberOf(row.hashrateEh);
     if (share === undefined) add(row.line, "share", `${shown(row.share)} is not a number`);
-    else if (share !== null && (share < 0 || share > 1)) add(row.line, "share", `${share} is outside 0–1 (shares are fractions: 37.84 % is 0.3784)`);
+    else if (share !== null && !inRange(share, SHARE_FRACTION)) {
+      add(row.line, "share", `${share} is outside ${SHARE_FRACTION.min}–${SHARE_FRACTION.max} (shares are fractions: 37.84 % is 0.3784)`);
+    }
     if (eh === undefined) add(row.line, "hashrate_eh", `${shown(row.hashrateEh)} is not a number`);
     else if (eh !== null && eh < 0) add(row.line, "hashrate_eh", `${eh} is negative`);
+    else if (eh !== null) {
+      const problem = rangeProblem(eh, HASHRATE_EH);
+      if (problem) add(row.line, "hashrate_eh", `${eh} ${problem}`);
+    }
     if (share === null && eh === null) add(row.line, "share", "is empty: give a share or a hashrate_eh");
     // A row with any bad cell stays out of its month, whose sums would otherwise blame the month for it.
     if (issues.length > issuesBefore || iso2 === undefined || share === undefined || eh === undefined) continue;
@@ -163,14 +181,14 @@ export function parseGenericShares(rows: GenericRow[], file: string): { shares: 
   return { shares, issues };
 }
 
-function sharesFromCsv(text: string, file: string): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
-  const options = csvOptions(text);
+function sharesFromCsv(text: string, file: string, limits: ImportLimits): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
+  const options = csvOptions(text, limits);
   if (csvHeader(text, options).includes("monthly_hashrate_%")) return { ...parseCbeciCsv(text, file, options), format: "CBECI Mining Map download" };
   const { header, records } = parseCsv(text, file, options);
   if (!header.includes("period") || !header.includes("country") || !(header.includes("share") || header.includes("hashrate_eh"))) {
     throw new ImportFormatError(
       422,
-      `${file}: unknown shares layout (columns: ${header.join(", ")}). Use the CBECI download (date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S) or period,country,share|hashrate_eh`,
+      `${file}: unknown shares layout (columns: ${clipped(header.join(", "))}). Use the CBECI download (date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S) or period,country,share|hashrate_eh`,
     );
   }
   const rows = records.map((r) => ({
@@ -183,13 +201,18 @@ function sharesFromCsv(text: string, file: string): { shares: ShareRecord[]; iss
   return { ...parseGenericShares(rows, file), format: "period,country,share|hashrate_eh CSV" };
 }
 
-function sharesFromJson(json: unknown, file: string): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
+function sharesFromJson(json: unknown, file: string, limits: ImportLimits): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
   const list = Array.isArray(json)
     ? json
     : json && typeof json === "object" && Array.isArray((json as { rows?: unknown }).rows)
       ? (json as { rows: unknown[] }).rows
       : null;
   if (!list) throw new ImportFormatError(422, `${file}: JSON must be an array of { period, country, share | hashrateEh } or { "rows": [...] }`);
+  if (list.length > limits.maxRows) {
+    throw new DataValidationError([
+      { file, line: limits.maxRows + 1, column: "(row)", message: `is past the limit of ${limits.maxRows} data rows per file; split the file` },
+    ]);
+  }
   const notObjects: RowIssue[] = [];
   const rows: GenericRow[] = [];
   list.forEach((item: unknown, i) => {
@@ -233,7 +256,12 @@ export const SITE_COLUMNS = [
 export const PRICE_COLUMNS = ["country_iso2", "country_name", "usd_per_kwh", "price_type", "period", "source_name", "source_url", "certainty", "note"];
 
 /** Validate an uploaded file into a complete dataset; throws DataValidationError listing every bad row. */
-export function prepareImport(kind: ImportKind, meta: DatasetMeta, file: ImportFile): PreparedImport {
+export function prepareImport(
+  kind: ImportKind,
+  meta: DatasetMeta,
+  file: ImportFile,
+  limits: ImportLimits = { maxRows: env().HASHATLAS_MAX_IMPORT_ROWS },
+): PreparedImport {
   const type = file.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   const isJson = type === "application/json" || file.name.toLowerCase().endsWith(".json");
   const text = decodeText(file.bytes, file.name).replace(/^\uFEFF/, "");
@@ -251,7 +279,7 @@ export function prepareImport(kind: ImportKind, meta: DatasetMeta, file: ImportF
           throw new ImportFormatError(422, `${file.name} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      const result = isJson ? sharesFromJson(json, file.name) : sharesFromCsv(text, file.name);
+      const result = isJson ? sharesFromJson(json, file.name, limits) : sharesFromCsv(text, file.name, limits);
       if (result.issues.length) throw new DataValidationError(result.issues);
       content = { meta, origin: "import", shares: result.shares };
       rows = result.shares.length;
@@ -263,7 +291,7 @@ export function prepareImport(kind: ImportKind, meta: DatasetMeta, file: ImportF
           `${kind} are imported as CSV in the layout of seed/data/${kind === "sites" ? "mining_sites" : "electricity_prices"}.csv`,
           "content-type",
         );
-      const options = csvOptions(text);
+      const options = csvOptions(text, limits);
       const header = csvHeader(text, options);
       const required = kind === "sites" ? SITE_COLUMNS : PRICE_COLUMNS;
       const missing = required.filter((c) => !header.includes(c));

@@ -76,7 +76,7 @@ describe("parseRetargetsCsv", () => {
     ["a zero epoch hashrate", "4032,2021-05-29 10:00:00,2e13,-5,0,16,x", "epoch_hashrate_eh", '"0" is not a positive number'],
     ["a text epoch length", "4032,2021-05-29 10:00:00,2e13,-5,150,abc,x", "epoch_days", '"abc" is not a positive number'],
     ["a height that is not a retarget", "4033,2021-05-29 10:00:00,2e13,-5,150,16,x", "height", "must be a retarget height (a multiple of 2016)"],
-    ["a change beyond the clamp", "4032,2021-05-29 10:00:00,2e13,-80,150,16,x", "change_pct", "must be within −75 %…+300 % (the retarget clamp)"],
+    ["a change beyond the clamp", "4032,2021-05-29 10:00:00,2e13,-80,150,16,x", "change_pct", "must be within -75…300 % (the retarget clamp)"],
     ["an impossible day", "4032,2021-02-29 10:00:00,2e13,-5,150,16,x", "date_utc", "2021-02-29 is not a day of the calendar"],
   ])("refuses %s, naming the line and column", (_label, bad, column, message) => {
     expect(parseRetargetsCsv(csv(RETARGETS, bad), "r.csv").issues).toEqual([{ file: "r.csv", line: 2, column, message }]);

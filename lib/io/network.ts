@@ -1,6 +1,7 @@
 import { type CsvRecord, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
-import { parseDecimal } from "../validation/cells";
+import { parseDecimal, quoted } from "../validation/cells";
+import { EPOCH_DAYS, NETWORK_HASHRATE_EH, rangeProblem } from "../validation/limits";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import {
   NetworkEventRowSchema,
@@ -55,7 +56,9 @@ export function retargetsFromRecords(records: CsvRecord[], file: string): { reta
       const cell = value[column].trim();
       if (cell === "") return null;
       const n = parseDecimal(cell);
-      if (n === undefined || n <= 0) issues.push({ file, line, column, message: `"${cell}" is not a positive number` });
+      const problem =
+        n === undefined || n <= 0 ? `${quoted(cell)} is not a positive number` : rangeProblem(n, column === "epoch_days" ? EPOCH_DAYS : NETWORK_HASHRATE_EH);
+      if (problem) issues.push({ file, line, column, message: problem });
       return n ?? null;
     };
     retargets.push({
@@ -79,7 +82,8 @@ export function retargetsFromRecords(records: CsvRecord[], file: string): { reta
 export function statedNumber(text: string): number | null {
   const plain = text.replace(/\u2212/g, "-").replace(/(\d)[,\s\u00a0\u202f](?=\d{3}(?!\d))/g, "$1");
   const number = /[-+]?\d+(\.\d+)?/.exec(plain)?.[0];
-  return number === undefined ? null : Number(number);
+  // Hundreds of digits overflow to Infinity: not a number a chart can show.
+  return number === undefined || !Number.isFinite(Number(number)) ? null : Number(number);
 }
 
 export function parseNetworkEventsCsv(text: string, file: string): { events: NetworkEventRecord[]; issues: RowIssue[] } {

@@ -35,7 +35,7 @@ describe("parsePricesCsv", () => {
 
   it.each([
     ["a lower-case code", GERMANY.replace("DE,", "de,"), "country_iso2", "is not an ISO 3166-1 alpha-2 code"],
-    ["a price in cents", GERMANY.replace("0.1549", "15.49"), "usd_per_kwh", "must be a price in USD/kWh above 0 and below 5"],
+    ["a price in cents", GERMANY.replace("0.1549", "15.49"), "usd_per_kwh", "must be above 0 and at most 10 USD/kWh"],
     ["an unknown price type", GERMANY.replace("industrial", "retail"), "price_type", /expected one of "industrial"/],
     ["a quarter as period", GERMANY.replace("2024-S2", "2024-Q3"), "period", "must be YYYY, YYYY-MM or YYYY-S1/S2"],
     ["a missing source URL", GERMANY.replace("https://example.org/eurostat", ""), "source_url", "is not an http(s) URL"],
@@ -78,7 +78,7 @@ describe("parseEiaMonthlyCsv", () => {
   it.each([
     ["x", '"x" is not a price in cents per kWh'],
     ["0", '"0" is not a price in cents per kWh'],
-    ["600", '"600" is not a price in cents per kWh'],
+    ["1200", '"1200" is not a price in cents per kWh'],
     ["-5", '"-5" is not a price in cents per kWh'],
   ])("refuses the cell %j, naming the series' line and the month column", (cell, message) => {
     const text = eia('"description","units","source key","Jan 2001"', `"industrial","cents per kilowatthour","${SERIES}","${cell}"`);

@@ -1,6 +1,7 @@
 import { type CsvOptions, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
-import { parseDecimal } from "../validation/cells";
+import { parseDecimal, quoted } from "../validation/cells";
+import { inRange, PRICE_CENTS_PER_KWH } from "../validation/limits";
 import { PriceCsvRowSchema, type PowerPriceRecord, subdivisionFromName } from "../validation/prices";
 
 /** Parse power prices in the column layout of the seed's electricity_prices.csv. */
@@ -52,8 +53,8 @@ export function parseEiaMonthlyCsv(
     const cell = (row.values[column] ?? "").trim();
     if (cell === "" || cell === "--" || cell === "NA") continue; // not yet published
     const cents = parseDecimal(cell);
-    if (cents === undefined || cents <= 0 || cents > 500) {
-      issues.push({ file, line, column, message: `"${cell}" is not a price in cents per kWh` });
+    if (cents === undefined || !inRange(cents, PRICE_CENTS_PER_KWH)) {
+      issues.push({ file, line, column, message: `${quoted(cell)} is not a price in cents per kWh` });
       continue;
     }
     prices.push({

@@ -145,7 +145,7 @@ describe("parseEstimateCsv", () => {
       "share_pct",
       "shares of 2025-05 add up to 110.000 %, more than 100 %",
     ],
-    ["a share above 100", [row("2025-05", "Lab", "US", "101")], 2, "share_pct", "must be within 0–100"],
+    ["a share above 100", [row("2025-05", "Lab", "US", "101")], 2, "share_pct", "must be within 0…100 %"],
     ["a bad source URL", ["2025-05,Lab,survey,US,30,,reported,see report"], 2, "source_url", "is not an http(s) URL"],
   ])("refuses %s, naming the line and column", (_label, rows, line, column, message) => {
     const { issues } = parseEstimateCsv(estimate(...rows), "e.csv", lab);

@@ -1,5 +1,6 @@
 import { type CsvOptions, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
+import { quoted } from "../validation/cells";
 import { CbeciRowSchema, EstimateRowSchema, type ShareRecord, shareCountryCell } from "../validation/shares";
 
 /** Shares of a period must add up to 100 % within the rounding of the source. */
@@ -63,11 +64,16 @@ export function parseEstimateCsv(
     if (period === null) continue;
     const country = shareCountryCell.safeParse(value.country);
     if (!country.success) {
-      issues.push({ file, line, column: "country", message: `"${value.country}" is not a known country` });
+      issues.push({ file, line, column: "country", message: `${quoted(value.country)} is not a known country` });
       continue;
     }
     if (country.data === null) {
-      issues.push({ file, line, column: "country", message: `"${value.country}" cannot be listed: the unattributed rest is 100 % minus the named shares` });
+      issues.push({
+        file,
+        line,
+        column: "country",
+        message: `${quoted(value.country)} cannot be listed: the unattributed rest is 100 % minus the named shares`,
+      });
       continue;
     }
     if (shares.some((s) => s.period === period && s.countryIso2 === country.data)) {

@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { countryByIso2 } from "../geo/countries";
-import { httpUrl, isoDateSchema, nonEmptyText, optionalText } from "./cells";
+import { cellText, httpUrl, isoDateSchema, nonEmptyText, optionalText, quoted } from "./cells";
 import { type ShockKind, shockKinds } from "./vocabulary";
 
-const iso2List = z.string().transform((text, ctx) => {
+const iso2List = cellText().transform((text, ctx) => {
   const codes = text.trim().split(/\s+/).filter(Boolean);
   if (codes.length === 0) ctx.addIssue({ code: "custom", message: "lists no country" });
   for (const code of codes) {
-    if (!/^[A-Z]{2}$/.test(code) || !countryByIso2(code)) ctx.addIssue({ code: "custom", message: `"${code}" is not an ISO 3166-1 alpha-2 code` });
+    if (!/^[A-Z]{2}$/.test(code) || !countryByIso2(code)) ctx.addIssue({ code: "custom", message: `${quoted(code)} is not an ISO 3166-1 alpha-2 code` });
   }
   if (new Set(codes).size !== codes.length) ctx.addIssue({ code: "custom", message: "lists a country twice" });
   return codes;
 });
 
 export const BlocCsvRowSchema = z.object({
-  id: z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, "must be 2–16 capital letters or digits (e.g. EU, EAEU)"),
+  id: cellText().regex(/^[A-Z][A-Z0-9]{1,15}$/, "must be 2–16 capital letters or digits (e.g. EU, EAEU)"),
   name: nonEmptyText,
   description: nonEmptyText,
   membership_as_of: isoDateSchema,
@@ -26,7 +26,7 @@ export type BlocRecord = { id: string; name: string; description: string; member
 
 export const ShockCsvRowSchema = z
   .object({
-    slug: z.string().regex(/^[a-z0-9-]{3,64}$/, "must be 3–64 lowercase letters, digits and dashes"),
+    slug: cellText().regex(/^[a-z0-9-]{3,64}$/, "must be 3–64 lowercase letters, digits and dashes"),
     date: isoDateSchema,
     end_date: optionalText.pipe(isoDateSchema.nullable()),
     kind: z.enum(shockKinds),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { httpUrl, isoDateSchema, nonEmptyText } from "./cells";
+import { cellText, httpUrl, isoDateSchema, nonEmptyText } from "./cells";
+import { MAX_NOTE_CHARS, MAX_TITLE_CHARS } from "./limits";
 import { datasetCoverages, datasetKinds } from "./vocabulary";
 
 export const DatasetMetaSchema = z.object({
@@ -8,13 +9,13 @@ export const DatasetMetaSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be 2–64 lowercase letters, digits and dashes")
     .describe("Stable identifier of the dataset, used in URLs"),
   kind: z.enum(datasetKinds).describe("What the dataset holds"),
-  title: nonEmptyText.describe("Human-readable title"),
-  publisher: nonEmptyText.describe("Who published the underlying data"),
+  title: cellText(MAX_TITLE_CHARS).trim().min(1, "is empty").describe("Human-readable title"),
+  publisher: cellText(MAX_TITLE_CHARS).trim().min(1, "is empty").describe("Who published the underlying data"),
   url: httpUrl.describe("Where the data can be found"),
   licence: nonEmptyText.describe("Licence or required attribution"),
   retrievedAt: isoDateSchema.describe("When the data was retrieved (YYYY-MM-DD)"),
-  method: z.string().nullable().default(null).describe("How the numbers were produced"),
-  caveats: z.string().nullable().default(null).describe("Known limitations"),
+  method: cellText(MAX_NOTE_CHARS).nullable().default(null).describe("How the numbers were produced"),
+  caveats: cellText(MAX_NOTE_CHARS).nullable().default(null).describe("Known limitations"),
   coverage: z
     .enum(datasetCoverages)
     .default("network")

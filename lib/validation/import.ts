@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { httpUrl, isoDateSchema } from "./cells";
+import { MAX_NOTE_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from "./limits";
 import type { DatasetMeta } from "./datasets";
 import { datasetCoverages } from "./vocabulary";
 
@@ -13,12 +14,12 @@ export const ImportQuery = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "must be 2–64 lowercase letters, digits and dashes")
     .describe("Slug of the dataset to create or replace"),
-  title: z.string().trim().min(1, "is empty: omit it to use the slug").max(200).optional().describe("Human-readable title (default: the slug)"),
-  publisher: z.string().trim().min(1, "is required: who published the data").max(200).describe("Who published the data"),
+  title: z.string().trim().min(1, "is empty: omit it to use the slug").max(MAX_TITLE_CHARS).optional().describe("Human-readable title (default: the slug)"),
+  publisher: z.string().trim().min(1, "is required: who published the data").max(MAX_TITLE_CHARS).describe("Who published the data"),
   url: httpUrl.describe("Where the data comes from (http or https URL)"),
-  licence: z.string().trim().min(1, "is required: the licence or attribution").max(500).describe("Licence or required attribution"),
+  licence: z.string().trim().min(1, "is required: the licence or attribution").max(MAX_TEXT_CHARS).describe("Licence or required attribution"),
   retrievedAt: isoDateSchema.optional().describe("When the data was retrieved, YYYY-MM-DD (default: today)"),
-  method: z.string().trim().max(2000).optional().describe("How the numbers were produced"),
+  method: z.string().trim().max(MAX_NOTE_CHARS).optional().describe("How the numbers were produced"),
   coverage: z
     .enum(datasetCoverages)
     .optional()

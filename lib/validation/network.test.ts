@@ -61,8 +61,8 @@ describe("RetargetRowSchema", () => {
     ["date_utc", "2021-05-29 24:00:00", "must be YYYY-MM-DD HH:MM:SS"],
     ["date_utc", "2021-02-30 10:00:00", "2021-02-30 is not a day of the calendar"],
     ["difficulty", "0", "must be > 0"],
-    ["change_pct", "-75.01", "must be within −75 %…+300 % (the retarget clamp)"],
-    ["change_pct", "300.1", "must be within −75 %…+300 % (the retarget clamp)"],
+    ["change_pct", "-75.01", "must be within -75…300 % (the retarget clamp)"],
+    ["change_pct", "300.1", "must be within -75…300 % (the retarget clamp)"],
     ["date_source", "", "is empty"],
   ])("refuses %s = %j", (column, value, message) => {
     expectOneIssue(RetargetRowSchema, { ...RETARGET, [column]: value }, column, message);

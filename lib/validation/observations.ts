@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { countryByIso2 } from "../geo/countries";
-import { httpUrl, isCalendarDate, nonEmptyText, optionalText, parseDecimal } from "./cells";
+import { cellText, httpUrl, isCalendarDate, nonEmptyText, optionalText, parseDecimal, quoted } from "./cells";
+import { BLOCK_TIME_MINUTES, CHANGE_PCT, HASHRATE_CHANGE_EH, NETWORK_HASHRATE_EH, POWER_MW, type Range, rangeProblem, SHARE_PERCENT } from "./limits";
 import { type ObservationMetric, observationMetrics, observationUnits } from "./vocabulary";
 
 // One row of shock_observations_2022_2026.csv: one sourced figure about a real shock, grouped by
@@ -9,11 +10,11 @@ import { type ObservationMetric, observationMetrics, observationUnits } from "./
 const DAY = /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** "2022-01-05" or "2022-01-05..2022-01-07" → its first and last day. */
-const dateLabel = z.string().transform((text, ctx) => {
+const dateLabel = cellText().transform((text, ctx) => {
   const label = text.trim();
   const [start = "", end = start, ...rest] = label.split("..");
   if (rest.length > 0 || !DAY.test(start) || !DAY.test(end)) {
-    ctx.addIssue({ code: "custom", message: `"${text}" must be a day YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD` });
+    ctx.addIssue({ code: "custom", message: `${quoted(text)} must be a day YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD` });
     return z.NEVER;
   }
   for (const day of [start, end]) {
@@ -46,54 +47,54 @@ export function countriesOfJurisdiction(jurisdiction: string): string[] {
   return countries;
 }
 
-const jurisdiction = z
-  .string()
+const jurisdiction = cellText()
   .trim()
   .superRefine((text, ctx) => {
     for (const code of text.split(";").map((c) => c.trim())) {
       const iso2 = JURISDICTION.exec(code)?.[1];
       if (iso2 === undefined)
-        ctx.addIssue({ code: "custom", message: `"${code}" is not an ISO 3166-1 or 3166-2 code (e.g. KZ, US-TX; several joined by ";")` });
-      else if (!countryByIso2(iso2)) ctx.addIssue({ code: "custom", message: `"${iso2}" in "${code}" is not an ISO 3166-1 alpha-2 country` });
+        ctx.addIssue({ code: "custom", message: `${quoted(code)} is not an ISO 3166-1 or 3166-2 code (e.g. KZ, US-TX; several joined by ";")` });
+      else if (!countryByIso2(iso2)) ctx.addIssue({ code: "custom", message: `"${iso2}" in ${quoted(code)} is not an ISO 3166-1 alpha-2 country` });
     }
   });
 
 /** A number, a range "a..b" (a ≤ b), or empty: a policy with no measured figure. */
-const valueCell = z.string().transform((text, ctx) => {
+const valueCell = cellText().transform((text, ctx) => {
   const t = text.trim();
   if (t === "") return { text: t, low: null, high: null };
   const parts = t.split("..");
   const numbers = parts.map(parseDecimal);
   const [low, high = low] = numbers;
   if (parts.length > 2 || low === undefined || high === undefined || numbers.includes(undefined)) {
-    ctx.addIssue({ code: "custom", message: `"${text}" must be a number, a range a..b, or empty` });
+    ctx.addIssue({ code: "custom", message: `${quoted(text)} must be a number, a range a..b, or empty` });
     return z.NEVER;
   }
   if (high < low) {
-    ctx.addIssue({ code: "custom", message: `the range "${t}" runs downwards` });
+    ctx.addIssue({ code: "custom", message: `the range ${quoted(t)} runs downwards` });
     return z.NEVER;
   }
   return { text: t, low, high };
 });
 
 /** The values each metric can take, in its unit. */
-function valueProblem(metric: ObservationMetric, unit: string, low: number, high: number): string | null {
+function valueRange(metric: ObservationMetric, unit: string): Range {
   switch (metric) {
     case "network_hashrate":
+      return NETWORK_HASHRATE_EH;
     case "curtailed_power":
+      return { ...POWER_MW, aboveMin: true };
     case "block_time":
-      return low > 0 ? null : "must be > 0";
+      return BLOCK_TIME_MINUTES;
     case "share_offline":
-      return low >= 0 && high <= 100 ? null : "must be within 0–100 %";
+      return SHARE_PERCENT;
     default:
-      // A fall can take at most everything; a rise has no bound.
-      return unit !== "%" || low >= -100 ? null : "must be ≥ −100 %";
+      return unit === "%" ? CHANGE_PCT : HASHRATE_CHANGE_EH;
   }
 }
 
 export const ShockObservationRowSchema = z
   .object({
-    event_id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, "must be 3–64 lowercase letters, digits and dashes (e.g. kz-2022-01)"),
+    event_id: cellText().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, "must be 3–64 lowercase letters, digits and dashes (e.g. kz-2022-01)"),
     event: nonEmptyText,
     date_utc: dateLabel,
     jurisdiction,
@@ -107,13 +108,16 @@ export const ShockObservationRowSchema = z
   .superRefine((row, ctx) => {
     const units = observationUnits[row.metric];
     if (!units.includes(row.unit)) {
-      ctx.addIssue({ code: "custom", path: ["unit"], message: `"${row.unit}" is not a unit of ${row.metric} (${units.join(" or ")})` });
+      ctx.addIssue({ code: "custom", path: ["unit"], message: `${quoted(row.unit)} is not a unit of ${row.metric} (${units.join(" or ")})` });
       return;
     }
     const { low, high } = row.value;
     if (low === null) return;
-    const problem = valueProblem(row.metric, row.unit, low, high);
-    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: `${row.value.text} ${row.unit} ${problem} for ${row.metric}` });
+    const range = valueRange(row.metric, row.unit);
+    const problem = rangeProblem(low, range) ?? rangeProblem(high, range);
+    // The value as its numbers, not the cell: as short as a number is.
+    const value = low === high ? String(low) : `${low}..${high}`;
+    if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: `${value} ${row.unit} ${problem} for ${row.metric}` });
   });
 
 export type ShockObservationRecord = {

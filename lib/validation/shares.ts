@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { resolveCountry } from "../geo/countries";
-import { decimalCell, httpUrl, isoDateSchema, nonEmptyText, optionalDecimalCell, percentCell } from "./cells";
+import { boundedDecimalCell, cellText, httpUrl, isoDateSchema, nonEmptyText, optionalBoundedDecimalCell, percentCell, quoted } from "./cells";
+import { HASHRATE_EH, SHARE_PERCENT } from "./limits";
 
 /** The unattributed bucket's name in CBECI downloads. */
 export const UNATTRIBUTED_LABELS = ["other"];
 
 /** A country name, or the unattributed bucket (null). */
-export const shareCountryCell = z.string().transform((text, ctx) => {
+export const shareCountryCell = cellText().transform((text, ctx) => {
   const t = text.trim();
   if (UNATTRIBUTED_LABELS.includes(t.toLowerCase())) return null;
   const country = resolveCountry(t);
   if (!country) {
-    ctx.addIssue({ code: "custom", message: `"${text}" is not a known country (use an ISO code, an English name, or "Other")` });
+    ctx.addIssue({ code: "custom", message: `${quoted(text)} is not a known country (use an ISO code, an English name, or "Other")` });
     return z.NEVER;
   }
   return country.iso2;
@@ -22,7 +23,7 @@ export const CbeciRowSchema = z.object({
   date: isoDateSchema.refine((d) => d.endsWith("-01"), "must be the first day of a month"),
   country: shareCountryCell,
   "monthly_hashrate_%": percentCell,
-  "monthly_absolute_hashrate_EH/S": decimalCell.refine((n) => n >= 0, "must be ≥ 0"),
+  "monthly_absolute_hashrate_EH/S": boundedDecimalCell(HASHRATE_EH),
 });
 
 /** One row of a secondary estimate file (country_shares_*.csv). */
@@ -31,8 +32,8 @@ export const EstimateRowSchema = z.object({
   source_org: nonEmptyText,
   method: nonEmptyText,
   country: nonEmptyText,
-  share_pct: decimalCell.refine((n) => n >= 0 && n <= 100, "must be within 0–100"),
-  abs_EH_s: optionalDecimalCell.refine((n) => n === null || n >= 0, "must be ≥ 0"),
+  share_pct: boundedDecimalCell(SHARE_PERCENT),
+  abs_EH_s: optionalBoundedDecimalCell(HASHRATE_EH),
   certainty: nonEmptyText,
   source_url: httpUrl,
 });

@@ -1,21 +1,18 @@
 import { z } from "zod";
 import { resolveCountry } from "../geo/countries";
-import { httpUrl, nonEmptyText, optionalDecimalCell, optionalText } from "./cells";
+import { cellText, httpUrl, nonEmptyText, optionalBoundedDecimalCell, optionalText, quoted } from "./cells";
+import { HASHRATE_EH, LATITUDE, LONGITUDE, POWER_MW } from "./limits";
 import type { SiteStatus } from "./vocabulary";
 export const certainties = ["high", "medium", "low"] as const;
 
-export const countryCell = z.string().transform((text, ctx) => {
+export const countryCell = cellText().transform((text, ctx) => {
   const country = resolveCountry(text);
   if (!country) {
-    ctx.addIssue({ code: "custom", message: `"${text}" is not a known country` });
+    ctx.addIssue({ code: "custom", message: `${quoted(text)} is not a known country` });
     return z.NEVER;
   }
   return country.iso2;
 });
-
-function bounded(min: number, max: number) {
-  return optionalDecimalCell.refine((n) => n === null || (n >= min && n <= max), `must be within ${min}…${max}`);
-}
 
 /**
  * The status column of the curated sites file is free text that starts with (or contains) the
@@ -60,10 +57,10 @@ export const SiteCsvRowSchema = z
     operator: nonEmptyText,
     country: countryCell,
     region_city: optionalText,
-    lat_approx: bounded(-90, 90),
-    lon_approx: bounded(-180, 180),
-    capacity_MW: optionalDecimalCell.refine((n) => n === null || n >= 0, "must be ≥ 0"),
-    hashrate_EH_s: optionalDecimalCell.refine((n) => n === null || n >= 0, "must be ≥ 0"),
+    lat_approx: optionalBoundedDecimalCell(LATITUDE),
+    lon_approx: optionalBoundedDecimalCell(LONGITUDE),
+    capacity_MW: optionalBoundedDecimalCell(POWER_MW),
+    hashrate_EH_s: optionalBoundedDecimalCell(HASHRATE_EH),
     energy_source: optionalText,
     status_note: nonEmptyText,
     certainty: z.enum(certainties),
