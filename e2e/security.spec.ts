@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { mapReady } from "./support";
 
-// The security headers (next.config.js) on every kind of response, and a policy strict enough to
+// The security headers (lib/edge/security-headers.cjs) on every kind of response, and a policy strict enough to
 // matter that still lets every page draw: no Content-Security-Policy violation anywhere.
 
 const RESPONSES = [

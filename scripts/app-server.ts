@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { seedDatabase } from "../seed/seed";
 import { buildIfNeeded } from "./build-if-needed";
+import { nextServerArgs } from "./next-command";
 
 const root = path.resolve(__dirname, "..");
 
@@ -41,8 +42,7 @@ export async function startAppServer(options: {
   removeDatabaseFiles(options.dbFile);
   await seedDatabase(options.dbFile);
   options.prepare?.(options.dbFile);
-  const next = require.resolve("next/dist/bin/next", { paths: [root] });
-  const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"], {
+  const child = spawn(process.execPath, nextServerArgs({ port: options.port, host: "127.0.0.1" }), {
     cwd: root,
     stdio: options.stdio ?? "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },

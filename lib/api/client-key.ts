@@ -76,9 +76,10 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | n
   if (socket === undefined || trust === undefined) return socket;
   const hops = (forwardedFor ?? "").split(",").slice(-MAX_WALK);
   const proxies = "addresses" in trust ? new Set(trust.addresses.map(canonicalAddress)) : undefined;
+  const maxHops = "hops" in trust ? trust.hops : MAX_WALK;
   let client = socket;
-  for (let step = 1; step <= MAX_WALK; step++) {
-    if (proxies ? !proxies.has(client) : step > trust.hops) break;
+  for (let step = 1; step <= maxHops; step++) {
+    if (proxies && !proxies.has(client)) break;
     const next = hops.pop();
     const address = next === undefined ? undefined : canonicalAddress(next);
     if (address === undefined) break;
