@@ -95,8 +95,9 @@ async function respond(fn: (request: Request) => Promise<Response> | Response, r
     if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
     if (error instanceof ApiError) {
       const response = errorResponse(error.status, error.message, error.field);
-      // The rest of a body that timed out (408) is not read: the connection ends with the answer.
-      if (error.status === 408) response.headers.set("connection", "close");
+      // The rest of a body that timed out (408) or is too large (413) is not read: the connection
+      // ends with the answer, rather than wait for a body nobody will read.
+      if (error.status === 408 || error.status === 413) response.headers.set("connection", "close");
       return response;
     }
     const refusal = refusalOf(error);
