@@ -17,6 +17,9 @@ const RESPONSES = [
   // An error answer and a page that does not exist carry them too.
   "/api/metrics?period=1999-13",
   "/no-such-page",
+  // So do Next's trailing-slash redirects, answered outside the routes (the server's front sets them).
+  "/methodology/",
+  "/api/health/",
 ];
 
 /** The directives of a CSP header, by name. */
