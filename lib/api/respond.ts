@@ -113,9 +113,10 @@ async function respond(fn: (request: Request) => Promise<Response> | Response, r
 
 /**
  * Wrap a route handler: ApiErrors, and the services' and engine's refusals (lib/api/errors.ts),
- * become their 4xx answer; a client that went away mid-body is logged as an abort; anything else is logged and becomes a
- * 500 without internals (a 500 is always a bug to fix, never an answer to bad input). Every request
- * is logged as one structured line: request id, method, route, status, duration.
+ * become their 4xx answer; anything else is logged and becomes a 500 without internals (a 500 is
+ * always a bug to fix, never an answer to bad input). Every request is logged as one structured
+ * line: request id, method, route, status, duration — a client that went away mid-body as an abort
+ * (info, status 499), since nothing went wrong on this side.
  */
 export function handler(fn: (request: Request) => Promise<Response> | Response) {
   return async (request: Request): Promise<Response> => {
