@@ -73,9 +73,17 @@ export async function mapGivingWay<T, U>(items: readonly T[], fn: (item: T) => U
  * The file `writer` writes from `source`, as a pull-based stream. The first part is produced before
  * this returns, so that what fails on it still fails the request (with its status) before any byte
  * is sent. A later failure cannot change the status any more: it errors the stream, which cuts the
- * download off (a truncated file never ends like a complete one) and is logged.
+ * download off (a truncated file never ends like a complete one) and is reported. `rows` is the
+ * count the file has already stated (JSON metadata): a file that comes out with another count fails
+ * the same way rather than end as if whole.
  */
-export function streamFile(name: string, writer: FileWriter, source: RowSource, report: StreamReport = logStreamEnd): ReadableStream<Uint8Array> {
+export function streamFile(
+  name: string,
+  writer: FileWriter,
+  source: RowSource,
+  options: { report?: StreamReport; rows?: number } = {},
+): ReadableStream<Uint8Array> {
+  const report = options.report ?? logStreamEnd;
   const parts = source.parts()[Symbol.iterator]();
   const encoder = new TextEncoder();
   const started = performance.now();
@@ -120,6 +128,9 @@ export function streamFile(name: string, writer: FileWriter, source: RowSource, 
           }
           const batch = nextBatch();
           rows += batch.length;
+          if (exhausted && options.rows !== undefined && rows !== options.rows) {
+            throw new Error(`${name}: ${rows} rows written, but the file states ${options.rows}`);
+          }
           const text = (head ?? "") + (batch.length > 0 ? writer.rows(batch) : "") + (exhausted ? writer.tail() : "");
           head = null;
           const chunk = encoder.encode(text);

@@ -13,7 +13,7 @@ import {
 import type { ExportRequest, ExportWhat } from "../validation/export";
 import { appVersion } from "../version";
 import { distinct, gather } from "./export-gather";
-import { logStreamEnd, NO_ROWS, type RowSource, streamFile, type StreamReport } from "./export-stream";
+import { NO_ROWS, type RowSource, streamFile, type StreamReport } from "./export-stream";
 
 // GET /api/export and `npm run export`: one code path from a validated query to the file. Everything
 // that can refuse the query (the dataset, the month, the scenario) is checked, and the first month's
@@ -49,16 +49,17 @@ async function datasetInfo(slugs: readonly string[]): Promise<DatasetInfo[]> {
  * how the file's stream ended (default: the server log).
  */
 export async function exportData(q: ExportRequest, options: { now?: Date; report?: StreamReport } = {}): Promise<ExportFile> {
-  const file = (filename: string, kind: ExportFile["kind"], writer: FileWriter, rows: RowSource): ExportFile => ({
+  const file = (filename: string, kind: ExportFile["kind"], writer: FileWriter, rows: RowSource, rowCount?: number): ExportFile => ({
     filename,
     kind,
-    body: streamFile(filename, writer, rows, options.report ?? logStreamEnd),
+    body: streamFile(filename, writer, rows, { report: options.report, rows: rowCount }),
   });
   const what: ExportWhat = q.what;
   const gathered = await gather(q);
   const columns = COLUMNS[what];
   const files = exportFilenames({ what, ...gathered.file }, q.format);
   if (q.format === "csv" && !q.metadata) return file(files.data, "csv", csvWriter(columns), gathered.rows);
+  const rowCount = await gathered.rows.count();
   const metadata = buildMetadata({
     what,
     version: appVersion(),
@@ -66,11 +67,11 @@ export async function exportData(q: ExportRequest, options: { now?: Date; report
     query: { ...gathered.query, format: q.format },
     files,
     columns,
-    rowCount: await gathered.rows.count(),
+    rowCount,
     datasets: await datasetInfo(await gathered.sources()),
     ...(gathered.scenario ? { scenario: gathered.scenario } : {}),
     ...(gathered.risk ? { risk: gathered.risk } : {}),
   });
   if (q.metadata) return file(files.metadata, "metadata", metadataWriter(metadata), NO_ROWS);
-  return file(files.data, "json", jsonWriter(columns, metadata), gathered.rows);
+  return file(files.data, "json", jsonWriter(columns, metadata), gathered.rows, rowCount);
 }
