@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { writeDatasets } from "../lib/db/bulk";
 import { openSqlite } from "../lib/db/sqlite";
+import { allCountries } from "../lib/geo/countries";
 import { SITE_COLUMNS } from "../lib/io/import";
 import type { SiteRecord } from "../lib/validation/sites";
 
@@ -94,4 +95,21 @@ export function syntheticSitesCsv(count: number, seed = 42): string {
     s.sourceUrl,
   ]);
   return stringify([header, ...rows]);
+}
+
+/**
+ * A shares CSV of `rows` rows (period,country,hashrate_eh): every country in every month from
+ * 1800-01 on, each with a pseudo-random hashrate (no shares, so no month can add up past 100 %).
+ * 200 000 rows are about 3.6 MB, the import of issue 14's measurements.
+ */
+export function syntheticSharesCsv(rows: number, seed = 42): string {
+  const next = random(seed);
+  const codes = allCountries().map((c) => c.iso2);
+  const lines = ["period,country,hashrate_eh"];
+  for (let i = 0; i < rows; i++) {
+    const month = Math.floor(i / codes.length);
+    const period = `${1800 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    lines.push(`${period},${codes[i % codes.length]},${(0.01 + next() * 20).toFixed(3)}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
