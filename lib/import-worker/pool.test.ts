@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syntheticSharesCsv } from "@/bench/synthetic";
+import { writeLockHeld } from "@/tests/support/write-lock";
 import { refusalOf } from "../api/errors";
 import { COUNTED_TABLES } from "../db/tables";
 import { ImportFormatError } from "../io/import";
@@ -56,18 +57,6 @@ function counts() {
 
 const GOOD_ROWS = "period,country,share\n2032-01,US,0.5\n";
 const HEAP_MB = 32;
-
-/** Whether another connection holds the write lock (the probe takes it for an instant if free). */
-function writeLockHeld(probe: Database.Database): boolean {
-  try {
-    probe.exec("BEGIN IMMEDIATE");
-    probe.exec("ROLLBACK");
-    return false;
-  } catch (error) {
-    if (error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY")) return true;
-    throw error;
-  }
-}
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
@@ -159,6 +148,22 @@ describe("the upload moves to the worker", () => {
     await importOffThread({ ...shares("worker-pooled", ""), file: { ...csv(""), bytes: pooled } });
     expect(pooled.toString()).toBe(GOOD_ROWS);
     expect(neighbour.toString()).toBe("still here");
+  });
+});
+
+describe("the worker's lifetime", () => {
+  it("is reused while imports come, stopped when idle (freeing its memory), and started again by the next import", async () => {
+    const pool = new ImportWorkerPool({ idleMs: 100 });
+    try {
+      expect(pool.started).toBe(false);
+      expect(await pool.run(shares("worker-idle-1", GOOD_ROWS))).toMatchObject({ ok: true });
+      expect(pool.started).toBe(true);
+      while (pool.started) await new Promise((r) => setTimeout(r, 10));
+      expect(await pool.run(shares("worker-idle-2", GOOD_ROWS))).toMatchObject({ ok: true, outcome: { dataset: "worker-idle-2" } });
+    } finally {
+      await pool.close();
+    }
+    expect(pool.started).toBe(false);
   });
 });
 

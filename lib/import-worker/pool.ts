@@ -6,12 +6,17 @@ import type { ImportAnswer, ImportJob, ImportReply, WorkerImport } from "./proto
 // One long-lived worker thread and a queue in front of it. One worker, not several: SQLite has one
 // writer, so a second import could only wait for the first's lock (and a 200 000-row import holds
 // it for seconds). The worker is started by the first import, reused by the next, and unref'd
-// while idle, so it never keeps a process (a test, a CLI) alive. If it dies (out of memory, a
-// crash), the import it was running is answered as interrupted — never left hanging — and the next
-// queued import starts a fresh worker.
+// while idle, so it never keeps a process (a test, a CLI) alive. After a while with no import it is
+// stopped: V8 keeps a thread's heap once grown (about 320 MB after a 200 000-row file), and only
+// ending the thread gives that memory back; starting a new one costs a fraction of a second. If it
+// dies (out of memory, a crash), the import it was running is answered as interrupted — never left
+// hanging — and the next queued import starts a fresh worker.
 
 /** Where Node loads the worker from at run time; turbopackIgnore: the path is not a module to bundle or trace. */
 export const WORKER_ENTRY = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "import-worker", "bootstrap.mjs");
+
+/** How long the worker waits for another import before it is stopped to free its memory. */
+export const IMPORT_WORKER_IDLE_MS = 60_000;
 
 type Queued = { request: WorkerImport; bytes: ArrayBuffer; settle: (answer: ImportAnswer) => void };
 
@@ -20,6 +25,8 @@ export type PoolOptions = {
   entry?: string;
   /** Heap limits of the worker; unset: Node's defaults. Tests set a small heap to make an import run out of memory. */
   resourceLimits?: ResourceLimits;
+  /** Default IMPORT_WORKER_IDLE_MS. */
+  idleMs?: number;
 };
 
 /**
@@ -47,6 +54,7 @@ export class ImportWorkerPool {
   private running: (Queued & { id: number }) | null = null;
   private readonly queue: Queued[] = [];
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: PoolOptions = {}) {}
 
@@ -63,8 +71,14 @@ export class ImportWorkerPool {
     });
   }
 
+  /** Whether a worker thread is running (started and not yet stopped). */
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
   /** Stop the worker (tests, shutdown); what is running or queued is answered as interrupted. */
   async close(): Promise<void> {
+    this.clearIdleTimer();
     const worker = this.worker;
     const pending = [...(this.running ? [this.running] : []), ...this.queue.splice(0)];
     this.running = null;
@@ -78,14 +92,34 @@ export class ImportWorkerPool {
     if (this.running) return;
     const next = this.queue.shift();
     if (!next) {
-      this.worker?.unref();
+      this.idle();
       return;
     }
+    this.clearIdleTimer();
     const job: ImportJob = { id: this.nextId++, request: next.request };
     this.running = { ...next, id: job.id };
     const worker = this.start();
     worker.ref();
     worker.postMessage(job, [next.bytes]);
+  }
+
+  private idle() {
+    const worker = this.worker;
+    if (!worker) return;
+    worker.unref();
+    this.clearIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.worker !== worker || this.running) return;
+      this.worker = null; // its exit is then no failure
+      void worker.terminate();
+    }, this.options.idleMs ?? IMPORT_WORKER_IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  private clearIdleTimer() {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private start(): Worker {
