@@ -98,18 +98,18 @@ export function syntheticSitesCsv(count: number, seed = 42): string {
 }
 
 /**
- * A shares CSV of `rows` rows (period,country,hashrate_eh): every country in every month from
- * 1800-01 on, each with a pseudo-random hashrate (no shares, so no month can add up past 100 %).
- * 200 000 rows are about 3.6 MB, the import of issue 14's measurements.
+ * A shares CSV (period,country,share) of about `rows` rows: 200 countries × consecutive months from
+ * 1900-01, each country 0.4 % of its month (the rest unattributed). 200 000 rows ≈ 3.6 MB.
  */
-export function syntheticSharesCsv(rows: number, seed = 42): string {
-  const next = random(seed);
-  const codes = allCountries().map((c) => c.iso2);
-  const lines = ["period,country,hashrate_eh"];
+export function syntheticSharesCsv(rows: number): string {
+  const countries = allCountries()
+    .slice(0, 200)
+    .map((c) => c.iso2);
+  const lines = ["period,country,share"];
   for (let i = 0; i < rows; i++) {
-    const month = Math.floor(i / codes.length);
-    const period = `${1800 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
-    lines.push(`${period},${codes[i % codes.length]},${(0.01 + next() * 20).toFixed(3)}`);
+    const month = Math.floor(i / countries.length);
+    const period = `${1900 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    lines.push(`${period},${countries[i % countries.length]},0.004`);
   }
   return `${lines.join("\n")}\n`;
 }
