@@ -214,7 +214,7 @@ describe("a worker that dies", () => {
     const pool = new ImportWorkerPool({ entry: path.join(dir, "no-such-entry.mjs") });
     try {
       const answer = await pool.run(shares("worker-nowhere", GOOD_ROWS));
-      expect(answer).toMatchObject({ ok: false, error: { type: "interrupted", message: expect.stringMatching(/failed: .*no-such-entry/) } });
+      expect(answer).toMatchObject({ ok: false, error: { type: "interrupted", message: expect.stringMatching(/failed with an internal error/) } });
     } finally {
       await pool.close();
     }

@@ -43,9 +43,10 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return copy.buffer;
 }
 
+/** What the answer says; the error itself (which may name files and lines) goes to the log only. */
 function why(error: Error | undefined, code: number): string {
   if (error && "code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY") return "ran out of memory";
-  if (error) return `failed: ${error.message}`;
+  if (error) return "failed with an internal error (in the server's log)";
   return `exited with code ${code}`;
 }
 
