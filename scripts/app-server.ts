@@ -45,11 +45,11 @@ export async function startAppServer(options: {
   dbFile: string;
   /** "pipe": keep the output for `output()`, e.g. to check the server's log lines. */
   stdio?: "inherit" | "ignore" | "pipe";
-  /** Variables for this server on top of the environment (e.g. HASHATLAS_ALLOWED_HOSTS). */
-  env?: Record<string, string>;
   waitMs?: number;
   /** Runs on the seeded database before the server starts (e.g. to add synthetic rows). */
   prepare?: (dbFile: string) => void;
+  /** Extra environment for the server (an admin token, limits, HASHATLAS_ALLOWED_HOSTS…). */
+  env?: Record<string, string>;
 }): Promise<AppServer> {
   buildIfNeeded();
   removeDatabaseFiles(options.dbFile);
@@ -58,7 +58,7 @@ export async function startAppServer(options: {
   const child = spawn(process.execPath, nextServerArgs({ port: options.port, host: "127.0.0.1" }), {
     cwd: root,
     stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : (options.stdio ?? "inherit"),
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}`, ...options.env },
+    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },
   });
   let output = "";
   const collect = (chunk: Buffer) => {
