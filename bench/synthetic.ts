@@ -1,7 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import { writeDatasets } from "../lib/db/bulk";
 import { openSqlite } from "../lib/db/sqlite";
+import { allCountries } from "../lib/geo/countries";
 import { SITE_COLUMNS } from "../lib/io/import";
+import type { ShareRecord } from "../lib/validation/shares";
 import type { SiteRecord } from "../lib/validation/sites";
 
 const COUNTRIES: { iso2: string; lon: [number, number]; lat: [number, number] }[] = [
@@ -94,4 +96,75 @@ export function syntheticSitesCsv(count: number, seed = 42): string {
     s.sourceUrl,
   ]);
   return stringify([header, ...rows]);
+}
+
+/**
+ * `periods` months (from 2010-01 on) of shares over the first `countries` countries of the database,
+ * plus a 5 % unattributed bucket: a large shares dataset for export tests and benchmarks.
+ */
+export function syntheticShares(isoCodes: readonly string[], periods: number, seed = 7): ShareRecord[] {
+  const next = random(seed);
+  return Array.from({ length: periods }, (_, p) => {
+    const period = `${2010 + Math.floor(p / 12)}-${String((p % 12) + 1).padStart(2, "0")}`;
+    const weights = isoCodes.map(() => next() ** 3);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const row = (countryIso2: string | null, share: number): ShareRecord => ({
+      period,
+      countryIso2,
+      share,
+      hashrateEh: null,
+      sourceLabel: null,
+      certainty: "low",
+      sourceUrl: null,
+      note: null,
+    });
+    return [...isoCodes.map((iso2, i) => row(iso2, Number((((weights[i] ?? 0) / total) * 0.95).toFixed(8)))), row(null, 0.05)];
+  }).flat();
+}
+
+/** Add a partial-coverage shares dataset "synthetic-shares" (kept out of the best estimate) to a seeded database. */
+export function addSyntheticShares(dbFile: string, options: { periods: number; countries: number }) {
+  const db = openSqlite(dbFile);
+  try {
+    const isoCodes = db.prepare<[number], string>(`SELECT iso2 FROM "Country" ORDER BY iso2 LIMIT ?`).pluck().all(options.countries);
+    writeDatasets(db, {
+      datasets: [
+        {
+          meta: {
+            slug: "synthetic-shares",
+            kind: "shares",
+            title: `${options.periods} months of synthetic shares over ${isoCodes.length} countries (benchmark)`,
+            publisher: "HashAtlas benchmark generator",
+            url: "https://example.org/synthetic",
+            licence: "generated",
+            retrievedAt: "2026-01-01",
+            method: "deterministic pseudo-random shares",
+            caveats: "not real",
+            coverage: "partial",
+          },
+          origin: "import",
+          shares: syntheticShares(isoCodes, options.periods),
+        },
+      ],
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A shares CSV (period,country,share) of about `rows` rows: 200 countries × consecutive months from
+ * 1900-01, each country 0.4 % of its month (the rest unattributed). 200 000 rows ≈ 3.6 MB.
+ */
+export function syntheticSharesCsv(rows: number): string {
+  const countries = allCountries()
+    .slice(0, 200)
+    .map((c) => c.iso2);
+  const lines = ["period,country,share"];
+  for (let i = 0; i < rows; i++) {
+    const month = Math.floor(i / countries.length);
+    const period = `${1900 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    lines.push(`${period},${countries[i % countries.length]},0.004`);
+  }
+  return `${lines.join("\n")}\n`;
 }
