@@ -3,7 +3,7 @@ import { LAYER_SCALES } from "@/lib/colors/layer-scales";
 import type { Metadata } from "next";
 import { dashboardTitle, dashboardView } from "@/lib/services/dashboard";
 import { apiUrls } from "@/lib/view/api-urls";
-import { parseDashboardState } from "@/lib/view/url-state";
+import { parseDashboardState, serializeDashboardState } from "@/lib/view/url-state";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +25,28 @@ export default async function HomePage({ searchParams }: Props) {
         <p>
           The database holds no hashrate shares. Run <code>npm run db:seed</code> and reload.
         </p>
+      </section>
+    );
+  }
+  if ("refused" in view) {
+    // Stored figures that break the view (an old database): say which and why, and offer the others.
+    const others = view.datasets.filter((d) => d.slug !== view.dataset);
+    return (
+      <section className="panel" role="alert">
+        <h1>The data of {view.dataset} cannot be shown</h1>
+        <p>{view.refused}</p>
+        {others.length > 0 && (
+          <>
+            <p>Other datasets:</p>
+            <ul>
+              {others.map((d) => (
+                <li key={d.slug}>
+                  <a href={`/${serializeDashboardState({ ...state, dataset: d.slug, period: null })}`}>{d.title}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     );
   }

@@ -102,7 +102,7 @@ export const API_ROUTES: ApiRoute[] = [
     description: "The periods (YYYY-MM) for which a dataset has hashrate shares.",
     query: PeriodsQuery,
     response: PeriodsResponse,
-    errors: [400, 404],
+    errors: [400, 404, 409],
   },
   {
     path: "/api/distribution",
@@ -113,7 +113,7 @@ export const API_ROUTES: ApiRoute[] = [
       "Shares as the source gives them (fractions), the unattributed bucket, and EH/s from the dataset's own totals or the month's network hashrate.",
     query: DistributionQuery,
     response: DistributionResponse,
-    errors: [400, 404],
+    errors: [400, 404, 409],
   },
   {
     path: "/api/metrics",
@@ -124,7 +124,7 @@ export const API_ROUTES: ApiRoute[] = [
       "HHI, HHI upper bound, effective jurisdictions, concentration band, Nakamoto coefficient, top-1/top-3, entropy; per country its share, EH/s, comparable power price and electricity cost per BTC.",
     query: MetricsQuery,
     response: MetricsResponse,
-    errors: [400, 404, 422],
+    errors: [400, 404, 409, 422],
   },
   {
     path: "/api/metrics/series",
@@ -134,7 +134,7 @@ export const API_ROUTES: ApiRoute[] = [
     description: "One row per period of a shares dataset, for the time chart.",
     query: SeriesQuery,
     response: SeriesResponse,
-    errors: [400, 404],
+    errors: [400, 404, 409],
   },
   {
     path: "/api/shocks",
@@ -145,7 +145,7 @@ export const API_ROUTES: ApiRoute[] = [
       "Every country with a non-zero share and every bloc shut down alone: lost share, slower blocks, next retarget, concentration after. Sorted by lost share.",
     query: ShocksQuery,
     response: ShocksResponse,
-    errors: [400, 404],
+    errors: [400, 404, 409],
   },
   {
     path: "/api/country",
@@ -155,7 +155,7 @@ export const API_ROUTES: ApiRoute[] = [
     description: "Its share, EH/s and rank in every period of a dataset, its mining sites, power prices and blocs.",
     query: CountryQuery,
     response: CountryResponse,
-    errors: [400, 404],
+    errors: [400, 404, 409],
     example: "/api/country?iso2=US",
   },
   {
@@ -206,7 +206,7 @@ export const API_ROUTES: ApiRoute[] = [
       migration: { fraction: 0.5, days: 90, delayDays: 30 },
     },
     response: SimulateResponse,
-    errors: [400, 404, 408, 413, 415, 422, 429],
+    errors: [400, 404, 408, 409, 413, 415, 422, 429],
   },
   {
     path: "/api/risk",
@@ -225,7 +225,7 @@ export const API_ROUTES: ApiRoute[] = [
       ],
     },
     response: RiskResponse,
-    errors: [400, 404, 408, 413, 415, 422, 429],
+    errors: [400, 404, 408, 409, 413, 415, 422, 429],
   },
   {
     path: "/api/export",
@@ -237,7 +237,7 @@ export const API_ROUTES: ApiRoute[] = [
     query: ExportQuery,
     response: ExportJsonResponse,
     csv: true,
-    errors: [400, 404, 422],
+    errors: [400, 404, 409, 422],
     example: "/api/export?what=series&format=json",
   },
   {

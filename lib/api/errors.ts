@@ -9,6 +9,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   "invalid-input": 400,
   conflict: 409,
   unprocessable: 422,
+  // The stored data conflicts with the answer asked for: 409, like a dataset of the wrong kind.
+  "stored-data": 409,
   "insufficient-storage": 507,
   busy: 503,
 };

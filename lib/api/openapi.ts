@@ -10,7 +10,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: "No such dataset, period or country",
   405: "Method not allowed on this path: the Allow header lists the methods it answers",
   408: "The request body did not arrive in full within HASHATLAS_BODY_TIMEOUT_SECONDS: nothing was done",
-  409: "A dataset of that name holds another kind of data",
+  409: "A dataset of that name holds another kind of data (import), or the stored data the answer needs breaks a limit (a database written before the limits were checked): the message names the dataset and what is wrong; re-import it",
   413: "Body larger than the limit",
   415: "Content type not accepted by this route",
   421: "Misdirected request: the Host names a host this server does not answer for (HASHATLAS_ALLOWED_HOSTS)",

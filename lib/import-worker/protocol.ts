@@ -1,7 +1,17 @@
 import { ImportFormatError } from "../io/import";
 import { DataValidationError, type RowIssue } from "../io/issues";
 import { MetricsError } from "../metrics/errors";
-import { Busy, Conflict, DomainError, type DomainErrorKind, InsufficientStorage, InvalidInput, NotFound, Unprocessable } from "../services/errors";
+import {
+  Busy,
+  Conflict,
+  DomainError,
+  type DomainErrorKind,
+  InsufficientStorage,
+  InvalidInput,
+  NotFound,
+  StoredDataInvalid,
+  Unprocessable,
+} from "../services/errors";
 import type { ImportOutcome, ImportRequest } from "../services/import";
 
 // The messages between the request thread and the import worker. A thrown error loses its class on
@@ -53,6 +63,7 @@ const DOMAIN_ERRORS: Record<DomainErrorKind, new (message: string, field?: strin
   "invalid-input": InvalidInput,
   conflict: Conflict,
   unprocessable: Unprocessable,
+  "stored-data": StoredDataInvalid,
   "insufficient-storage": InsufficientStorage,
   busy: Busy,
 };

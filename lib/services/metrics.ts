@@ -4,8 +4,8 @@ import { metricsReport, type MetricsReport, seriesRow, type SeriesRow, shockSets
 import { sitesDistribution } from "../metrics/sites-basis";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { memo } from "../db/data-version";
-import { networkHashrateByPeriod } from "../db/network";
-import { allBlocs, allPriceRows, countryNames } from "../db/reference";
+import { networkHashrateByPeriod, networkMonths } from "../db/network";
+import { allBlocs, countryNames } from "../db/reference";
 import { listSites } from "../db/sites";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
@@ -13,6 +13,7 @@ import { ageOf, monthOf } from "../metrics/age";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { distributionSeries, periodDistribution, type PeriodDistribution, type Provenance, provenanceOf } from "./distribution";
 import { NotFound } from "./errors";
+import { networkMonthProblem, refuseStored, sitesBasisProblem, storedPriceRows } from "./stored-data";
 
 // Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
 // (lib/metrics) and keeps the result per data version. Routes, the page and the export call these.
@@ -29,7 +30,7 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
   const basis = query.network ?? DEFAULT_NETWORK_BASIS;
   const key = `metrics:${query.basis}:${query.dataset ?? ""}:${query.period ?? ""}:${query.efficiency}:${basis}`;
   return memo(key, async () => {
-    const [names, prices] = await Promise.all([countryNames(), allPriceRows()]);
+    const [names, prices] = await Promise.all([countryNames(), storedPriceRows()]);
     if (query.basis === "estimate") {
       const d = await periodDistribution(query.dataset ?? DEFAULT_SHARES_DATASET, query.period, basis);
       return estimateMetrics(d, { names, prices }, query.efficiency);
@@ -42,8 +43,11 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
     if (!period || !network.has(period)) {
       throw new NotFound(`no network hashrate for period ${query.period ?? "(none)"} (the network data covers ${periods[0]} … ${periods.at(-1)})`, "period");
     }
+    const month = (await networkMonths()).find((m) => m.period === period);
+    if (month) refuseStored(networkMonthProblem(month));
     const sites = (await listSites()).filter((s) => s.dataset === slug);
     const { distribution, ...sitesInfo } = sitesDistribution(sites, query.efficiency, network.get(period) ?? null);
+    refuseStored(sitesBasisProblem(slug, distribution));
     const report = metricsReport({
       dataset: slug,
       period,
@@ -67,11 +71,11 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
   });
 }
 
-export type MetricsReference = { names: ReadonlyMap<string, string>; prices: Awaited<ReturnType<typeof allPriceRows>> };
+export type MetricsReference = { names: ReadonlyMap<string, string>; prices: Awaited<ReturnType<typeof storedPriceRows>> };
 
 /** What every metrics report is drawn up with: the countries' names and the power prices. */
 export async function metricsReference(): Promise<MetricsReference> {
-  const [names, prices] = await Promise.all([countryNames(), allPriceRows()]);
+  const [names, prices] = await Promise.all([countryNames(), storedPriceRows()]);
   return { names, prices };
 }
 

@@ -5,9 +5,10 @@ import type { ShutdownItem } from "../metrics/shock";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { simulate } from "../simulate/simulate";
 import { memo } from "../db/data-version";
-import { allBlocs, allPriceRows, countryNames } from "../db/reference";
+import { allBlocs, countryNames } from "../db/reference";
 import type { Scenario, ScenarioItem } from "../scenario/scenario";
 import { periodDistribution, provenanceOf } from "./distribution";
+import { storedPriceRows } from "./stored-data";
 import { InvalidInput, Unprocessable } from "./errors";
 import { toMetricDistribution } from "./metrics";
 
@@ -45,7 +46,7 @@ function summarise(m: Concentration | null, networkHashrateEh: number | null, ef
 
 /** The comparable power price per country for a month, which "cheap-power" migration weighs by. */
 function usdPerKwhFor(period: string): Promise<ReadonlyMap<string, number>> {
-  return memo(`usd-per-kwh:${period}`, async () => new Map([...chosenPrices(await allPriceRows(), period)].map(([iso2, p]) => [iso2, p.usdPerKwh])));
+  return memo(`usd-per-kwh:${period}`, async () => new Map([...chosenPrices(await storedPriceRows(), period)].map(([iso2, p]) => [iso2, p.usdPerKwh])));
 }
 
 export async function runSimulation(body: Scenario) {
