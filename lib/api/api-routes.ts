@@ -246,7 +246,7 @@ export const API_ROUTES: ApiRoute[] = [
     operationId: "importDataset",
     summary: "Import a dataset",
     description:
-      "Create or replace a named dataset from a file: hashrate shares (the CBECI Mining Map download, period,country,share|hashrate_eh CSV, or JSON rows), mining sites or power prices (the seed files' column layout). Every row is validated first; if any is bad, nothing is written and the problems are listed (first 100) with line and column. One transaction; 10 MB limit.",
+      "Create or replace a named dataset from a file: hashrate shares (the CBECI Mining Map download, period,country,share|hashrate_eh CSV, or JSON rows), mining sites or power prices (the seed files' column layout). Every row is validated first; if any is bad, nothing is written and the problems are listed (first 100) with line and column. One transaction; 10 MB limit, at most HASHATLAS_MAX_IMPORT_ROWS data rows (default 500 000), text cells of at most 500 characters (URLs 2 048) and every number within its physical range (shares 0–1, EH/s 0–10⁶, MW 0–10⁵, USD/kWh 0–10, coordinates), or a 422 naming line and column.",
     query: ImportQuery,
     upload: true,
     admin: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MetricsError } from "../metrics/errors";
-import { Conflict, InvalidInput, NotFound, Unprocessable } from "../services/errors";
+import { Conflict, InvalidInput, NotFound, StoredDataInvalid, Unprocessable } from "../services/errors";
 import { handler } from "./respond";
 import { refusalOf } from "./errors";
 
@@ -10,6 +10,7 @@ describe("refusals → HTTP", () => {
     [new InvalidInput('shutdown.0: "ZZ" is neither…', "shutdown.0"), 400, "shutdown.0"],
     [new Conflict("slug holds sites", "dataset"), 409, "dataset"],
     [new Unprocessable("no network hashrate", "period"), 422, "period"],
+    [new StoredDataInvalid('dataset "x" holds a hashrate of 1e+308 EH/s…', "dataset"), 409, "dataset"],
     [new MetricsError("invalid-parameter", "blocksIntoEpoch must be…", "blocksIntoEpoch"), 400, "blocksIntoEpoch"],
     [new MetricsError("invalid-fraction", "fraction must be…", "fraction"), 400, "fraction"],
     [new MetricsError("empty-distribution", "nothing to measure"), 422, undefined],
