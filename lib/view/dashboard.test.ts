@@ -49,6 +49,7 @@ const country = (iso2: string, name: string) => ({
   dataset: "cbeci-monthly",
   history: [{ period: "2022-01", share: null, hashrateEh: null, rank: null, source: "cbeci-monthly", ageMonths: 58 }],
   sites: [],
+  sitesTotal: 0,
   prices: [],
   blocs: [],
 });
