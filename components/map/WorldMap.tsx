@@ -7,6 +7,7 @@ import { currentColorScheme, useColorScheme } from "@/components/hooks/useColorS
 import type { MapValue } from "@/lib/view/map-layers";
 import { colorFor, type Scale } from "@/lib/colors/scale";
 import type { MapView } from "@/lib/view/url-state-core";
+import type { MapBounds } from "@/lib/view/site-view";
 import { COUNTRY_SOURCE, HATCH_IMAGE, SITE_SOURCE, WORLD_GEOJSON_URL } from "./sources";
 import { sitePopupContent } from "./popup";
 
@@ -31,6 +32,8 @@ export type WorldMapProps = {
   /** The data for the map is still loading: not ready, whatever is drawn. */
   busy?: boolean;
   onViewChange?: (view: MapView) => void;
+  /** What the map shows, when it has loaded and after every move: the sites layer asks for it. */
+  onBoundsChange?: (bounds: MapBounds) => void;
   onCountryClick?: (iso2: string, modifiers: { shiftKey: boolean }) => void;
 };
 
@@ -42,6 +45,22 @@ const WORLD_BOUNDS: [[number, number], [number, number]] = [
 function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string | null {
   const value: unknown = feature?.properties[key];
   return typeof value === "string" ? value : null;
+}
+
+/** The grid cell of a server's cluster, as [[west, south], [east, north]]; null for anything else. */
+function cellOf(feature: MapGeoJSONFeature): [[number, number], [number, number]] | null {
+  const props: Record<string, unknown> = feature.properties;
+  const { west, south, east, north } = props;
+  if (typeof west !== "number" || typeof south !== "number" || typeof east !== "number" || typeof north !== "number") return null;
+  return [
+    [west, south],
+    [east, north],
+  ];
+}
+
+function boundsOf(map: MaplibreMap): MapBounds {
+  const b = map.getBounds();
+  return { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth(), zoom: map.getZoom() };
 }
 
 /**
@@ -129,7 +148,15 @@ export function WorldMap(props: WorldMapProps) {
         map.addImage(HATCH_IMAGE, hatchImage(startTheme));
         map.addSource(COUNTRY_SOURCE, { type: "geojson", data: WORLD_GEOJSON_URL, promoteId: "iso2" });
         for (const layer of countryLayers(startTheme)) map.addLayer(layer);
-        map.addSource(SITE_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] }, cluster: true, clusterRadius: 30, clusterMaxZoom: 6 });
+        // The map clusters what it is given, summing `sites`: 1 per site, the count of a server cluster (lib/view/site-view.ts).
+        map.addSource(SITE_SOURCE, {
+          type: "geojson",
+          data: { type: "FeatureCollection", features: [] },
+          cluster: true,
+          clusterRadius: 30,
+          clusterMaxZoom: 6,
+          clusterProperties: { sites: ["+", ["get", "sites"]] },
+        });
         for (const layer of siteLayers(startTheme)) map.addLayer(layer);
 
         map.on("mousemove", "country-fill", (e: MapLayerMouseEvent) => {
@@ -155,6 +182,12 @@ export function WorldMap(props: WorldMapProps) {
           if (site?.layer.id === "site-clusters") {
             const clusterId: unknown = site.properties.cluster_id;
             const geometry = site.geometry;
+            // A server's cluster: zoom to its cell, where it splits into finer ones (or into its sites).
+            const cell = cellOf(site);
+            if (typeof clusterId !== "number" && cell) {
+              map.fitBounds(cell, { padding: 40, maxZoom: map.getMaxZoom() });
+              return;
+            }
             if (typeof clusterId === "number" && geometry.type === "Point") {
               void map
                 .getSource<GeoJSONSource>(SITE_SOURCE)
@@ -185,7 +218,9 @@ export function WorldMap(props: WorldMapProps) {
           if (!map) return;
           const c = map.getCenter();
           propsRef.current.onViewChange?.({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+          propsRef.current.onBoundsChange?.(boundsOf(map));
         });
+        propsRef.current.onBoundsChange?.(boundsOf(map));
         setLoaded(true);
       });
     })().catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));

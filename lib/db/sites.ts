@@ -112,7 +112,7 @@ const GroupRow = z.object({
   statedEh: z.number(),
   fromCapacity: sqlCount,
   capacityMw: z.number(),
-}) satisfies z.ZodType<SiteGroup, unknown>;
+}) satisfies z.ZodType<SiteGroup>;
 
 /** A dataset's sites summed per country and status, as the sites basis needs them (lib/metrics/sites-basis.ts). */
 export async function siteGroups(datasetId: number): Promise<SiteGroup[]> {
