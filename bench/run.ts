@@ -15,6 +15,7 @@ import { importBench } from "./import.bench";
 import { bestEstimateBench, metricsBench } from "./metrics.bench";
 import { riskHttpBench, riskInProcessBench } from "./risk.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
+import { sitesAtScaleBench } from "./sites.bench";
 import { suitesBench } from "./suites.bench";
 import { addSyntheticSites } from "./synthetic";
 import { freePort } from "../scripts/free-port";
@@ -73,6 +74,23 @@ async function main() {
         figures.push({
           bench: "Dashboard with 20 000 sites (issue 4)",
           figures: await dataReadyBench(server.url, loaded.url, ensureChromium(), quick ? 1 : 5),
+        });
+      } finally {
+        await loaded.stop();
+      }
+    }
+    if (want("sites")) {
+      const loadedPort = await freePort();
+      const loaded = await startAppServer({
+        port: loadedPort,
+        dbFile: path.join(root, ".tmp", `bench-${loadedPort}-200k-sites.db`),
+        stdio: "ignore",
+        prepare: (file) => addSyntheticSites(file, 200_000),
+      });
+      try {
+        figures.push({
+          bench: "Sites at any size (issue 14): the map view with 200 000 sites",
+          figures: await sitesAtScaleBench(server.url, loaded.url, quick ? 40 : 300),
         });
       } finally {
         await loaded.stop();

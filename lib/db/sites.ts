@@ -74,10 +74,11 @@ const SORT_IN_BOX_MAX = 5_000;
 
 /**
  * One page of sites in the order country, name, id, after `after`. `more` says whether another page
- * follows (one site more than the limit is read to know).
+ * follows (one site more than the limit is read to know). `fewInBox`: the caller knows the box holds
+ * few sites (the map's clusters counted them), so it need not be counted first.
  */
-export async function sitesPage(filter: SitesFilter, page: { after?: SiteKey; limit: number }): Promise<{ sites: Site[]; more: boolean }> {
-  const bboxIndex = !filter.bbox || (await countSites(filter, SORT_IN_BOX_MAX)) < SORT_IN_BOX_MAX;
+export async function sitesPage(filter: SitesFilter, page: { after?: SiteKey; limit: number; fewInBox?: boolean }): Promise<{ sites: Site[]; more: boolean }> {
+  const bboxIndex = !filter.bbox || page.fewInBox === true || (await countSites(filter, SORT_IN_BOX_MAX)) < SORT_IN_BOX_MAX;
   const after = page.after ? Prisma.sql`AND (s.countryIso2, s.name, s.id) > (${page.after.countryIso2}, ${page.after.name}, ${page.after.id})` : Prisma.empty;
   const rows = await prisma().$queryRaw<unknown[]>`
     SELECT s.id, s.name, s.operator, s.countryIso2, c.name AS countryName, s.locality, s.lat, s.lon, s.capacityMw, s.hashrateEh,

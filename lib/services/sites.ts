@@ -63,7 +63,7 @@ export async function siteClusters(query: SiteClustersRequest): Promise<SiteClus
     nearSites > MAP_SITES_LIMIT && (level === countLevel || (await countSites({ bbox: query.bbox, datasetId }, MAP_SITES_LIMIT + 1)) > MAP_SITES_LIMIT);
   const answer = { bbox: query.bbox, zoom: query.zoom, level, siteLimit: MAP_SITES_LIMIT };
   if (!manySites) {
-    const { sites } = await sitesPage({ bbox: query.bbox, datasetId }, { limit: MAP_SITES_LIMIT });
+    const { sites } = await sitesPage({ bbox: query.bbox, datasetId }, { limit: MAP_SITES_LIMIT, fewInBox: true });
     return { ...answer, mode: "sites", sites, clusters: [] };
   }
   const cells = level === countLevel ? near : await countedCells(level, cellRanges(query.bbox, level), datasetId);
