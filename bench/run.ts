@@ -13,6 +13,7 @@ import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { exportBench } from "./export.bench";
 import { importBench } from "./import.bench";
 import { bestEstimateBench, metricsBench } from "./metrics.bench";
+import { BENCH_ADMIN_TOKEN, responsivenessBench } from "./responsiveness.bench";
 import { riskHttpBench, riskInProcessBench } from "./risk.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
 import { sitesAtScaleBench } from "./sites.bench";
@@ -98,6 +99,26 @@ async function main() {
     }
   } finally {
     await server.stop();
+  }
+  if (want("responsiveness")) {
+    // A server of its own: its imports must not change what the other figures measured.
+    const busyPort = await freePort();
+    const busy = await startAppServer({
+      port: busyPort,
+      dbFile: path.join(root, ".tmp", `bench-${busyPort}-busy.db`),
+      stdio: "ignore",
+      env: { HASHATLAS_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, HASHATLAS_IMPORT_RATE_PER_MINUTE: "1000" },
+    });
+    try {
+      const pid = busy.child.pid;
+      if (pid === undefined) throw new Error("the server has no process id");
+      figures.push({
+        bench: "Responsiveness under heavy requests (issue 14)",
+        figures: await responsivenessBench(busy.url, pid, quick ? { idleSeconds: 2, imports: 1 } : { idleSeconds: 8, imports: 4 }),
+      });
+    } finally {
+      await busy.stop();
+    }
   }
   if (want("suites")) figures.push({ bench: "Hardening (issue 7): fuzz, faults, audit", figures: suitesBench(quick) });
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { writeDatasets } from "../lib/db/bulk";
 import { openSqlite } from "../lib/db/sqlite";
+import { allCountries } from "../lib/geo/countries";
 import { SITE_COLUMNS } from "../lib/io/import";
 import type { SiteRecord } from "../lib/validation/sites";
 
@@ -94,4 +95,21 @@ export function syntheticSitesCsv(count: number, seed = 42): string {
     s.sourceUrl,
   ]);
   return stringify([header, ...rows]);
+}
+
+/**
+ * A shares CSV (period,country,share) of about `rows` rows: 200 countries × consecutive months from
+ * 1900-01, each country 0.4 % of its month (the rest unattributed). 200 000 rows ≈ 3.6 MB.
+ */
+export function syntheticSharesCsv(rows: number): string {
+  const countries = allCountries()
+    .slice(0, 200)
+    .map((c) => c.iso2);
+  const lines = ["period,country,share"];
+  for (let i = 0; i < rows; i++) {
+    const month = Math.floor(i / countries.length);
+    const period = `${1900 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    lines.push(`${period},${countries[i % countries.length]},0.004`);
+  }
+  return `${lines.join("\n")}\n`;
 }

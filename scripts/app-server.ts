@@ -36,6 +36,8 @@ export async function startAppServer(options: {
   waitMs?: number;
   /** Runs on the seeded database before the server starts (e.g. to add synthetic rows). */
   prepare?: (dbFile: string) => void;
+  /** Extra environment for the server (an admin token, limits). */
+  env?: Record<string, string>;
 }): Promise<AppServer> {
   buildIfNeeded();
   removeDatabaseFiles(options.dbFile);
@@ -45,7 +47,7 @@ export async function startAppServer(options: {
   const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"], {
     cwd: root,
     stdio: options.stdio ?? "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },
+    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },
   });
   const url = `http://127.0.0.1:${options.port}`;
   const stop = () =>
