@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Bbox, bboxWidth, cellBounds, cellRanges, cellX, cellY, columns, levelFor, MAX_GRID_SIDE, MAX_LEVEL, rows } from "./site-grid";
 
-const lon = fc.double({ min: -180, max: 180, noNaN: true });
-const lat = fc.double({ min: -90, max: 90, noNaN: true });
+// The edges of the world (and a hair inside them) come up often: that is where rounding bites.
+const lon = fc.oneof(fc.double({ min: -180, max: 180, noNaN: true }), fc.constantFrom(-180, 180, 0, 179.99999999999997, -179.99999999999997));
+const lat = fc.oneof(fc.double({ min: -90, max: 90, noNaN: true }), fc.constantFrom(-90, 90, 0, 89.99999999999999));
 const level = fc.integer({ min: 0, max: MAX_LEVEL });
 const box = fc.tuple(lon, lat, lon, lat).map(([west, a, east, b]): Bbox => ({ west, east, south: Math.min(a, b), north: Math.max(a, b) }));
 

@@ -39,12 +39,16 @@ export function bboxWidth(b: Bbox): number {
 
 /**
  * The level of a map at `zoom` showing `bbox`: cells about 64 px wide, coarser if the box would otherwise
- * span more than MAX_GRID_SIDE cells (a huge box asked for at a high zoom).
+ * touch more than MAX_GRID_SIDE + 1 cells either way (a huge box asked for at a high zoom).
  */
 export function levelFor(zoom: number, bbox: Bbox): number {
-  const span = Math.max(bboxWidth(bbox), bbox.north - bbox.south);
-  const bySize = span > 0 ? Math.floor(Math.log2((MAX_GRID_SIDE * 360) / span)) : MAX_LEVEL;
-  return Math.max(0, Math.min(Math.floor(zoom) + LEVELS_ABOVE_ZOOM, bySize, MAX_LEVEL));
+  let level = Math.max(0, Math.min(Math.floor(zoom) + LEVELS_ABOVE_ZOOM, MAX_LEVEL));
+  // Counted on the cells themselves, not from a logarithm of the box's size, which rounds at the edges.
+  for (; level > 0; level--) {
+    const { xs, ys } = cellRanges(bbox, level);
+    if (xs.reduce((n, [from, to]) => n + to - from + 1, 0) <= MAX_GRID_SIDE + 1 && ys[1] - ys[0] + 1 <= MAX_GRID_SIDE + 1) break;
+  }
+  return level;
 }
 
 /** Inclusive ranges of cell indices. */
