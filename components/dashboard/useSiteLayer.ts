@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { readAnswer } from "@/components/api/answers";
 import type { SiteClusters } from "@/lib/validation/responses";
 import { apiUrls } from "@/lib/view/api-urls";
-import { type MapBounds, nextSitesRequest, type SitesLayerRequest } from "@/lib/view/site-view";
+import { type MapBounds, nextSitesRequest, siteLayerGeoJson, type SitesLayerRequest } from "@/lib/view/site-view";
 
 /** Wait this long after the map stops before asking for a new view: a drag or a zoom is several moves. */
 export const SITES_REFETCH_DEBOUNCE_MS = 250;
@@ -16,7 +16,10 @@ type Answered = { request: SitesLayerRequest; data: SiteClusters };
  * what the last answer covers (lib/view/site-view.ts), a moment after the map stops moving; a newer
  * request aborts the one in flight. Only the current answer is kept (a tab panning all day must not grow).
  */
-export function useSiteLayer(enabled: boolean, view: MapBounds | null): { data: SiteClusters | null; loading: boolean; error: string | null } {
+export function useSiteLayer(
+  enabled: boolean,
+  view: MapBounds | null,
+): { features: GeoJSON.FeatureCollection<GeoJSON.Point> | null; loading: boolean; error: string | null } {
   const [asked, setAsked] = useState<SitesLayerRequest | null>(null);
   const [answered, setAnswered] = useState<Answered | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,9 +51,10 @@ export function useSiteLayer(enabled: boolean, view: MapBounds | null): { data: 
     return () => controller.abort();
   }, [asked]);
 
-  if (!enabled) return { data: null, loading: false, error: null };
+  const features = useMemo(() => (answered ? siteLayerGeoJson(answered.data) : null), [answered]);
+  if (!enabled) return { features: null, loading: false, error: null };
   const settled = answered !== null && wanted === answered.request;
-  return { data: answered?.data ?? null, loading: !settled && error === null, error };
+  return { features, loading: !settled && error === null, error };
 }
 
 const sameRequest = (a: SitesLayerRequest, b: SitesLayerRequest) =>

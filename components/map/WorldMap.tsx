@@ -1,7 +1,7 @@
 "use client";
 
 import "maplibre-gl/dist/maplibre-gl.css";
-import type { GeoJSONSource, Map as MaplibreMap, MapGeoJSONFeature, MapLayerMouseEvent, Popup } from "maplibre-gl";
+import type { GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { currentColorScheme, useColorScheme } from "@/components/hooks/useColorScheme";
 import type { MapValue } from "@/lib/view/map-layers";
@@ -9,6 +9,7 @@ import { colorFor, type Scale } from "@/lib/colors/scale";
 import type { MapView } from "@/lib/view/url-state-core";
 import type { MapBounds } from "@/lib/view/site-view";
 import { COUNTRY_SOURCE, HATCH_IMAGE, SITE_SOURCE, WORLD_GEOJSON_URL } from "./sources";
+import { boundsOf, cellOf, stringProp } from "./features";
 import { sitePopupContent } from "./popup";
 
 declare global {
@@ -41,27 +42,6 @@ const WORLD_BOUNDS: [[number, number], [number, number]] = [
   [-168, -56],
   [180, 78],
 ];
-
-function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string | null {
-  const value: unknown = feature?.properties[key];
-  return typeof value === "string" ? value : null;
-}
-
-/** The grid cell of a server's cluster, as [[west, south], [east, north]]; null for anything else. */
-function cellOf(feature: MapGeoJSONFeature): [[number, number], [number, number]] | null {
-  const props: Record<string, unknown> = feature.properties;
-  const { west, south, east, north } = props;
-  if (typeof west !== "number" || typeof south !== "number" || typeof east !== "number" || typeof north !== "number") return null;
-  return [
-    [west, south],
-    [east, north],
-  ];
-}
-
-function boundsOf(map: MaplibreMap): MapBounds {
-  const b = map.getBounds();
-  return { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth(), zoom: map.getZoom() };
-}
 
 /**
  * The world map. It does no arithmetic: it stores each value it is given, and its colour on the
