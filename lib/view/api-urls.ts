@@ -19,6 +19,8 @@ export const apiUrls = {
   shocks: (dataset: string, period: string, network: NetworkBasis = DEFAULT_NETWORK_BASIS) => `/api/shocks?${q({ dataset, period, ...networkParam(network) })}`,
   series: (dataset: string) => `/api/metrics/series?${q({ dataset })}`,
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
+  /** A country's sites, page by page (the country panel lists the first ones). */
+  sites: (country: string) => `/api/sites?${q({ country })}`,
   /** What the sites layer shows of a map view (lib/view/site-view.ts chooses the box and zoom). */
   siteClusters: (bbox: Bbox, zoom: number) => `/api/sites/clusters?${q({ bbox: [bbox.west, bbox.south, bbox.east, bbox.north].join(","), zoom })}`,
   events: () => "/api/shock-events",
