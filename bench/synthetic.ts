@@ -3,6 +3,7 @@ import { writeDatasets } from "../lib/db/bulk";
 import { openSqlite } from "../lib/db/sqlite";
 import { allCountries } from "../lib/geo/countries";
 import { SITE_COLUMNS } from "../lib/io/import";
+import type { ShareRecord } from "../lib/validation/shares";
 import type { SiteRecord } from "../lib/validation/sites";
 
 const COUNTRIES: { iso2: string; lon: [number, number]; lat: [number, number] }[] = [
@@ -95,6 +96,60 @@ export function syntheticSitesCsv(count: number, seed = 42): string {
     s.sourceUrl,
   ]);
   return stringify([header, ...rows]);
+}
+
+/**
+ * `periods` months (from 2010-01 on) of shares over the first `countries` countries of the database,
+ * plus a 5 % unattributed bucket: a large shares dataset for export tests and benchmarks.
+ */
+export function syntheticShares(isoCodes: readonly string[], periods: number, seed = 7): ShareRecord[] {
+  const next = random(seed);
+  return Array.from({ length: periods }, (_, p) => {
+    const period = `${2010 + Math.floor(p / 12)}-${String((p % 12) + 1).padStart(2, "0")}`;
+    const weights = isoCodes.map(() => next() ** 3);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const row = (countryIso2: string | null, share: number): ShareRecord => ({
+      period,
+      countryIso2,
+      share,
+      hashrateEh: null,
+      sourceLabel: null,
+      certainty: "low",
+      sourceUrl: null,
+      note: null,
+    });
+    return [...isoCodes.map((iso2, i) => row(iso2, Number((((weights[i] ?? 0) / total) * 0.95).toFixed(8)))), row(null, 0.05)];
+  }).flat();
+}
+
+/** Add a partial-coverage shares dataset "synthetic-shares" (kept out of the best estimate) to a seeded database. */
+export function addSyntheticShares(dbFile: string, options: { periods: number; countries: number }) {
+  const db = openSqlite(dbFile);
+  try {
+    const isoCodes = db.prepare<[number], string>(`SELECT iso2 FROM "Country" ORDER BY iso2 LIMIT ?`).pluck().all(options.countries);
+    writeDatasets(db, {
+      datasets: [
+        {
+          meta: {
+            slug: "synthetic-shares",
+            kind: "shares",
+            title: `${options.periods} months of synthetic shares over ${isoCodes.length} countries (benchmark)`,
+            publisher: "HashAtlas benchmark generator",
+            url: "https://example.org/synthetic",
+            licence: "generated",
+            retrievedAt: "2026-01-01",
+            method: "deterministic pseudo-random shares",
+            caveats: "not real",
+            coverage: "partial",
+          },
+          origin: "import",
+          shares: syntheticShares(isoCodes, options.periods),
+        },
+      ],
+    });
+  } finally {
+    db.close();
+  }
 }
 
 /**

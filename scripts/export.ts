@@ -5,8 +5,8 @@
  * (npm prints a "> hashatlas@… export" banner on stdout before the script runs: redirect stdout only
  * with `npm run -s`, or let the script write the file itself with --out.)
  *
- * The same file as GET /api/export for the same query (one code path: lib/services/export.ts), written to
- * stdout or to the file --out names. Flags are the API's query parameters: --what, --period,
+ * The same file as GET /api/export for the same query (one code path: lib/services/export.ts), streamed as
+ * it is produced to stdout or to the file --out names. Flags are the API's query parameters: --what, --period,
  * --dataset, --network, --format, --metadata, --efficiency, for shocks/scenario --bie, --shutdown, --migrate,
  * --horizon, and for risk --risk, --draws, --seed, --horizon, --bie. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
  * answers with a 4xx), 1 for anything else.
@@ -15,7 +15,9 @@
  * query schema (so a flag is refused exactly as the query parameter would be), and a refusal of the
  * service (lib/services/errors.ts) is bad input, as the API's 4xx is.
  */
+import { once } from "node:events";
 import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { MetricsError } from "../lib/metrics/errors";
@@ -95,17 +97,36 @@ async function main() {
     const issue = queryIssues(query.error)[0];
     fail(2, `${issue?.field ?? "(query)"}: ${issue?.message ?? "invalid flags"}`);
   }
+  // A file is written under a temporary name and renamed when complete: a failure part-way leaves no
+  // file that looks whole. (On stdout it cannot be taken back; the exit code says it failed.)
+  const partial = cli.out === null ? null : path.join(path.dirname(cli.out), `.${path.basename(cli.out)}.${process.pid}.partial`);
   try {
-    const file = await exportData(exportRequestOf(query.data));
-    if (cli.out === null) process.stdout.write(file.body);
+    // This process reports for itself (one line on stderr), so the stream's log lines stay out of the file.
+    const file = await exportData(exportRequestOf(query.data), { report: () => undefined });
+    if (cli.out === null || partial === null) await writeAll(file.body, process.stdout);
     else {
-      fs.writeFileSync(cli.out, file.body);
-      process.stderr.write(`export: wrote ${cli.out} (${Buffer.byteLength(file.body)} bytes; the API would name it ${file.filename})\n`);
+      const out = fs.createWriteStream(partial);
+      const bytes = await writeAll(file.body, out);
+      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      fs.renameSync(partial, cli.out);
+      process.stderr.write(`export: wrote ${cli.out} (${bytes} bytes; the API would name it ${file.filename})\n`);
     }
   } catch (error) {
+    if (partial !== null) fs.rmSync(partial, { force: true });
     if (error instanceof DomainError || error instanceof MetricsError) fail(2, error.message);
     fail(1, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The stream written to `out` as it is read, waiting whenever `out` asks to (backpressure); the bytes written. */
+async function writeAll(body: ReadableStream<Uint8Array>, out: NodeJS.WritableStream): Promise<number> {
+  const reader = body.getReader();
+  let bytes = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    bytes += part.value.byteLength;
+    if (!out.write(part.value)) await once(out, "drain");
+  }
+  return bytes;
 }
 
 void main();

@@ -58,7 +58,7 @@ export type ApiRoute = {
   alsoSuccess?: { status: number; description: string }[];
   /** The 200 answer can also be CSV text (format=csv). */
   csv?: boolean;
-  /** Every 4xx/5xx the handler and the services it calls can answer. */
+  /** Every 4xx/5xx the handler and the services it calls can answer (405 and 421, from the server's front, are added for every route). */
   errors: number[];
   /** A working request, for the API page's "try it" link and the shape test (default: the bare path). */
   example?: string;
@@ -208,7 +208,7 @@ export const API_ROUTES: ApiRoute[] = [
       migration: { fraction: 0.5, days: 90, delayDays: 30 },
     },
     response: SimulateResponse,
-    errors: [400, 404, 413, 415, 422, 429],
+    errors: [400, 404, 408, 413, 415, 422, 429],
   },
   {
     path: "/api/risk",
@@ -227,7 +227,7 @@ export const API_ROUTES: ApiRoute[] = [
       ],
     },
     response: RiskResponse,
-    errors: [400, 404, 413, 415, 422, 429],
+    errors: [400, 404, 408, 413, 415, 422, 429],
   },
   {
     path: "/api/export",
@@ -254,7 +254,7 @@ export const API_ROUTES: ApiRoute[] = [
     admin: true,
     response: ImportResponse,
     alsoSuccess: [{ status: 201, description: "Created: a new dataset of that name was written" }],
-    errors: [400, 401, 403, 409, 413, 415, 422, 429, 503, 507],
+    errors: [400, 401, 403, 408, 409, 413, 415, 422, 429, 503, 507],
   },
   {
     path: "/api/sites",

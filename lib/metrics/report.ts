@@ -131,26 +131,36 @@ export type ShockRow = Omit<ShockResult, "survivors"> & {
   members: string[];
 };
 
+type ShockSet = Pick<ShockRow, "kind" | "id" | "name" | "members">;
+type Blocs = readonly { id: string; name: string; members: readonly string[] }[];
+
+/** What a shock table shuts down, one row each: every country with a non-zero share, and every bloc. */
+export function shockSets(distribution: MetricDistribution, names: ReadonlyMap<string, string>, blocs: Blocs): ShockSet[] {
+  return [
+    ...distribution.countries
+      .filter((c) => c.weight > 0)
+      .map((c): ShockSet => ({ kind: "country", id: c.country, name: names.get(c.country) ?? c.country, members: [c.country] })),
+    ...blocs.map((b): ShockSet => ({ kind: "bloc", id: b.id, name: b.name, members: [...b.members] })),
+  ];
+}
+
 /** Every country with a non-zero share and every bloc, shut down one at a time; biggest loss first. */
 export function shockTable(input: {
   distribution: MetricDistribution;
   names: ReadonlyMap<string, string>;
-  blocs: readonly { id: string; name: string; members: readonly string[] }[];
+  blocs: Blocs;
   networkHashrateEh: number | null;
   blocksIntoEpoch: number;
 }): ShockRow[] {
   const options = { blocksIntoEpoch: input.blocksIntoEpoch, networkHashrateEh: input.networkHashrateEh };
-  const row = (kind: ShockRow["kind"], id: string, name: string, members: string[]): ShockRow => {
-    const { survivors: _s, ...result } = shock(
-      input.distribution,
-      members.map((country) => ({ country, fraction: 1 })),
-      options,
-    );
-    return { kind, id, name, members, ...result };
-  };
-  const countries = input.distribution.countries
-    .filter((c) => c.weight > 0)
-    .map((c) => row("country", c.country, input.names.get(c.country) ?? c.country, [c.country]));
-  const blocs = input.blocs.map((b) => row("bloc", b.id, b.name, [...b.members]));
-  return [...countries, ...blocs].sort((a, b) => b.lostShare - a.lostShare || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === "country" ? -1 : 1));
+  return shockSets(input.distribution, input.names, input.blocs)
+    .map((set): ShockRow => {
+      const { survivors: _s, ...result } = shock(
+        input.distribution,
+        set.members.map((country) => ({ country, fraction: 1 })),
+        options,
+      );
+      return { ...set, ...result };
+    })
+    .sort((a, b) => b.lostShare - a.lostShare || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === "country" ? -1 : 1));
 }

@@ -1,6 +1,6 @@
 import type { MetricDistribution } from "../metrics/concentration";
 import type { Distribution } from "../metrics/distribution";
-import { metricsReport, type MetricsReport, seriesRow, type SeriesRow, shockTable, type ShockRow } from "../metrics/report";
+import { metricsReport, type MetricsReport, seriesRow, type SeriesRow, shockSets, shockTable, type ShockRow } from "../metrics/report";
 import { sitesDistribution } from "../metrics/sites-basis";
 import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { memo } from "../db/data-version";
@@ -11,7 +11,7 @@ import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
 import { ageOf, monthOf } from "../metrics/age";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
-import { distributionSeries, periodDistribution, type Provenance, provenanceOf } from "./distribution";
+import { distributionSeries, periodDistribution, type PeriodDistribution, type Provenance, provenanceOf } from "./distribution";
 import { NotFound } from "./errors";
 
 // Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
@@ -32,18 +32,7 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
     const [names, prices] = await Promise.all([countryNames(), allPriceRows()]);
     if (query.basis === "estimate") {
       const d = await periodDistribution(query.dataset ?? DEFAULT_SHARES_DATASET, query.period, basis);
-      const report = metricsReport({
-        dataset: d.dataset,
-        period: d.period,
-        basis: "estimate",
-        distribution: toMetricDistribution(d),
-        names,
-        networkHashrateEh: d.networkHashrateEh,
-        prices,
-        efficiencyJPerTh: query.efficiency,
-        blockSubsidyBtc: blockSubsidyForPeriod(d.period),
-      });
-      return { ...report, ...provenanceOf(d) };
+      return estimateMetrics(d, { names, prices }, query.efficiency);
     }
     const slug = query.dataset ?? DEFAULT_SITES_DATASET;
     const dataset = await requireDataset(slug, "sites", (held) => `basis=sites needs a sites dataset; "${slug}" holds ${held}`);
@@ -78,6 +67,30 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
   });
 }
 
+export type MetricsReference = { names: ReadonlyMap<string, string>; prices: Awaited<ReturnType<typeof allPriceRows>> };
+
+/** What every metrics report is drawn up with: the countries' names and the power prices. */
+export async function metricsReference(): Promise<MetricsReference> {
+  const [names, prices] = await Promise.all([countryNames(), allPriceRows()]);
+  return { names, prices };
+}
+
+/** The metrics of one month of a shares dataset (basis=estimate), computed afresh from the reference data given. */
+export function estimateMetrics(d: PeriodDistribution, reference: MetricsReference, efficiency: number): Metrics {
+  const report = metricsReport({
+    dataset: d.dataset,
+    period: d.period,
+    basis: "estimate",
+    distribution: toMetricDistribution(d),
+    names: reference.names,
+    networkHashrateEh: d.networkHashrateEh,
+    prices: reference.prices,
+    efficiencyJPerTh: efficiency,
+    blockSubsidyBtc: blockSubsidyForPeriod(d.period),
+  });
+  return { ...report, ...provenanceOf(d) };
+}
+
 export function getSeries(slug: string): Promise<{ dataset: string; rows: (SeriesRow & { source: string; ageMonths: number })[] }> {
   return memo(`series:${slug}`, async () => {
     const series = await distributionSeries(slug);
@@ -94,15 +107,32 @@ export type Shocks = Provenance & { period: string; dataset: string; blocksIntoE
 export function getShocks(query: ShocksRequest): Promise<Shocks> {
   const network = query.network ?? DEFAULT_NETWORK_BASIS;
   return memo(`shocks:${query.dataset}:${query.period ?? ""}:${query.blocksIntoEpoch}:${network}`, async () => {
-    const d = await periodDistribution(query.dataset, query.period, network);
-    const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
-    return {
-      period: d.period,
-      dataset: d.dataset,
-      ...provenanceOf(d),
-      blocksIntoEpoch: query.blocksIntoEpoch,
-      networkHashrateEh: d.networkHashrateEh,
-      rows: shockTable({ distribution: toMetricDistribution(d), names, blocs, networkHashrateEh: d.networkHashrateEh, blocksIntoEpoch: query.blocksIntoEpoch }),
-    };
+    const [d, reference] = await Promise.all([periodDistribution(query.dataset, query.period, network), shockReference()]);
+    return monthShocks(d, reference, query.blocksIntoEpoch);
   });
+}
+
+export type ShockReference = { names: ReadonlyMap<string, string>; blocs: Awaited<ReturnType<typeof allBlocs>> };
+
+/** What every shock table is drawn up with: the countries' names and the blocs. */
+export async function shockReference(): Promise<ShockReference> {
+  const [names, blocs] = await Promise.all([countryNames(), allBlocs()]);
+  return { names, blocs };
+}
+
+/** The shock table of one month, computed afresh (an export of every month streams them instead of keeping them). */
+export function monthShocks(d: PeriodDistribution, reference: ShockReference, blocksIntoEpoch: number): Shocks {
+  return {
+    period: d.period,
+    dataset: d.dataset,
+    ...provenanceOf(d),
+    blocksIntoEpoch,
+    networkHashrateEh: d.networkHashrateEh,
+    rows: shockTable({ distribution: toMetricDistribution(d), ...reference, networkHashrateEh: d.networkHashrateEh, blocksIntoEpoch }),
+  };
+}
+
+/** How many rows the month's shock table has, without computing it. */
+export function monthShockCount(d: PeriodDistribution, reference: ShockReference): number {
+  return shockSets(toMetricDistribution(d), reference.names, reference.blocs).length;
 }

@@ -15,6 +15,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { API_ROUTES } from "@/lib/api/api-routes";
+import { closeImportWorker } from "@/lib/import-worker";
 import { openSqlite } from "@/lib/db/sqlite";
 import { PRICE_COLUMNS, SITE_COLUMNS } from "@/lib/io/import";
 import { rebuildBestEstimate } from "@/lib/db/best-estimate";
@@ -1017,7 +1018,8 @@ beforeAll(async () => {
   console.log(`fuzz: seed ${SEED}, ${RUNS} runs per route and input family, ${CALL_TIMEOUT_MS} ms per call (HASHATLAS_FUZZ_SEED=${SEED} replays this run)`);
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await closeImportWorker();
   const byStatus = [...statuses.entries()]
     .sort(([a], [b]) => a - b)
     .map(([s, n]) => `${s}×${n}`)

@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDatabase } from "@/seed/seed";
 import { COUNTED_TABLES } from "@/lib/db/tables";
+import { closeImportWorker } from "@/lib/import-worker";
 import { openSqlite } from "@/lib/db/sqlite";
 import { expectFieldError, get } from "@/tests/support/api";
 
@@ -21,7 +22,10 @@ vi.stubEnv("HASHATLAS_IMPORT_RATE_PER_MINUTE", "1000");
 beforeAll(async () => {
   await seedDatabase(file);
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeImportWorker();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const CBECI = fs.readFileSync("seed/data/cbeci_mining_countries_2019-09_2022-01.csv", "utf8");
 const SITES = fs.readFileSync("seed/data/mining_sites.csv", "utf8");
@@ -70,6 +74,15 @@ describe("POST /api/import — access", () => {
     );
     expectFieldError(
       await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, { contentType: "text/csv", headers: { "sec-fetch-site": "cross-site" } }),
+      403,
+      "origin",
+    );
+    // Without HASHATLAS_TRUST_PROXY a client cannot vouch for its own Origin with X-Forwarded-Host.
+    expectFieldError(
+      await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, {
+        contentType: "text/csv",
+        headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+      }),
       403,
       "origin",
     );

@@ -3,9 +3,9 @@ import { importRateLimit } from "@/lib/api/rate-limit";
 import { ApiError, errorResponse, handler, json, parseQuery } from "@/lib/api/respond";
 import { readUpload } from "@/lib/api/upload";
 import { env } from "@/lib/env";
+import { ImportInterrupted, importOffThread } from "@/lib/import-worker";
 import { ImportFormatError } from "@/lib/io/import";
 import { DataValidationError } from "@/lib/io/issues";
-import { importDataset } from "@/lib/services/import";
 import { ImportQuery } from "@/lib/validation/import";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,8 @@ const MAX_LISTED_ISSUES = 100;
 
 /**
  * Import a file as a named dataset (created or replaced): parse → validate every row → write all
- * in one transaction. Any bad row means nothing is written and every problem is listed.
+ * in one transaction. Any bad row means nothing is written and every problem is listed. The work
+ * runs in the import worker thread, so other requests are answered meanwhile.
  */
 export const POST = handler(async (request) => {
   // Before authentication, so that guesses at the admin token are limited too.
@@ -25,7 +26,7 @@ export const POST = handler(async (request) => {
   const file = await readUpload(request, env().HASHATLAS_MAX_UPLOAD_BYTES);
   let outcome;
   try {
-    outcome = importDataset({ query, file, databasePath: env().databasePath });
+    outcome = await importOffThread({ query, file, databasePath: env().databasePath });
   } catch (error) {
     if (error instanceof DataValidationError) {
       const issues = error.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ field: i.column, line: i.line, column: i.column, message: i.message }));
@@ -39,6 +40,8 @@ export const POST = handler(async (request) => {
       );
     }
     if (error instanceof ImportFormatError) throw new ApiError(error.status, error.message, error.field);
+    // The server's fault, not the file's: a 500 that says what happened rather than "internal error".
+    if (error instanceof ImportInterrupted) throw new ApiError(500, error.message, "file");
     throw error;
   }
   if ("dryRun" in outcome) return json(outcome);

@@ -60,16 +60,32 @@ export function csvCell(value: Cell, column: Pick<Column, "name" | "type">): str
   }
 }
 
+type CsvColumns = readonly Pick<Column, "name" | "type">[];
+
 /**
- * RFC 4180 CSV: a header row of column names, CRLF line endings (also after the last record),
- * fields quoted only where needed (a comma, a double quote — doubled —, a CR or an LF), UTF-8
- * without a byte-order mark.
+ * RFC 4180 records: CRLF after every record (also the last), fields quoted only where needed (a
+ * comma, a double quote — doubled —, a CR or an LF). Each record ends with its CRLF, so the text of
+ * a file is the text of its parts joined.
  */
-export function toCsv(columns: readonly Pick<Column, "name" | "type">[], rows: readonly Row[]): string {
-  const records = [columns.map((c) => safeText(c.name)), ...rows.map((row) => columns.map((c) => csvCell(row[c.name] ?? null, c)))];
+function csvRecords(records: string[][]): string {
   // csv-stringify quotes a field that holds the record delimiter (CRLF) but not a lone CR or LF,
   // which most readers still take for a line end: quote those too.
   return stringify(records, { record_delimiter: "windows", eof: true, quoted_match: /[\r\n]/ });
+}
+
+/** The header row: the column names. */
+export function csvHeader(columns: CsvColumns): string {
+  return csvRecords([columns.map((c) => safeText(c.name))]);
+}
+
+/** The records of some rows, in the columns' order. */
+export function csvRows(columns: CsvColumns, rows: readonly Row[]): string {
+  return csvRecords(rows.map((row) => columns.map((c) => csvCell(row[c.name] ?? null, c))));
+}
+
+/** RFC 4180 CSV, UTF-8 without a byte-order mark: a header row of column names, then the rows. */
+export function toCsv(columns: CsvColumns, rows: readonly Row[]): string {
+  return csvHeader(columns) + csvRows(columns, rows);
 }
 
 /** JSON rows: the same cells, numbers as numbers, text as given (no apostrophe: JSON is not opened by spreadsheets). */

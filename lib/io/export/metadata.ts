@@ -7,8 +7,8 @@ import type { Column } from "./columns";
 export type Metadata = z.infer<typeof ExportMetadata>;
 export type DatasetInfo = z.infer<typeof ExportDataset>;
 
-/** An export as a file: its name, what it holds (the API layer maps that to a content type) and its text. */
-export type ExportFile = { filename: string; kind: ExportFormat | "metadata"; body: string };
+/** An export as a file: its name, what it holds (the API layer maps that to a content type) and its bytes as they are written. */
+export type ExportFile = { filename: string; kind: ExportFormat | "metadata"; body: ReadableStream<Uint8Array> };
 
 /** Letters, digits, dot, dash and underscore only; runs of anything else become one dash. */
 export function safeFilePart(text: string): string {

@@ -1,0 +1,202 @@
+import { networkMonths } from "../db/network";
+import { listPowerPrices } from "../db/prices";
+import { listSites } from "../db/sites";
+import { distributionRows, type Metadata, metricsRows, networkRows, priceRows, scenarioRows, seriesRows, shockRows, siteRows } from "../io/export";
+import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
+import { formatMigration, formatShutdown, SCENARIO_PARAMS, scenarioOf } from "../scenario/scenario";
+import type { NetworkBasis } from "../metrics/distribution";
+import type { ExportRequest } from "../validation/export";
+import { datasetSlugs, requireDataset } from "./datasets";
+import { type PeriodDistribution, periodDistribution, sharesPeriods } from "./distribution";
+import { NotFound } from "./errors";
+import { gatherRisk } from "./export-risk";
+import { mapGivingWay, type RowSource, rowsInMemory, rowsPerItem } from "./export-stream";
+import { estimateMetrics, getSeries, metricsReference, monthShockCount, monthShocks, shockReference } from "./metrics";
+import { networkFigures } from "./network";
+import { runSimulation } from "./simulate";
+
+// What each export holds, read and checked before its first byte: the query as resolved, the file's
+// name, the datasets it draws on, and its rows — produced later, a month at a time, as the file is
+// written. The rows come from the same services the API answers with (lib/services/metrics,
+// simulate, distribution), so every exported number is the API's number. The months are taken at
+// the start: a file is one version of the data even if an import lands while it is written.
+
+export type Gathered = {
+  rows: RowSource;
+  /** The query as resolved, for the metadata. */
+  query: Metadata["query"];
+  file: { dataset: string; period: string | null; extra?: string | null };
+  /** Slugs of the datasets the rows draw on (computed only when metadata is asked for). */
+  sources: () => Promise<string[]>;
+  scenario?: Record<string, unknown>;
+  risk?: Record<string, unknown>;
+};
+
+/**
+ * The months of a shares dataset asked for: every one (all), one, or the default. A month it lacks
+ * (or a dataset that is unknown or holds no shares) is refused by the distribution lookup.
+ */
+async function monthsOf(slug: string, period: string | undefined, fallback: "all" | "latest", network?: NetworkBasis): Promise<PeriodDistribution[]> {
+  const wanted = period ?? fallback;
+  if (wanted !== "all") return [await periodDistribution(slug, wanted === "latest" ? undefined : wanted, network)];
+  const { periods } = await sharesPeriods(slug);
+  if (periods.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
+  return Promise.all(periods.map((p) => periodDistribution(slug, p, network)));
+}
+
+/** The shares dataset, the datasets its months are taken from (best estimate), and the network datasets of the months whose hashrate they use. */
+async function sharesSources(slug: string, months: readonly PeriodDistribution[]): Promise<string[]> {
+  const fromNetwork = new Set(months.flatMap((d) => (d.networkHashrateSource !== "dataset" && d.networkHashratePeriod ? [d.networkHashratePeriod] : [])));
+  const network = fromNetwork.size > 0 ? (await networkMonths()).filter((m) => fromNetwork.has(m.period)) : [];
+  return distinct([slug, ...months.map((d) => d.source.dataset), ...network.map((m) => m.source)]);
+}
+
+/** A sites or prices dataset filter: it must exist and be of that kind. */
+async function requireDatasetOfKind(slug: string | undefined, kind: "sites" | "prices"): Promise<void> {
+  if (slug !== undefined) await requireDataset(slug, kind, (held) => `what=${kind} needs a ${kind} dataset; "${slug}" holds ${held}`);
+}
+
+export const distinct = (values: Iterable<string | null | undefined>) => [...new Set([...values].filter((v): v is string => typeof v === "string"))];
+
+const periodLabel = (months: readonly PeriodDistribution[], asked: string | undefined) => (asked === "all" ? "all" : (months[0]?.period ?? "all"));
+
+export async function gather(q: ExportRequest): Promise<Gathered> {
+  const slug = q.dataset ?? DEFAULT_SHARES_DATASET;
+  switch (q.what) {
+    case "metrics": {
+      const [months, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network), metricsReference()]);
+      const label = periodLabel(months, q.period);
+      return {
+        rows: rowsPerItem(
+          months,
+          () => 1,
+          (d) => metricsRows([estimateMetrics(d, reference, q.efficiency)]),
+        ),
+        query: { what: q.what, dataset: slug, period: label, basis: "estimate", efficiency: q.efficiency, network: q.network },
+        file: { dataset: slug, period: label },
+        sources: () => sharesSources(slug, months),
+      };
+    }
+    case "series": {
+      const [months, { rows }] = await Promise.all([monthsOf(slug, q.period, "all"), getSeries(slug)]);
+      const wanted = new Set(months.map((d) => d.period));
+      const label = periodLabel(months, q.period ?? "all");
+      return {
+        rows: rowsInMemory(seriesRows(rows.filter((r) => wanted.has(r.period)))),
+        query: { what: q.what, dataset: slug, period: label },
+        file: { dataset: slug, period: label },
+        sources: () => sharesSources(slug, months),
+      };
+    }
+    case "shocks": {
+      const [months, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network), shockReference()]);
+      const label = periodLabel(months, q.period);
+      return {
+        rows: rowsPerItem(
+          months,
+          (d) => monthShockCount(d, reference),
+          (d) => shockRows([monthShocks(d, reference, q.blocksIntoEpoch)]),
+        ),
+        query: { what: q.what, dataset: slug, period: label, network: q.network, [SCENARIO_PARAMS.blocksIntoEpoch]: q.blocksIntoEpoch },
+        file: { dataset: slug, period: label },
+        sources: async () => [...(await sharesSources(slug, months)), ...(await datasetSlugs("blocs"))],
+      };
+    }
+    case "distribution": {
+      const [months, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network), metricsReference()]);
+      const report = (d: PeriodDistribution) => estimateMetrics(d, reference, q.efficiency);
+      const label = periodLabel(months, q.period);
+      return {
+        rows: rowsPerItem(
+          months,
+          (d) => d.countries.length,
+          (d) => distributionRows([{ distribution: d, report: report(d) }]),
+        ),
+        query: { what: q.what, dataset: slug, period: label, efficiency: q.efficiency, network: q.network },
+        file: { dataset: slug, period: label },
+        sources: async () => [
+          ...(await sharesSources(slug, months)),
+          ...distinct((await mapGivingWay(months, (d) => report(d).countries.map((c) => c.powerPrice?.dataset))).flat()),
+        ],
+      };
+    }
+    case "sites": {
+      await requireDatasetOfKind(q.dataset, "sites");
+      const sites = (await listSites()).filter((s) => q.dataset === undefined || s.dataset === q.dataset);
+      return {
+        rows: rowsInMemory(siteRows(sites)),
+        query: { what: q.what, dataset: q.dataset ?? null },
+        file: { dataset: q.dataset ?? "all-datasets", period: null },
+        sources: () => Promise.resolve(distinct(sites.map((s) => s.dataset))),
+      };
+    }
+    case "prices": {
+      await requireDatasetOfKind(q.dataset, "prices");
+      const prices = (await listPowerPrices()).filter((p) => q.dataset === undefined || p.dataset === q.dataset);
+      return {
+        rows: rowsInMemory(priceRows(prices)),
+        query: { what: q.what, dataset: q.dataset ?? null },
+        file: { dataset: q.dataset ?? "all-datasets", period: null },
+        sources: () => Promise.resolve(distinct(prices.map((p) => p.dataset))),
+      };
+    }
+    case "network":
+      return gatherNetwork(q.period);
+    case "scenario":
+      return gatherScenario(q, slug);
+    case "risk": {
+      const { rows, ...risk } = await gatherRisk(q.risk, slug, q.period);
+      return { ...risk, rows: rowsInMemory(rows) };
+    }
+  }
+}
+
+/** The network's months and retargets: all of them, or one month's (which must have network data). */
+async function gatherNetwork(period: string | undefined): Promise<Gathered> {
+  const month = period === undefined || period === "all" ? null : period;
+  const figures = await networkFigures(month ? { from: month, to: month } : {});
+  if (month && figures.months.length === 0) {
+    const { months } = await networkFigures();
+    throw new NotFound(
+      `no network data for ${month} (the network data covers ${months[0]?.period ?? "no month"} … ${months.at(-1)?.period ?? "no month"})`,
+      "period",
+    );
+  }
+  return {
+    rows: rowsInMemory(networkRows(figures)),
+    query: { what: "network", period: month ?? "all" },
+    // The file names no dataset: it draws on all of them (see source).
+    file: { dataset: "", period: month ?? "all" },
+    sources: () => Promise.resolve(distinct([...figures.months, ...figures.retargets].map((r) => r.source))),
+  };
+}
+
+/** The simulation of the scenario the query describes (its parameters were read by lib/scenario's grammar). */
+async function gatherScenario(q: ExportRequest, slug: string): Promise<Gathered> {
+  const [month] = await monthsOf(slug, q.period, "latest");
+  const period = month?.period ?? "";
+  const scenario = scenarioOf(q, slug, period);
+  const result = await runSimulation(scenario);
+  const { timeline: _timeline, retargets, ...summary } = result;
+  const ids = result.shutdown.map((s) => s.id);
+  return {
+    rows: rowsInMemory(scenarioRows(result)),
+    query: {
+      what: q.what,
+      dataset: slug,
+      period,
+      [SCENARIO_PARAMS.shutdown]: formatShutdown(scenario.shutdown),
+      [SCENARIO_PARAMS.blocksIntoEpoch]: scenario.blocksIntoEpoch,
+      [SCENARIO_PARAMS.migration]: q.migration ? formatMigration(q.migration) : null,
+      [SCENARIO_PARAMS.horizonDays]: scenario.horizonDays,
+      [SCENARIO_PARAMS.efficiency]: scenario.efficiency,
+    },
+    file: { dataset: slug, period, extra: ids.join("-") },
+    scenario: { ...summary, firstRetarget: retargets[0] ?? null, retargetCount: retargets.length },
+    sources: async () => [
+      ...(await sharesSources(slug, month ? [month] : [])),
+      ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetSlugs("blocs") : []),
+      ...(scenario.migration?.weighting === "cheap-power" ? await datasetSlugs("prices") : []),
+    ],
+  };
+}
