@@ -11,6 +11,7 @@ import {
   SeriesQuery,
   ShockEventsQuery,
   ShocksQuery,
+  SiteClustersQuery,
   SitesQuery,
 } from "../validation/api";
 import {
@@ -29,6 +30,7 @@ import {
   ShockEventsResponse,
   ShocksResponse,
   SimulateResponse,
+  SiteClustersResponse,
   SitesResponse,
   VersionResponse,
 } from "../validation/responses";
@@ -259,10 +261,24 @@ export const API_ROUTES: ApiRoute[] = [
     method: "get",
     operationId: "listSites",
     summary: "Mining sites",
-    description: "Large named mining sites with operator, capacity, approximate location, status and source.",
+    description:
+      "Large named mining sites with operator, capacity, approximate location, status and source, a page at a time in the order country, name, id: limit sites (default 500, at most 2 000), then pass the answer's nextCursor as cursor= for the next page (null on the last). Filters: country, status, dataset (a sites dataset), bbox=west,south,east,north (degrees; west > east crosses the antimeridian; sites without coordinates are left out).",
     query: SitesQuery,
     response: SitesResponse,
-    errors: [400],
+    errors: [400, 404],
+    example: "/api/sites?bbox=-130,20,-60,55&limit=20",
+  },
+  {
+    path: "/api/sites/clusters",
+    method: "get",
+    operationId: "getSiteClusters",
+    summary: "Mining sites for a map view",
+    description:
+      "What a map at zoom showing bbox draws: every located site in the box (mode sites) when the grid cells it touches hold at most siteLimit (500), else those cells (mode clusters), each with its site count, summed capacity, centroid and extent. Cells are 360 / 2^level degrees, level = zoom + 3 (about 64 px on the map), coarser when the box would span more than 64 cells; the answer is bounded whatever the box, and up to level 9 it is read from per-dataset cells stored with every write, so it costs the same with 100 sites or 200 000.",
+    query: SiteClustersQuery,
+    response: SiteClustersResponse,
+    errors: [400, 404],
+    example: "/api/sites/clusters?bbox=-180,-85,180,85&zoom=1",
   },
   {
     path: "/api/power-prices",

@@ -10,6 +10,7 @@ import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
 import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 import { rebuildBestEstimate } from "./best-estimate";
+import { rebuildSiteCells } from "./site-cells";
 
 // Bulk writes (seed, import) bypass Prisma on purpose: Prisma's interactive transactions on this
 // adapter share one connection with concurrent requests (which then see uncommitted rows) and
@@ -164,6 +165,7 @@ export function writeDatasets(
       for (const r of content.retargets ?? []) insertRetarget.run({ ...r, datasetId });
       for (const r of content.prices ?? []) insertPrice.run({ ...r, datasetId });
       for (const r of content.sites ?? []) insertSite.run({ ...r, datasetId });
+      if (content.sites) rebuildSiteCells(db, datasetId);
       for (const r of content.events ?? []) insertEvent.run({ ...r, datasetId });
       for (const r of content.observations ?? []) insertObservation.run({ ...r, datasetId });
       for (const { members, ...bloc } of content.blocs ?? []) {

@@ -6,7 +6,7 @@ import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { memo } from "../db/data-version";
 import { networkHashrateByPeriod, networkMonths } from "../db/network";
 import { allBlocs, countryNames } from "../db/reference";
-import { listSites } from "../db/sites";
+import { siteGroups } from "../db/sites";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
 import { ageOf, monthOf } from "../metrics/age";
@@ -36,7 +36,7 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
       return estimateMetrics(d, { names, prices }, query.efficiency);
     }
     const slug = query.dataset ?? DEFAULT_SITES_DATASET;
-    await requireDataset(slug, "sites", (held) => `basis=sites needs a sites dataset; "${slug}" holds ${held}`);
+    const dataset = await requireDataset(slug, "sites", (held) => `basis=sites needs a sites dataset; "${slug}" holds ${held}`);
     const network = await networkHashrateByPeriod();
     const periods = [...network.keys()].sort();
     const period = query.period ?? periods.at(-1);
@@ -45,8 +45,8 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
     }
     const month = (await networkMonths()).find((m) => m.period === period);
     if (month) refuseStored(networkMonthProblem(month));
-    const sites = (await listSites()).filter((s) => s.dataset === slug);
-    const { distribution, ...sitesInfo } = sitesDistribution(sites, query.efficiency, network.get(period) ?? null);
+    // Summed per country and status in SQL, for this dataset only; the pure core converts and counts.
+    const { distribution, ...sitesInfo } = sitesDistribution(await siteGroups(dataset.id), query.efficiency, network.get(period) ?? null);
     refuseStored(sitesBasisProblem(slug, distribution));
     const report = metricsReport({
       dataset: slug,

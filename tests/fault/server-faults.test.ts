@@ -111,6 +111,14 @@ function sitesOf(file: string, slug: string): { dataset: number; sites: number }
   }));
 }
 
+/** The map's grid cells a sites dataset's write stored (lib/db/site-cells.ts). */
+function cellsOf(file: string, slug: string): number {
+  return withDb(
+    file,
+    (db) => (db.prepare(`SELECT count(*) AS n FROM "SiteCell" c JOIN "Dataset" d ON d.id = c.datasetId WHERE d.slug = ?`).get(slug) as { n: number }).n,
+  );
+}
+
 type Server = {
   child: ChildProcess;
   url: string;
@@ -675,7 +683,12 @@ describe("server faults", () => {
       expect(sitesOf(file, "fault-full")).toEqual({ dataset: 0, sites: 0 });
       const after = counts(file);
       const smallWritten = small2.status === 201 ? 1 : 0;
-      expect({ ...after, Dataset: (after.Dataset ?? 0) - smallWritten, MiningSite: (after.MiningSite ?? 0) - 3 * smallWritten }).toEqual(before);
+      expect({
+        ...after,
+        Dataset: (after.Dataset ?? 0) - smallWritten,
+        MiningSite: (after.MiningSite ?? 0) - 3 * smallWritten,
+        SiteCell: (after.SiteCell ?? 0) - cellsOf(file, "fault-small"),
+      }).toEqual(before);
       console.log(
         `fault d: import onto a full disk answered ${r.status} "${r.body.error?.message}"; a 3-site import afterwards answered ${small2.status}; server healthy, database intact`,
       );
