@@ -7,7 +7,7 @@ import { formatMigration, formatShutdown, SCENARIO_PARAMS, scenarioOf } from "..
 import type { NetworkBasis } from "../metrics/distribution";
 import type { ExportRequest } from "../validation/export";
 import { datasetSlugs, requireDataset } from "./datasets";
-import { type PeriodDistribution, periodDistribution, sharesPeriods } from "./distribution";
+import { type PeriodDistribution, periodDistribution, periodDistributions } from "./distribution";
 import { NotFound } from "./errors";
 import { gatherRisk } from "./export-risk";
 import { mapGivingWay, type RowSource, rowsInMemory, rowsPerItem } from "./export-stream";
@@ -39,9 +39,9 @@ export type Gathered = {
 async function monthsOf(slug: string, period: string | undefined, fallback: "all" | "latest", network?: NetworkBasis): Promise<PeriodDistribution[]> {
   const wanted = period ?? fallback;
   if (wanted !== "all") return [await periodDistribution(slug, wanted === "latest" ? undefined : wanted, network)];
-  const { periods } = await sharesPeriods(slug);
-  if (periods.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
-  return Promise.all(periods.map((p) => periodDistribution(slug, p, network)));
+  const months = await periodDistributions(slug, network);
+  if (months.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
+  return months;
 }
 
 /** The shares dataset, the datasets its months are taken from (best estimate), and the network datasets of the months whose hashrate they use. */

@@ -13,6 +13,7 @@ import { ageOf, monthOf } from "../metrics/age";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { distributionSeries, periodDistribution, type PeriodDistribution, type Provenance, provenanceOf } from "./distribution";
 import { NotFound } from "./errors";
+import { mapGivingWay } from "./give-way";
 
 // Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
 // (lib/metrics) and keeps the result per data version. Routes, the page and the export call these.
@@ -96,7 +97,11 @@ export function getSeries(slug: string): Promise<{ dataset: string; rows: (Serie
     const series = await distributionSeries(slug);
     return {
       dataset: slug,
-      rows: series.map((d) => ({ ...seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh), source: d.source.dataset, ageMonths: d.ageMonths })),
+      rows: await mapGivingWay(series, (d) => ({
+        ...seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh),
+        source: d.source.dataset,
+        ageMonths: d.ageMonths,
+      })),
     };
   });
 }
