@@ -4,7 +4,7 @@ import { memo } from "../db/data-version";
 import { latestNetworkMonth } from "../db/network";
 import { NotFound } from "./errors";
 import { mapGivingWay } from "./give-way";
-import { type Month, type PeriodDistribution, type PeriodSource, type SharesData, withShares } from "./shares-months";
+import { type PeriodDistribution, type PeriodSource, type SharesData, withShares } from "./shares-months";
 
 // The one lookup of a shares dataset's months and distributions, cached per data version. The
 // dashboard page, /api/distribution, /api/country, /api/periods, the metrics, shocks, simulation
@@ -41,10 +41,9 @@ export function sharesPeriods(slug: string): Promise<{ dataset: string; periods:
 }
 
 /** The month's shares applied to the newest month of network data (own absolute figures set aside). */
-function onLatestNetwork(data: SharesData, month: Month, latest: LatestNetwork | null): PeriodDistribution {
-  const { distribution } = month;
+function onLatestNetwork(data: SharesData, distribution: PeriodDistribution, latest: LatestNetwork | null): PeriodDistribution {
   if (!latest) return distribution;
-  return { ...distribution, ...buildDistribution(data.dataset.slug, distribution.period, month.rows, null, latest) };
+  return { ...distribution, ...buildDistribution(data.dataset.slug, distribution.period, data.rows(distribution.period), null, latest) };
 }
 
 /**
@@ -60,7 +59,7 @@ export function periodDistribution(slug: string, period: string | undefined, net
       throw new NotFound(`dataset "${data.dataset.slug}" has no data for period ${period ?? "(none)"}${range}`, "period");
     }
     const month = data.month(wanted);
-    if (network === "period") return month.distribution;
+    if (network === "period") return month;
     // The newest month of network data (seeded or synced) is what "apply to the latest network hashrate" multiplies by.
     return memo(`shares:${slug}:${wanted}:latest-network`, async () => onLatestNetwork(data, month, await latestNetworkMonth()));
   });
@@ -70,7 +69,7 @@ export function periodDistribution(slug: string, period: string | undefined, net
 export function periodDistributions(slug: string, network: NetworkBasis = DEFAULT_NETWORK_BASIS): Promise<PeriodDistribution[]> {
   return withShares(slug, async (data) => {
     const months = await data.all();
-    if (network === "period") return months.map((m) => m.distribution);
+    if (network === "period") return [...months];
     const latest = await latestNetworkMonth();
     return mapGivingWay(months, (m) => onLatestNetwork(data, m, latest));
   });
@@ -86,7 +85,7 @@ export type CountryHistoryRow = { period: string; share: number | null; hashrate
 /** One country's share in every month of a dataset, with its rank among the attributed countries. */
 export async function countryHistory(slug: string, iso2: string): Promise<{ dataset: string; history: CountryHistoryRow[] }> {
   return withShares(slug, async (data) => {
-    const history = await mapGivingWay(await data.all(), ({ distribution: d }) => {
+    const history = await mapGivingWay(await data.all(), (d) => {
       const index = d.countries.findIndex((c) => c.iso2 === iso2);
       const row = index >= 0 ? d.countries[index] : undefined;
       return {

@@ -20,19 +20,18 @@ export type PeriodSource = { dataset: string; title: string; publisher: string; 
 /** A month's distribution with its source and its age (docs/methodology.md#age). */
 export type PeriodDistribution = Distribution & Age & { source: PeriodSource };
 
-/** A month: its rows (to apply them to another network hashrate) and its distribution. */
-export type Month = { rows: readonly ShareRow[]; distribution: PeriodDistribution };
-
 export type SharesData = {
   dataset: DatasetRef;
   /** The months the dataset covers, oldest first. */
   periods: readonly string[];
   /** Where each month is taken from. */
   sources: ReadonlyMap<string, PeriodSource>;
-  /** One of `periods`, read on first use (one small statement). */
-  month(period: string): Month;
-  /** Every month, oldest first. */
-  all(): Promise<Month[]>;
+  /** The distribution of one of `periods`, read on first use (one small statement). */
+  month(period: string): PeriodDistribution;
+  /** Every month's distribution, oldest first. */
+  all(): Promise<PeriodDistribution[]>;
+  /** The rows of one of `periods`, read afresh (they are not kept: 100 000s of objects, seldom needed again). */
+  rows(period: string): ShareRow[];
 };
 
 /** Rows read at once when every month is read: a few milliseconds of the thread per slice. */
@@ -65,13 +64,10 @@ function sharesData(slug: string): Promise<SharesData> {
     const periods = index.map((p) => p.period);
     const today = monthOf(new Date());
 
-    const build = (period: string, rows: ShareRow[]): Month => ({
-      rows,
-      distribution: {
-        ...buildDistribution(dataset.slug, period, rows, network.get(period) ?? null),
-        ...ageOf(period, today),
-        source: sources.get(period) ?? own,
-      },
+    const build = (period: string, rows: ShareRow[]): PeriodDistribution => ({
+      ...buildDistribution(dataset.slug, period, rows, network.get(period) ?? null),
+      ...ageOf(period, today),
+      source: sources.get(period) ?? own,
     });
     /** The rows of `months` (consecutive, oldest first), in one statement. */
     const read = (months: readonly string[]): Map<string, ShareRow[]> => {
@@ -82,21 +78,23 @@ function sharesData(slug: string): Promise<SharesData> {
       return byMonth;
     };
 
-    const loaded = new Map<string, Month>();
-    const month = (period: string): Month => {
+    const rows = (period: string): ShareRow[] => read([period]).get(period) ?? [];
+    const loaded = new Map<string, PeriodDistribution>();
+    const month = (period: string): PeriodDistribution => {
       let found = loaded.get(period);
       if (!found) {
-        found = build(period, read([period]).get(period) ?? []);
+        found = build(period, rows(period));
         loaded.set(period, found);
       }
       return found;
     };
-    let everyMonth: Promise<Month[]> | undefined;
+    let everyMonth: Promise<PeriodDistribution[]> | undefined;
     return {
       dataset,
       periods,
       sources,
       month,
+      rows,
       all() {
         everyMonth ??= (async () => {
           const pace = pacer();
@@ -105,9 +103,9 @@ function sharesData(slug: string): Promise<SharesData> {
             // The first slice is one month; then as many months as ROWS_PER_SLICE rows hold at the size seen so far.
             const perMonth = done === 0 ? ROWS_PER_SLICE : rowsRead / done;
             const slice = periods.slice(done, done + Math.max(1, Math.floor(ROWS_PER_SLICE / Math.max(1, perMonth))));
-            for (const [period, rows] of read(slice)) {
-              rowsRead += rows.length;
-              if (!loaded.has(period)) loaded.set(period, build(period, rows));
+            for (const [period, list] of read(slice)) {
+              rowsRead += list.length;
+              if (!loaded.has(period)) loaded.set(period, build(period, list));
             }
             done += slice.length;
             await pace();
