@@ -3,7 +3,7 @@ import { buildDistribution, DEFAULT_NETWORK_BASIS, type LatestNetwork, type Netw
 import { memo } from "../db/data-version";
 import { latestNetworkMonth } from "../db/network";
 import { NotFound } from "./errors";
-import { mapGivingWay } from "./give-way";
+import { mapGivingWay } from "../give-way";
 import { type PeriodDistribution, type PeriodSource, type SharesData, withShares } from "./shares-months";
 
 // The one lookup of a shares dataset's months and distributions, cached per data version. The

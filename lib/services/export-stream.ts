@@ -1,6 +1,6 @@
 import type { FileWriter, Row } from "../io/export";
 import { log } from "../log";
-import { giveWay, mapGivingWay, YIELD_EVERY_MS } from "./give-way";
+import { giveWay, mapGivingWay, YIELD_EVERY_MS } from "../give-way";
 
 // An export file as a byte stream that the reader pulls: rows are produced (a month at a time) and
 // written (a batch at a time) only when the reader asks for more, so the file is never whole in
@@ -10,7 +10,7 @@ import { giveWay, mapGivingWay, YIELD_EVERY_MS } from "./give-way";
 
 /** Rows written per chunk of the stream: tens of kilobytes, a few milliseconds of work. */
 export const ROWS_PER_CHUNK = 256;
-export { mapGivingWay, YIELD_EVERY_MS } from "./give-way";
+export { mapGivingWay, YIELD_EVERY_MS } from "../give-way";
 
 /** The rows of an export: how many there are (known without producing them) and the rows part by part. */
 export type RowSource = {

@@ -13,7 +13,7 @@ import { ageOf, monthOf } from "../metrics/age";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { distributionSeries, periodDistribution, type PeriodDistribution, type Provenance, provenanceOf } from "./distribution";
 import { NotFound } from "./errors";
-import { mapGivingWay } from "./give-way";
+import { mapGivingWay } from "../give-way";
 
 // Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
 // (lib/metrics) and keeps the result per data version. Routes, the page and the export call these.

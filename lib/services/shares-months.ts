@@ -6,7 +6,7 @@ import { networkHashrateByPeriod } from "../db/network";
 import { sharePeriods, shareRowsBetween } from "../db/shares";
 import { requireSharesDataset } from "./datasets";
 import { Busy } from "./errors";
-import { pacer } from "./give-way";
+import { pacer } from "../give-way";
 
 // The months of a shares dataset, read as they are needed. A dataset can hold 100 000s of rows
 // (1 000 months × 200 countries), and the server reads SQLite on its one JavaScript thread: the

@@ -1,4 +1,4 @@
-// The server answers every request on one JavaScript thread (Prisma's SQLite driver included), so
+// The server answers every request on one JavaScript thread (SQLite reads included), so
 // long work — a whole-dataset read, an export — is done in steps that give the thread back every
 // few milliseconds: other requests are answered in between instead of waiting for the end.
 
