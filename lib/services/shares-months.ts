@@ -35,7 +35,7 @@ export type SharesData = {
 };
 
 /** Rows read at once when every month is read: a few milliseconds of the thread per slice. */
-export const ROWS_PER_SLICE = 1_000;
+const ROWS_PER_SLICE = 1_000;
 /** Reads of a dataset that is replaced while it is read start again, this many times at most. */
 const READ_ATTEMPTS = 3;
 
