@@ -13,11 +13,12 @@ import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { exportBench } from "./export.bench";
 import { importBench } from "./import.bench";
 import { bestEstimateBench, metricsBench } from "./metrics.bench";
-import { BENCH_ADMIN_TOKEN, responsivenessBench } from "./responsiveness.bench";
+import { BENCH_ADMIN_TOKEN, EXPORT_DATASET_SIZE, exportMemoryBench, importMemoryBench, responsivenessBench } from "./responsiveness.bench";
 import { riskHttpBench, riskInProcessBench } from "./risk.bench";
 import { simulateHttpBench, simulateInProcessBench } from "./simulate.bench";
+import { sitesAtScaleBench } from "./sites.bench";
 import { suitesBench } from "./suites.bench";
-import { addSyntheticSites } from "./synthetic";
+import { addSyntheticShares, addSyntheticSites } from "./synthetic";
 import { freePort } from "../scripts/free-port";
 
 const root = path.resolve(__dirname, "..");
@@ -79,28 +80,49 @@ async function main() {
         await loaded.stop();
       }
     }
+    if (want("sites")) {
+      const loadedPort = await freePort();
+      const loaded = await startAppServer({
+        port: loadedPort,
+        dbFile: path.join(root, ".tmp", `bench-${loadedPort}-200k-sites.db`),
+        stdio: "ignore",
+        prepare: (file) => addSyntheticSites(file, 200_000),
+      });
+      try {
+        figures.push({
+          bench: "Sites at any size (issue 14): the map view with 200 000 sites",
+          figures: await sitesAtScaleBench(server.url, loaded.url, quick ? 40 : 300),
+        });
+      } finally {
+        await loaded.stop();
+      }
+    }
   } finally {
     await server.stop();
   }
   if (want("responsiveness")) {
-    // A server of its own: its imports must not change what the other figures measured.
-    const busyPort = await freePort();
-    const busy = await startAppServer({
-      port: busyPort,
-      dbFile: path.join(root, ".tmp", `bench-${busyPort}-busy.db`),
-      stdio: "ignore",
-      env: { HASHATLAS_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, HASHATLAS_IMPORT_RATE_PER_MINUTE: "1000" },
-    });
-    try {
-      const pid = busy.child.pid;
-      if (pid === undefined) throw new Error("the server has no process id");
-      figures.push({
-        bench: "Responsiveness under heavy requests (issue 14)",
-        figures: await responsivenessBench(busy.url, pid, quick ? { idleSeconds: 2, imports: 1 } : { idleSeconds: 8, imports: 4 }),
+    // Servers of their own: their imports must not change what the other figures measured, and
+    // each memory figure starts from a fresh server.
+    const withServer = async <T>(prepare: ((file: string) => void) | undefined, work: (base: string, pid: number) => Promise<T>): Promise<T> => {
+      const port = await freePort();
+      const server = await startAppServer({
+        port,
+        dbFile: path.join(root, ".tmp", `bench-${port}-busy.db`),
+        stdio: "ignore",
+        env: { HASHATLAS_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, HASHATLAS_IMPORT_RATE_PER_MINUTE: "1000" },
+        ...(prepare ? { prepare } : {}),
       });
-    } finally {
-      await busy.stop();
-    }
+      try {
+        if (server.child.pid === undefined) throw new Error("the server has no process id");
+        return await work(server.url, server.child.pid);
+      } finally {
+        await server.stop();
+      }
+    };
+    const latency = await withServer(undefined, (base) => responsivenessBench(base, quick ? { idleSeconds: 2, imports: 1 } : { idleSeconds: 8, imports: 4 }));
+    const importMemory = await withServer(undefined, importMemoryBench);
+    const exportMemory = await withServer((file) => addSyntheticShares(file, EXPORT_DATASET_SIZE), exportMemoryBench);
+    figures.push({ bench: "Responsiveness under heavy requests (issue 14)", figures: [...latency, importMemory, exportMemory] });
   }
   if (want("suites")) figures.push({ bench: "Hardening (issue 7): fuzz, faults, audit", figures: suitesBench(quick) });
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";

@@ -4,10 +4,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { seedDatabase } from "../seed/seed";
 import { buildIfNeeded } from "./build-if-needed";
+import { nextServerArgs } from "./next-command";
 
 const root = path.resolve(__dirname, "..");
 
-export type AppServer = { url: string; child: ChildProcess; dbFile: string; stop: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  child: ChildProcess;
+  dbFile: string;
+  stop: () => Promise<void>;
+  /** What the server wrote to stdout and stderr so far (with stdio "pipe"; else empty). */
+  output: () => string;
+};
+
+/** Enough server output for a test to read its log lines; beyond it the rest is dropped. */
+const MAX_OUTPUT_CHARS = 2_000_000;
 
 export function removeDatabaseFiles(dbFile: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
@@ -32,23 +43,29 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 export async function startAppServer(options: {
   port: number;
   dbFile: string;
-  stdio?: "inherit" | "ignore";
+  /** "pipe": keep the output for `output()`, e.g. to check the server's log lines. */
+  stdio?: "inherit" | "ignore" | "pipe";
   waitMs?: number;
   /** Runs on the seeded database before the server starts (e.g. to add synthetic rows). */
   prepare?: (dbFile: string) => void;
-  /** Extra environment for the server (an admin token, limits). */
+  /** Extra environment for the server (an admin token, limits, HASHATLAS_ALLOWED_HOSTS…). */
   env?: Record<string, string>;
 }): Promise<AppServer> {
   buildIfNeeded();
   removeDatabaseFiles(options.dbFile);
   await seedDatabase(options.dbFile);
   options.prepare?.(options.dbFile);
-  const next = require.resolve("next/dist/bin/next", { paths: [root] });
-  const child = spawn(process.execPath, [next, "start", "-p", String(options.port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"], {
+  const child = spawn(process.execPath, nextServerArgs({ port: options.port, host: "127.0.0.1" }), {
     cwd: root,
-    stdio: options.stdio ?? "inherit",
+    stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : (options.stdio ?? "inherit"),
     env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },
   });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    if (output.length < MAX_OUTPUT_CHARS) output += chunk.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const url = `http://127.0.0.1:${options.port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -69,5 +86,5 @@ export async function startAppServer(options: {
     await stop();
     throw error;
   }
-  return { url, child, dbFile: options.dbFile, stop };
+  return { url, child, dbFile: options.dbFile, stop, output: () => output };
 }

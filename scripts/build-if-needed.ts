@@ -6,7 +6,7 @@ import path from "node:path";
 const root = path.resolve(__dirname, "..");
 const STAMP = path.join(root, ".next", "hashatlas-source.sha256");
 /** What a production build is made from; a change to any of these makes `npm start` rebuild. */
-const INPUTS = ["app", "components", "lib", "public/geo", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "public/geo", "prisma/schema.prisma", "next.config.js", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function* files(entry: string): Generator<string> {

@@ -1,4 +1,4 @@
-// Preloaded into the Next server by scripts/start.ts (node --require).
+// Preloaded into the Next server (node --require; scripts/next-command.ts builds the command line).
 //
 // On SIGTERM/SIGINT Next calls server.close() and exits once every connection has ended. Node's
 // close() drops the keep-alive connections that are idle at that moment, but one that is busy —

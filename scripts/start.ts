@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { parseEnv } from "../lib/env";
 import { seedDatabase } from "../seed/seed";
 import { buildIfNeeded } from "./build-if-needed";
+import { nextServerArgs } from "./next-command";
 
 /** A database that cannot be used stops the start with one line naming the file (exit 2): no stack trace, no restart loop. */
 function fail(file: string, reason: string): never {
@@ -94,15 +95,8 @@ async function main() {
       : `database: ${config.databasePath} seeded with ${seeded.written.length} datasets`,
   );
   if (!dev) buildIfNeeded();
-  const next = require.resolve("next/dist/bin/next", { paths: [path.resolve(__dirname, "..")] });
   // Localhost unless HOST says otherwise: an import endpoint should not face a network by accident.
-  // A long keep-alive: an import blocks the event loop for a second or more per 100 000 rows, and
-  // Node's default 5 s keep-alive would then drop sockets that already carry a client's next request.
-  const args = dev
-    ? ["dev", "-p", String(config.PORT), "-H", config.HOST]
-    : ["start", "-p", String(config.PORT), "-H", config.HOST, "--keepAliveTimeout", "120000"];
-  // graceful-close.cjs: a stop waits for the requests in flight, not for idle keep-alive sockets.
-  const child = spawn(process.execPath, ["--require", path.join(__dirname, "graceful-close.cjs"), next, ...args], {
+  const child = spawn(process.execPath, nextServerArgs({ port: config.PORT, host: config.HOST, dev }), {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${config.databasePath}` },
   });

@@ -27,6 +27,7 @@ const ROUTES: Record<string, { query: string; parsesQuery: boolean; strict?: tru
   "/api/shock-events": { query: "country=CN", parsesQuery: true },
   "/api/shocks": { query: "period=2021-05", parsesQuery: true },
   "/api/sites": { query: "country=US", parsesQuery: true },
+  "/api/sites/clusters": { query: "bbox=-180,-85,180,85&zoom=1", parsesQuery: true, strict: true },
   "/api/version": { query: "", parsesQuery: false },
 };
 

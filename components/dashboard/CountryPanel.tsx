@@ -70,7 +70,7 @@ export function CountryPanel({
           ) : (
             <p className="muted">No share in this period: a shutdown changes nothing.</p>
           )}
-          <h3>Mining sites ({panel.sites.length})</h3>
+          <h3>{panel.sitesHeading}</h3>
           {panel.sites.length > 0 ? (
             <ul className="site-list">
               {panel.sites.map((s) => (
@@ -84,6 +84,11 @@ export function CountryPanel({
             </ul>
           ) : (
             <p className="muted">None on record.</p>
+          )}
+          {panel.moreSites && (
+            <p className="muted" data-testid="panel-more-sites">
+              {panel.moreSites.text} — <a href={panel.moreSites.href}>list them all (JSON, page by page)</a>
+            </p>
           )}
         </>
       )}

@@ -11,7 +11,8 @@ import { scenarioRequest } from "@/lib/scenario/scenario";
 import { scenarioShareValues, shutCountries } from "@/lib/view/scenario";
 import { formatPeriod } from "@/lib/view/format";
 import type { LayerScales } from "@/lib/colors/layer-scales";
-import { type LayerView, layerView, sitesGeoJson } from "@/lib/view/map-layers";
+import { type LayerView, layerView } from "@/lib/view/map-layers";
+import type { MapBounds } from "@/lib/view/site-view";
 import type { DashboardState, Layer, MapView } from "@/lib/view/url-state-core";
 import { CountryTable } from "./CountryTable";
 import { Downloads, MapPngButton } from "./Downloads";
@@ -23,6 +24,7 @@ import { ShockTable } from "./ShockTable";
 import { SummaryCards } from "./SummaryCards";
 import { RenderedAnswers, useJson } from "./useJson";
 import { useSimulation } from "./useSimulation";
+import { useSiteLayer } from "./useSiteLayer";
 import { useUrlState } from "./useUrlState";
 
 // Shown only when asked for: loaded on demand.
@@ -101,7 +103,9 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   const shocks = useJson(period ? apiUrls.shocks(slug, period, state.network) : null, "ShocksResponse");
   const series = useJson(apiUrls.series(slug), "SeriesResponse");
   const events = useJson(apiUrls.events(), "ShockEventsResponse");
-  const sites = useJson(state.layer === "sites" ? apiUrls.sites() : null, "SitesResponse");
+  // The map reports what it shows; the sites layer asks for that.
+  const [mapBounds, setMapBounds] = useState<MapBounds | null>(null);
+  const sites = useSiteLayer(state.layer === "sites", mapBounds);
   const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, "CountryResponse");
 
   // The risk layer is the risk panel's (it loads with the risk view, and asks for the answer).
@@ -128,7 +132,6 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
     () => initial.countryNames.map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name, "en")),
     [initial.countryNames],
   );
-  const siteFeatures = useMemo(() => (sites.data ? sitesGeoJson(sites.data.sites) : null), [sites.data]);
   const rows = useMemo(
     () => (distribution.data ? countryRows(distribution.data, metrics.data, shocks.data) : []),
     [distribution.data, metrics.data, shocks.data],
@@ -188,12 +191,13 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
             scale={layer?.scale ?? null}
             label={`${LAYER_LABELS[state.layer]} by country, ${formatPeriod(period)}`}
             noDataTooltip={layer?.noDataLabel.toLowerCase() ?? "no data"}
-            sites={state.layer === "sites" ? siteFeatures : null}
+            sites={state.layer === "sites" ? sites.features : null}
             selected={state.country}
             shutdown={shutdownIso2}
             initialView={state.view}
             busy={busy}
             onViewChange={onViewChange}
+            onBoundsChange={setMapBounds}
             onCountryClick={onCountryClick}
           />
           {layer && <Legend layer={layer} showSites={state.layer === "sites"} />}

@@ -1,13 +1,15 @@
 "use client";
 
 import "maplibre-gl/dist/maplibre-gl.css";
-import type { GeoJSONSource, Map as MaplibreMap, MapGeoJSONFeature, MapLayerMouseEvent, Popup } from "maplibre-gl";
+import type { GeoJSONSource, Map as MaplibreMap, MapLayerMouseEvent, Popup } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { currentColorScheme, useColorScheme } from "@/components/hooks/useColorScheme";
 import type { MapValue } from "@/lib/view/map-layers";
 import { colorFor, type Scale } from "@/lib/colors/scale";
 import type { MapView } from "@/lib/view/url-state-core";
+import type { MapBounds } from "@/lib/view/site-view";
 import { COUNTRY_SOURCE, HATCH_IMAGE, SITE_SOURCE, WORLD_GEOJSON_URL } from "./sources";
+import { boundsOf, cellOf, stringProp } from "./features";
 import { sitePopupContent } from "./popup";
 
 declare global {
@@ -31,6 +33,8 @@ export type WorldMapProps = {
   /** The data for the map is still loading: not ready, whatever is drawn. */
   busy?: boolean;
   onViewChange?: (view: MapView) => void;
+  /** What the map shows, when it has loaded and after every move: the sites layer asks for it. */
+  onBoundsChange?: (bounds: MapBounds) => void;
   onCountryClick?: (iso2: string, modifiers: { shiftKey: boolean }) => void;
 };
 
@@ -38,11 +42,6 @@ const WORLD_BOUNDS: [[number, number], [number, number]] = [
   [-168, -56],
   [180, 78],
 ];
-
-function stringProp(feature: MapGeoJSONFeature | undefined, key: string): string | null {
-  const value: unknown = feature?.properties[key];
-  return typeof value === "string" ? value : null;
-}
 
 /**
  * The world map. It does no arithmetic: it stores each value it is given, and its colour on the
@@ -129,7 +128,15 @@ export function WorldMap(props: WorldMapProps) {
         map.addImage(HATCH_IMAGE, hatchImage(startTheme));
         map.addSource(COUNTRY_SOURCE, { type: "geojson", data: WORLD_GEOJSON_URL, promoteId: "iso2" });
         for (const layer of countryLayers(startTheme)) map.addLayer(layer);
-        map.addSource(SITE_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] }, cluster: true, clusterRadius: 30, clusterMaxZoom: 6 });
+        // The map clusters what it is given, summing `sites`: 1 per site, the count of a server cluster (lib/view/site-view.ts).
+        map.addSource(SITE_SOURCE, {
+          type: "geojson",
+          data: { type: "FeatureCollection", features: [] },
+          cluster: true,
+          clusterRadius: 30,
+          clusterMaxZoom: 6,
+          clusterProperties: { sites: ["+", ["get", "sites"]] },
+        });
         for (const layer of siteLayers(startTheme)) map.addLayer(layer);
 
         map.on("mousemove", "country-fill", (e: MapLayerMouseEvent) => {
@@ -155,6 +162,12 @@ export function WorldMap(props: WorldMapProps) {
           if (site?.layer.id === "site-clusters") {
             const clusterId: unknown = site.properties.cluster_id;
             const geometry = site.geometry;
+            // A server's cluster: zoom to its cell, where it splits into finer ones (or into its sites).
+            const cell = cellOf(site);
+            if (typeof clusterId !== "number" && cell) {
+              map.fitBounds(cell, { padding: 40, maxZoom: map.getMaxZoom() });
+              return;
+            }
             if (typeof clusterId === "number" && geometry.type === "Point") {
               void map
                 .getSource<GeoJSONSource>(SITE_SOURCE)
@@ -185,7 +198,9 @@ export function WorldMap(props: WorldMapProps) {
           if (!map) return;
           const c = map.getCenter();
           propsRef.current.onViewChange?.({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+          propsRef.current.onBoundsChange?.(boundsOf(map));
         });
+        propsRef.current.onBoundsChange?.(boundsOf(map));
         setLoaded(true);
       });
     })().catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));

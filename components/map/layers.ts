@@ -67,7 +67,13 @@ const energyColor: ExpressionSpecification = [
   ENERGY_COLORS.grid,
 ] as unknown as ExpressionSpecification; // maplibre's expression types cannot express variadic match arms; the style validator checks them
 
-/** Sites: clusters when many overlap (sized by count), single sites sized by √MW and coloured by energy source. */
+/** A cluster: the map's own (point_count), or one the server counted on its grid (kind "cell"). */
+const isCluster: ExpressionSpecification = ["any", ["has", "point_count"], ["==", ["get", "kind"], "cell"]];
+
+/**
+ * Sites: clusters when many overlap (sized by the sites they hold, which the source sums), single sites
+ * sized by √MW and coloured by energy source.
+ */
 export function siteLayers(theme: MapTheme): LayerSpecification[] {
   const stroke = PALETTE[theme].siteStroke;
   return [
@@ -75,11 +81,11 @@ export function siteLayers(theme: MapTheme): LayerSpecification[] {
       id: "site-clusters",
       type: "circle",
       source: SITE_SOURCE,
-      filter: ["has", "point_count"],
+      filter: isCluster,
       paint: {
         "circle-color": theme === "dark" ? "#e9eaec" : "#3b3f46",
         "circle-opacity": 0.85,
-        "circle-radius": ["interpolate", ["linear"], ["get", "point_count"], 2, 10, 50, 20, 1000, 34],
+        "circle-radius": ["interpolate", ["linear"], ["get", "sites"], 2, 10, 50, 20, 1000, 34, 100000, 44],
         "circle-stroke-color": stroke,
         "circle-stroke-width": 1.5,
       },
@@ -88,7 +94,7 @@ export function siteLayers(theme: MapTheme): LayerSpecification[] {
       id: "site-points",
       type: "circle",
       source: SITE_SOURCE,
-      filter: ["!", ["has", "point_count"]],
+      filter: ["!", isCluster],
       paint: {
         "circle-color": energyColor,
         "circle-opacity": 0.9,

@@ -11,6 +11,7 @@ import {
   SeriesQuery,
   ShockEventsQuery,
   ShocksQuery,
+  SiteClustersQuery,
   SitesQuery,
 } from "../validation/api";
 import {
@@ -29,6 +30,7 @@ import {
   ShockEventsResponse,
   ShocksResponse,
   SimulateResponse,
+  SiteClustersResponse,
   SitesResponse,
   VersionResponse,
 } from "../validation/responses";
@@ -56,7 +58,7 @@ export type ApiRoute = {
   alsoSuccess?: { status: number; description: string }[];
   /** The 200 answer can also be CSV text (format=csv). */
   csv?: boolean;
-  /** Every 4xx/5xx the handler and the services it calls can answer. */
+  /** Every 4xx/5xx the handler and the services it calls can answer (405 and 421, from the server's front, are added for every route). */
   errors: number[];
   /** A working request, for the API page's "try it" link and the shape test (default: the bare path). */
   example?: string;
@@ -206,7 +208,7 @@ export const API_ROUTES: ApiRoute[] = [
       migration: { fraction: 0.5, days: 90, delayDays: 30 },
     },
     response: SimulateResponse,
-    errors: [400, 404, 413, 415, 422, 429],
+    errors: [400, 404, 408, 413, 415, 422, 429],
   },
   {
     path: "/api/risk",
@@ -225,7 +227,7 @@ export const API_ROUTES: ApiRoute[] = [
       ],
     },
     response: RiskResponse,
-    errors: [400, 404, 413, 415, 422, 429],
+    errors: [400, 404, 408, 413, 415, 422, 429],
   },
   {
     path: "/api/export",
@@ -252,17 +254,31 @@ export const API_ROUTES: ApiRoute[] = [
     admin: true,
     response: ImportResponse,
     alsoSuccess: [{ status: 201, description: "Created: a new dataset of that name was written" }],
-    errors: [400, 401, 403, 409, 413, 415, 422, 429, 503, 507],
+    errors: [400, 401, 403, 408, 409, 413, 415, 422, 429, 503, 507],
   },
   {
     path: "/api/sites",
     method: "get",
     operationId: "listSites",
     summary: "Mining sites",
-    description: "Large named mining sites with operator, capacity, approximate location, status and source.",
+    description:
+      "Large named mining sites with operator, capacity, approximate location, status and source, a page at a time in the order country, name, id: limit sites (default 500, at most 2 000), then pass the answer's nextCursor as cursor= for the next page (null on the last). Filters: country, status, dataset (a sites dataset), bbox=west,south,east,north (degrees; west > east crosses the antimeridian; sites without coordinates are left out).",
     query: SitesQuery,
     response: SitesResponse,
-    errors: [400],
+    errors: [400, 404],
+    example: "/api/sites?bbox=-130,20,-60,55&limit=20",
+  },
+  {
+    path: "/api/sites/clusters",
+    method: "get",
+    operationId: "getSiteClusters",
+    summary: "Mining sites for a map view",
+    description:
+      "What a map at zoom showing bbox draws: every located site in the box (mode sites) when the grid cells it touches hold at most siteLimit (500), else those cells (mode clusters), each with its site count, summed capacity, centroid and extent. Cells are 360 / 2^level degrees, level = zoom + 3 (about 64 px on the map), coarser when the box would span more than 64 cells; the answer is bounded whatever the box, and up to level 9 it is read from per-dataset cells stored with every write, so it costs the same with 100 sites or 200 000.",
+    query: SiteClustersQuery,
+    response: SiteClustersResponse,
+    errors: [400, 404],
+    example: "/api/sites/clusters?bbox=-180,-85,180,85&zoom=1",
   },
   {
     path: "/api/power-prices",

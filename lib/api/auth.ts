@@ -14,7 +14,9 @@ export function requireAdmin(request: Request): void {
   if (site === "cross-site") throw new ApiError(403, "cross-site requests may not write", "origin");
   const origin = request.headers.get("origin");
   if (origin && origin !== "null") {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+    // X-Forwarded-Host is a proxy's word, so it counts only where proxies are trusted (lib/api/client-key.ts).
+    const forwardedHost = env().HASHATLAS_TRUST_PROXY ? request.headers.get("x-forwarded-host") : null;
+    const host = forwardedHost ?? request.headers.get("host") ?? new URL(request.url).host;
     let originHost: string;
     try {
       originHost = new URL(origin).host;

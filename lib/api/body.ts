@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { ApiError, ApiQueryError } from "./respond";
+import { env } from "../env";
+import { ApiError, ApiQueryError, ClientAbort } from "./respond";
 
 /**
  * Read a JSON request body as text. Next's route handlers have no body limit of their own, so the
@@ -19,21 +20,47 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 /**
  * A request body, counted as it arrives (a chunked body declares no length) and cut off with a 413
  * naming `what` as soon as it passes maxBytes.
+ *
+ * It must arrive in full within HASHATLAS_BODY_TIMEOUT_SECONDS, or the read stops with a 408: a
+ * client that sends half a body and stalls would otherwise hold the handler until Node's own
+ * requestTimeout (300 s). A body that cannot be read because the client went away is a ClientAbort
+ * (logged as such by `handler`, not as a failure of the server).
  */
-export async function readCapped(stream: ReadableStream<Uint8Array> | null, maxBytes: number, what: string): Promise<Uint8Array> {
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  what: string,
+  timeoutMs = env().HASHATLAS_BODY_TIMEOUT_SECONDS * 1000,
+): Promise<Uint8Array> {
   if (!stream) return new Uint8Array();
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ApiError(413, `${what} is larger than the limit of ${maxBytes} bytes`, "body");
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), timeoutMs)));
+  try {
+    for (;;) {
+      let read: ReadableStreamReadResult<Uint8Array> | "late";
+      try {
+        read = await Promise.race([reader.read(), late]);
+      } catch (error) {
+        throw new ClientAbort(error);
+      }
+      if (read === "late") {
+        void reader.cancel().catch(() => undefined);
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        throw new ApiError(408, `${what} did not arrive in full within ${seconds} s (${size} bytes came)`, "body");
+      }
+      if (read.done) break;
+      size += read.value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new ApiError(413, `${what} is larger than the limit of ${maxBytes} bytes`, "body");
+      }
+      chunks.push(read.value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return Buffer.concat(chunks);
 }

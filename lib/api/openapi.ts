@@ -8,14 +8,25 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No or wrong admin token",
   403: "Writes disabled (no HASHATLAS_ADMIN_TOKEN on the server) or a cross-site request",
   404: "No such dataset, period or country",
+  405: "Method not allowed on this path: the Allow header lists the methods it answers",
+  408: "The request body did not arrive in full within HASHATLAS_BODY_TIMEOUT_SECONDS: nothing was done",
   409: "A dataset of that name holds another kind of data",
   413: "Body larger than the limit",
   415: "Content type not accepted by this route",
+  421: "Misdirected request: the Host names a host this server does not answer for (HASHATLAS_ALLOWED_HOSTS)",
   422: "The data cannot be used: every bad row is listed with its line and column, or the metric cannot be computed",
   429: "Too many requests from this client: retry after the Retry-After header's seconds",
   503: "Not healthy (/api/health, with its usual body), or the database is busy with another write: nothing was written; retry after the Retry-After header's seconds",
   507: "The disk holding the database is full: nothing was written",
 };
+
+/**
+ * Answered by the server's front (lib/edge/guard.ts) before any route handler, on every path: a
+ * method the path does not answer (405, with Allow) and, with HASHATLAS_ALLOWED_HOSTS, another Host (421).
+ */
+const FRONT_ERRORS = [405, 421];
+
+const ALLOW = { Allow: { description: "The methods this path answers", schema: { type: "string" as const } } };
 
 /** /api/health answers 503 with its usual body, which says what is wrong; other routes with the error body. */
 const HEALTH_BODY_ON_503 = new Set(["/api/health"]);
@@ -29,11 +40,12 @@ function responses(route: ApiRoute): ZodOpenApiResponsesObject {
     200: { description: "OK", content: route.csv ? { "text/csv": { schema: { type: "string" } }, ...json } : json },
     ...Object.fromEntries((route.alsoSuccess ?? []).map(({ status, description }) => [status, { description, content: json }])),
     ...Object.fromEntries(
-      route.errors.map((status) => [
+      [...route.errors, ...FRONT_ERRORS].map((status) => [
         status,
         {
           description: ERROR_TEXT[status] ?? "Error",
           ...(status === 429 || (status === 503 && !HEALTH_BODY_ON_503.has(route.path)) ? { headers: RETRY_AFTER } : {}),
+          ...(status === 405 ? { headers: ALLOW } : {}),
           content: { "application/json": { schema: status === 503 && HEALTH_BODY_ON_503.has(route.path) ? route.response : ErrorBody } },
         },
       ]),

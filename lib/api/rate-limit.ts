@@ -1,4 +1,5 @@
 import { DEFAULT_IMPORT_RATE_PER_MINUTE, IMPORT_RATE_ENV, ratePerMinute, SIMULATE_RATE_ENV } from "../env";
+import { clientKey } from "./client-key";
 import { errorResponse } from "./respond";
 
 /**
@@ -10,6 +11,10 @@ import { errorResponse } from "./respond";
  *
  * In memory, per process: a restart forgets every bucket, and several server processes would each
  * count on their own. That is enough for HashAtlas, one `next start` on one machine.
+ *
+ * A client is its socket address; X-Forwarded-For counts only from proxies HASHATLAS_TRUST_PROXY
+ * names, and an IPv6 client is counted by its /64 (the rule and why: lib/api/client-key.ts). So a
+ * client that sends a new X-Forwarded-For with each request does not get a new bucket with it.
  *
  * Limits (decided with the "Hardening" issue):
  * - POST /api/import: HASHATLAS_IMPORT_RATE_PER_MINUTE, default 30. An import is a human uploading a
@@ -90,21 +95,6 @@ export class TokenBucket {
       this.buckets.delete(key);
     }
   }
-}
-
-/**
- * The client a request is counted against: the first hop of X-Forwarded-For, else "local".
- *
- * Route handlers do not see the socket address. Without a proxy in front, X-Forwarded-For is
- * whatever the client sends, so a client that varies it gets a fresh bucket each time: the limit
- * holds for honest clients and for everything behind a proxy that sets the header, and HashAtlas
- * listens on the local machine by default. Put a proxy that overwrites X-Forwarded-For in front of
- * any instance reachable from a network.
- */
-export function clientKey(request: Request): string {
-  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  // Bounded, so a huge header cannot become a huge map key.
-  return first ? first.slice(0, 64).toLowerCase() : "local";
 }
 
 /** Read a per-minute limit from the environment (the rule is lib/env.ts's); undefined means no limit. */

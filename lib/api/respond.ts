@@ -36,6 +36,20 @@ export function jsonText(body: Uint8Array<ArrayBuffer>, init?: { status?: number
   return new Response(body, { status: init?.status ?? 200, headers: { "content-type": "application/json", "cache-control": "no-store" } });
 }
 
+/**
+ * The client went away before its request body had arrived: nothing to answer, nobody to answer
+ * to, and nothing wrong with the server. `handler` logs it at info level as an abort, in one line.
+ */
+export class ClientAbort extends Error {
+  constructor(cause: unknown) {
+    super("the client closed the connection before its request body had arrived", { cause });
+    this.name = "ClientAbort";
+  }
+}
+
+/** nginx's "client closed request": the status an abort is logged with (no answer is sent). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 /** Validate a request's query string; the error names the first bad parameter. */
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
   const params = new URL(request.url).searchParams;
@@ -77,8 +91,15 @@ async function respond(fn: (request: Request) => Promise<Response> | Response, r
   try {
     return await fn(request);
   } catch (error) {
+    if (error instanceof ClientAbort) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
     if (error instanceof ApiQueryError) return errorResponse(error.status, error.message, error.field, error.issues);
-    if (error instanceof ApiError) return errorResponse(error.status, error.message, error.field);
+    if (error instanceof ApiError) {
+      const response = errorResponse(error.status, error.message, error.field);
+      // The rest of a body that timed out (408) or is too large (413) is not read: the connection
+      // ends with the answer, rather than wait for a body nobody will read.
+      if (error.status === 408 || error.status === 413) response.headers.set("connection", "close");
+      return response;
+    }
     const refusal = refusalOf(error);
     if (refusal) {
       const response = errorResponse(refusal.status, refusal.message, refusal.field);
@@ -92,9 +113,10 @@ async function respond(fn: (request: Request) => Promise<Response> | Response, r
 
 /**
  * Wrap a route handler: ApiErrors, and the services' and engine's refusals (lib/api/errors.ts),
- * become their 4xx answer; anything else is logged and becomes a
- * 500 without internals (a 500 is always a bug to fix, never an answer to bad input). Every request
- * is logged as one structured line: request id, method, route, status, duration.
+ * become their 4xx answer; anything else is logged and becomes a 500 without internals (a 500 is
+ * always a bug to fix, never an answer to bad input). Every request is logged as one structured
+ * line: request id, method, route, status, duration — a client that went away mid-body as an abort
+ * (info, status 499), since nothing went wrong on this side.
  */
 export function handler(fn: (request: Request) => Promise<Response> | Response) {
   return async (request: Request): Promise<Response> => {
@@ -103,7 +125,9 @@ export function handler(fn: (request: Request) => Promise<Response> | Response) 
     const response = await respond(fn, request, reqId);
     response.headers.set("x-request-id", reqId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    log().info({ reqId, method: request.method, route: new URL(request.url).pathname, status: response.status, ms }, "request");
+    const line = { reqId, method: request.method, route: new URL(request.url).pathname, status: response.status, ms };
+    if (response.status === CLIENT_CLOSED_REQUEST) log().info({ ...line, aborted: true }, "request aborted by the client");
+    else log().info(line, "request");
     return response;
   };
 }

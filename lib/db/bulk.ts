@@ -10,6 +10,7 @@ import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
 import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 import { rebuildBestEstimate } from "./best-estimate";
+import { rebuildSiteCells } from "./site-cells";
 
 // Bulk writes (seed, import) bypass Prisma on purpose: Prisma's interactive transactions on this
 // adapter share one connection with concurrent requests (which then see uncommitted rows) and
@@ -36,8 +37,30 @@ export type WriteReport = {
   unchanged: string[];
 };
 
+/**
+ * SHA-256 of JSON.stringify(content), fed to the hash piece by piece: the same digest as hashing the
+ * whole text (stored hashes stay valid), without holding a string of every row (tens of MB for a
+ * 200 000-row import).
+ */
 export function contentHash(content: DatasetContent): string {
-  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+  const hash = createHash("sha256");
+  let first = true;
+  hash.update("{");
+  // Typed loosely on purpose: JSON.stringify skips undefined members and writes undefined items as null.
+  const members: [string, unknown][] = Object.entries(content);
+  for (const [key, value] of members) {
+    if (value === undefined) continue;
+    hash.update(`${first ? "" : ","}${JSON.stringify(key)}:`);
+    first = false;
+    if (Array.isArray(value)) {
+      hash.update("[");
+      value.forEach((item: unknown, i) => {
+        hash.update(`${i ? "," : ""}${item === undefined ? "null" : JSON.stringify(item)}`);
+      });
+      hash.update("]");
+    } else hash.update(JSON.stringify(value));
+  }
+  return hash.update("}").digest("hex");
 }
 
 export function rowCount(content: DatasetContent): number {
@@ -142,6 +165,7 @@ export function writeDatasets(
       for (const r of content.retargets ?? []) insertRetarget.run({ ...r, datasetId });
       for (const r of content.prices ?? []) insertPrice.run({ ...r, datasetId });
       for (const r of content.sites ?? []) insertSite.run({ ...r, datasetId });
+      if (content.sites) rebuildSiteCells(db, datasetId);
       for (const r of content.events ?? []) insertEvent.run({ ...r, datasetId });
       for (const r of content.observations ?? []) insertObservation.run({ ...r, datasetId });
       for (const { members, ...bloc } of content.blocs ?? []) {

@@ -19,6 +19,7 @@ const EXPECTED_TABLES = [
   "ShockEvent",
   "ShockEventCountry",
   "ShockObservation",
+  "SiteCell",
 ];
 
 // The wasm engine is instantiated once per process; the first call pays for compiling ~5 MB of wasm.

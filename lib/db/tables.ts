@@ -7,6 +7,7 @@ export const COUNTED_TABLES = [
   "DifficultyAdjustment",
   "PowerPrice",
   "MiningSite",
+  "SiteCell",
   "NetworkEvent",
   "ShockObservation",
   "Bloc",

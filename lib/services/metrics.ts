@@ -6,7 +6,7 @@ import { blockSubsidyForPeriod } from "../metrics/subsidy";
 import { memo } from "../db/data-version";
 import { networkHashrateByPeriod } from "../db/network";
 import { allBlocs, allPriceRows, countryNames } from "../db/reference";
-import { listSites } from "../db/sites";
+import { siteGroups } from "../db/sites";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
 import { ageOf, monthOf } from "../metrics/age";
@@ -36,15 +36,15 @@ export function getMetrics(query: MetricsRequest): Promise<Metrics> {
       return estimateMetrics(d, { names, prices }, query.efficiency);
     }
     const slug = query.dataset ?? DEFAULT_SITES_DATASET;
-    await requireDataset(slug, "sites", (held) => `basis=sites needs a sites dataset; "${slug}" holds ${held}`);
+    const dataset = await requireDataset(slug, "sites", (held) => `basis=sites needs a sites dataset; "${slug}" holds ${held}`);
     const network = await networkHashrateByPeriod();
     const periods = [...network.keys()].sort();
     const period = query.period ?? periods.at(-1);
     if (!period || !network.has(period)) {
       throw new NotFound(`no network hashrate for period ${query.period ?? "(none)"} (the network data covers ${periods[0]} … ${periods.at(-1)})`, "period");
     }
-    const sites = (await listSites()).filter((s) => s.dataset === slug);
-    const { distribution, ...sitesInfo } = sitesDistribution(sites, query.efficiency, network.get(period) ?? null);
+    // Summed per country and status in SQL, for this dataset only; the pure core converts and counts.
+    const { distribution, ...sitesInfo } = sitesDistribution(await siteGroups(dataset.id), query.efficiency, network.get(period) ?? null);
     const report = metricsReport({
       dataset: slug,
       period,

@@ -5,6 +5,8 @@ import { DEFAULT_NETWORK_BASIS, NETWORK_BASES } from "../metrics/distribution";
 import { periodSchema } from "./cells";
 import { datasetSlugParam } from "./dataset-slug";
 import { unknownParameter } from "./query-issues";
+import { SITES_PAGE_DEFAULT } from "./sites-limits";
+import { bboxParam, cursorParam, pageLimitParam, zoomParam } from "./sites-query";
 import { datasetKinds, priceTypes, siteStatuses } from "./vocabulary";
 
 const iso2Param = z
@@ -33,10 +35,26 @@ export const DistributionQuery = z.object({
   network: networkBasisParam,
 });
 
+const sitesDatasetParam = datasetSlugParam.optional().describe("Only sites of this sites dataset (default: every sites dataset)");
+
+/** One page of the sites listing, in the order country, name, id. */
 export const SitesQuery = z.object({
   country: iso2Param.optional(),
   status: z.enum(siteStatuses).optional().describe("Only sites with this status"),
+  dataset: sitesDatasetParam,
+  bbox: bboxParam.optional().describe("Only sites located in this box: west,south,east,north in degrees (west > east crosses the antimeridian)"),
+  limit: pageLimitParam.default(SITES_PAGE_DEFAULT),
+  cursor: cursorParam.optional(),
 });
+
+const clustersShape = {
+  bbox: bboxParam,
+  zoom: zoomParam,
+  dataset: sitesDatasetParam,
+};
+
+/** What a map shows of the sites in a view. Strict: a misspelt parameter would silently widen the answer. */
+export const SiteClustersQuery = z.strictObject(clustersShape, { error: unknownParameter("/api/sites/clusters", Object.keys(clustersShape)) });
 
 export const PowerPricesQuery = z.object({
   country: iso2Param.optional(),

@@ -2,6 +2,7 @@
 // first answers to the client under exactly the URLs the client will ask for. Each query is built
 // once from its parameters (never a serialized query with more keys appended: a key given twice is
 // a 400).
+import type { Bbox } from "../geo/site-grid";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
 import { type ScenarioSettings, scenarioExportQuery } from "../scenario/scenario";
 
@@ -18,7 +19,10 @@ export const apiUrls = {
   shocks: (dataset: string, period: string, network: NetworkBasis = DEFAULT_NETWORK_BASIS) => `/api/shocks?${q({ dataset, period, ...networkParam(network) })}`,
   series: (dataset: string) => `/api/metrics/series?${q({ dataset })}`,
   country: (iso2: string, dataset: string) => `/api/country?${q({ iso2, dataset })}`,
-  sites: () => "/api/sites",
+  /** A country's sites, page by page (the country panel lists the first ones). */
+  sites: (country: string) => `/api/sites?${q({ country })}`,
+  /** What the sites layer shows of a map view (lib/view/site-view.ts chooses the box and zoom). */
+  siteClusters: (bbox: Bbox, zoom: number) => `/api/sites/clusters?${q({ bbox: [bbox.west, bbox.south, bbox.east, bbox.north].join(","), zoom })}`,
   events: () => "/api/shock-events",
   network: () => "/api/network",
   /** A download from /api/export: `what` and its parameters, as CSV, JSON or (metadata) the column definitions and sources. */

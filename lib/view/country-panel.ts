@@ -1,4 +1,5 @@
 import type { Country, Shocks } from "../validation/responses";
+import { apiUrls } from "./api-urls";
 import { pricesFor, type MetricsPrices } from "./dashboard";
 import { formatDays, formatEh, formatInteger, formatMinutes, formatMw, formatShare, formatSignedPercent, formatUsdPerKwh } from "./format";
 
@@ -41,6 +42,12 @@ export function countryPanel(country: Country, period: string, shocks: Shocks | 
       share: country.history.map((h) => (h.share === null ? null : h.share * 100)),
       eh: country.history.map((h) => h.hashrateEh),
     },
+    sitesHeading: `Mining sites (${formatInteger(country.sitesTotal)})`,
+    // The answer lists the first sites by name; the API pages through the rest.
+    moreSites:
+      country.sitesTotal > country.sites.length
+        ? { text: `…and ${formatInteger(country.sitesTotal - country.sites.length)} more`, href: apiUrls.sites(country.iso2) }
+        : null,
     sites: country.sites.map((s) => ({
       id: s.id,
       name: s.name,

@@ -49,6 +49,7 @@ const country = (iso2: string, name: string) => ({
   dataset: "cbeci-monthly",
   history: [{ period: "2022-01", share: null, hashrateEh: null, rank: null, source: "cbeci-monthly", ageMonths: 58 }],
   sites: [],
+  sitesTotal: 0,
   prices: [],
   blocs: [],
 });
@@ -79,5 +80,13 @@ describe("countryPanel", () => {
     expect(countryPanel(country("KZ", "Kazakhstan"), "2022-01", null, metrics).price).toBeNull();
     expect(countryPanel(country("US", "United States"), "2022-01", null, { ...metrics, period: "2021-12" }).price).toBe("loading");
     expect(countryPanel(country("US", "United States"), "2022-01", null, null).price).toBe("loading");
+  });
+
+  it("heads the sites with how many the country has, and links the rest when the answer lists only the first", () => {
+    const none = countryPanel(country("CA", "Canada"), "2022-01", null, null);
+    expect(none).toMatchObject({ sitesHeading: "Mining sites (0)", moreSites: null });
+    const many = countryPanel({ ...country("US", "United States"), sitesTotal: 200_064 }, "2022-01", null, null);
+    expect(many.sitesHeading).toBe("Mining sites (200,064)");
+    expect(many.moreSites).toEqual({ text: "…and 200,064 more", href: "/api/sites?country=US" });
   });
 });

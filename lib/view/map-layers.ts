@@ -85,7 +85,7 @@ export type SiteView = Pick<
   "id" | "name" | "operator" | "countryIso2" | "lat" | "lon" | "capacityMw" | "hashrateEh" | "energySource" | "status" | "sourceUrl"
 >;
 
-/** Sites with a location as GeoJSON points for the sites layer; properties are what the popup shows. */
+/** Sites with a location as GeoJSON points for the sites layer; properties are what the popup shows (and `sites: 1`, which the map's clusters sum). */
 export function sitesGeoJson(sites: readonly SiteView[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: "FeatureCollection",
@@ -97,6 +97,7 @@ export function sitesGeoJson(sites: readonly SiteView[]): GeoJSON.FeatureCollect
               type: "Feature" as const,
               geometry: { type: "Point" as const, coordinates: [s.lon, s.lat] },
               properties: {
+                sites: 1,
                 id: s.id,
                 name: s.name,
                 operator: s.operator,

@@ -28,13 +28,13 @@ import { COUNTED_TABLES } from "@/lib/db/tables";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { seedDatabase } from "@/seed/seed";
 import { freePort } from "../../scripts/free-port";
+import { nextServerArgs } from "../../scripts/next-command";
 
 const LONG = process.env.HASHATLAS_FAULT_LONG === "1";
 const root = process.cwd();
 const TOKEN = "fault-admin-token-0123456789abcdef";
 const PROVENANCE = "publisher=Fault%20Lab&url=https%3A%2F%2Fexample.org%2Ffault&licence=CC0";
 const requireHere = createRequire(path.join(root, "package.json"));
-const NEXT_BIN = requireHere.resolve("next/dist/bin/next");
 const TSX_ENTRY = requireHere.resolve("tsx");
 /** `npm start`'s own command (package.json): node with tsx's loader, no signal-relaying tsx parent. */
 const START_ARGS = ["--import", "tsx", "scripts/start.ts"];
@@ -111,6 +111,14 @@ function sitesOf(file: string, slug: string): { dataset: number; sites: number }
   }));
 }
 
+/** The map's grid cells a sites dataset's write stored (lib/db/site-cells.ts). */
+function cellsOf(file: string, slug: string): number {
+  return withDb(
+    file,
+    (db) => (db.prepare(`SELECT count(*) AS n FROM "SiteCell" c JOIN "Dataset" d ON d.id = c.datasetId WHERE d.slug = ?`).get(slug) as { n: number }).n,
+  );
+}
+
 type Server = {
   child: ChildProcess;
   url: string;
@@ -171,13 +179,10 @@ async function waitForHealth(url: string, exit: Server["exit"], output: () => st
   throw new Error(`no answer from ${url}/api/health within ${timeoutMs} ms:\n${output().slice(-3000)}`);
 }
 
-/** `next start` itself (the process a SIGKILL or SIGTERM hits directly). */
+/** `next start` itself (the process a SIGKILL or SIGTERM hits directly), with the command line every start uses. */
 async function startNext(dbFile: string, extra: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const { child, output, exit } = spawnTracked(
-    [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "120000"],
-    serverEnv(dbFile, extra),
-  );
+  const { child, output, exit } = spawnTracked(nextServerArgs({ port, host: "127.0.0.1" }), serverEnv(dbFile, extra));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, exit, output);
   return { child, url, port, dbFile, output, exit };
@@ -678,7 +683,12 @@ describe("server faults", () => {
       expect(sitesOf(file, "fault-full")).toEqual({ dataset: 0, sites: 0 });
       const after = counts(file);
       const smallWritten = small2.status === 201 ? 1 : 0;
-      expect({ ...after, Dataset: (after.Dataset ?? 0) - smallWritten, MiningSite: (after.MiningSite ?? 0) - 3 * smallWritten }).toEqual(before);
+      expect({
+        ...after,
+        Dataset: (after.Dataset ?? 0) - smallWritten,
+        MiningSite: (after.MiningSite ?? 0) - 3 * smallWritten,
+        SiteCell: (after.SiteCell ?? 0) - cellsOf(file, "fault-small"),
+      }).toEqual(before);
       console.log(
         `fault d: import onto a full disk answered ${r.status} "${r.body.error?.message}"; a 3-site import afterwards answered ${small2.status}; server healthy, database intact`,
       );
@@ -690,20 +700,40 @@ describe("server faults", () => {
     const server = await startNext(copyBase("e.db"), { HASHATLAS_SIMULATE_RATE_PER_MINUTE: String(LIMIT) });
     try {
       const scenario = JSON.stringify({ period: "2021-05", shutdown: ["CN"], horizonDays: 30 });
-      const simulate = async (client: string) => {
-        const response = await fetch(`${server.url}/api/simulate`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": client },
-          body: scenario,
+      // A client is its socket address (lib/api/client-key.ts): each connects from an address of its own on 127/8.
+      const simulate = (client: string) =>
+        new Promise<{ status: number; retryAfter: string | null; body: Record<string, unknown> }>((resolve, reject) => {
+          const request = http.request(
+            {
+              host: "127.0.0.1",
+              port: server.port,
+              method: "POST",
+              path: "/api/simulate",
+              localAddress: client,
+              agent: false,
+              headers: { "content-type": "application/json" },
+            },
+            (response) => {
+              const chunks: Buffer[] = [];
+              response.on("data", (c: Buffer) => chunks.push(c));
+              response.on("end", () =>
+                resolve({
+                  status: response.statusCode ?? 0,
+                  retryAfter: response.headers["retry-after"] ?? null,
+                  body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>,
+                }),
+              );
+            },
+          );
+          request.on("error", reject);
+          request.end(scenario);
         });
-        return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as Record<string, unknown> };
-      };
       // The same body each time: from the second on the answer comes from the cache, and still counts.
       const allowed = [];
-      for (let i = 0; i < LIMIT; i++) allowed.push(await simulate("203.0.113.7"));
+      for (let i = 0; i < LIMIT; i++) allowed.push(await simulate("127.0.0.7"));
       expect(allowed.map((r) => r.status)).toEqual(Array<number>(LIMIT).fill(200));
       expect(allowed[2]?.body).toEqual(allowed[0]?.body);
-      const refused = await simulate("203.0.113.7");
+      const refused = await simulate("127.0.0.7");
       expect(refused.status).toBe(429);
       expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
       expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60 / LIMIT);
@@ -715,7 +745,7 @@ describe("server faults", () => {
         },
       });
       // Another client has an allowance of its own.
-      expect((await simulate("198.51.100.4")).status).toBe(200);
+      expect((await simulate("127.0.0.8")).status).toBe(200);
     } finally {
       await stop(server);
     }

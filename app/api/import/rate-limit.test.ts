@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PEER_HEADER, trustPeerHeader } from "@/lib/api/client-key";
 import { seedDatabase } from "@/seed/seed";
 
 // A database and a route module of their own, with a low limit so the test needs few requests.
@@ -14,6 +15,7 @@ vi.stubEnv("HASHATLAS_ADMIN_TOKEN", TOKEN);
 vi.stubEnv("HASHATLAS_IMPORT_RATE_PER_MINUTE", String(LIMIT));
 
 beforeAll(async () => {
+  trustPeerHeader();
   await seedDatabase(file);
 });
 afterAll(() => {
@@ -27,7 +29,9 @@ const QUERY = "kind=sites&dataset=test-rate&publisher=Test%20Lab&url=https%3A%2F
 async function importFrom(client: string | null, token: string) {
   const { POST } = await import("./route");
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, "content-type": "text/csv" };
-  if (client) headers["x-forwarded-for"] = `${client}, 10.0.0.1`;
+  // The client's socket address, as the server's front hands it over; X-Forwarded-For is not believed.
+  if (client) headers[PEER_HEADER] = client;
+  headers["x-forwarded-for"] = `198.51.100.${Math.floor(Math.random() * 250)}`;
   const response = await POST(new Request(`http://127.0.0.1/api/import?${QUERY}`, { method: "POST", headers, body: SITES }));
   return {
     status: response.status,
@@ -53,7 +57,7 @@ describe("POST /api/import — rate limit", () => {
     });
   });
 
-  it("counts each client (first X-Forwarded-For hop) on its own; without the header, as local", async () => {
+  it("counts each client (its socket address) on its own; without one, as local", async () => {
     const other = await importFrom("198.51.100.20", TOKEN);
     expect(other.status).toBe(200);
     expect(other.body).toMatchObject({ dataset: "test-rate", dryRun: true });

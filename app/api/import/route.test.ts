@@ -77,6 +77,15 @@ describe("POST /api/import — access", () => {
       403,
       "origin",
     );
+    // Without HASHATLAS_TRUST_PROXY a client cannot vouch for its own Origin with X-Forwarded-Host.
+    expectFieldError(
+      await importFile(`kind=shares&dataset=test-x&${PROVENANCE}`, CBECI, {
+        contentType: "text/csv",
+        headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+      }),
+      403,
+      "origin",
+    );
   });
 
   it("answers 403 when the server has no admin token configured", async () => {

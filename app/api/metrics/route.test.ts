@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MetricsResponse } from "@/lib/validation/responses";
 import { expectFieldError, get } from "@/tests/support/api";
 import { GET } from "./route";
 
@@ -83,6 +84,82 @@ describe("GET /api/metrics", () => {
     expect(m.sites?.capacityConvertedShare).toBeGreaterThan(0);
     expect(m.sites?.capacityConvertedShare).toBeLessThanOrEqual(1);
     expect(m.unattributedShare).toBeGreaterThan(0.5); // the named sites are a fraction of ~900 EH/s
+  });
+
+  // Recorded from the answers before basis=sites was summed in SQL (every site loaded and filtered in
+  // JavaScript): the same figures, to 12 significant digits, now that the database adds them up.
+  it.each([
+    {
+      query: "period=2025-07&efficiency=20",
+      before: {
+        unattributedShare: 0.6704747286481747,
+        hhi: 705.1448456841276,
+        hhiUpper: 5200.508463242562,
+        effectiveJurisdictions: 14.18148350825433,
+        nakamoto: null,
+        top1: 0.2642692687205351,
+        top3: 0.29211709242407635,
+        entropyBits: 0.9478744159038622,
+        sites: { sitesEh: 300.55999999999995, sitesCounted: 56, sitesWithoutSize: 35, capacityConvertedShare: 0.9841795315411233 },
+        countries: [
+          ["US", 0.2642692687205351, 241.04000000000005],
+          ["CA", 0.01414318605416073, 12.900000000000002],
+          ["AE", 0.013704637649380551, 12.500000000000002],
+          ["ET", 0.011018528670101965, 10.050000000000002],
+          ["KZ", 0.00822278258962833, 7.5],
+          ["RU", 0.007126411577677887, 6.500000000000001],
+          ["PY", 0.005865584913934876, 5.3500000000000005],
+          ["BT", 0.0036180243394364655, 3.3000000000000003],
+          ["SE", 0.000844205679201842, 0.7700000000000001],
+          ["OM", 0.0006030040565727443, 0.55],
+          ["FI", 0.00010963710119504442, 0.10000000000000002],
+        ],
+      },
+    },
+    {
+      // The sites add up to more than the month's network: shares are of the sites' total, nothing unattributed.
+      query: "period=2021-05&efficiency=35",
+      before: {
+        unattributedShare: 0,
+        hhi: 6395.796124449425,
+        hhiUpper: 6395.796124449425,
+        effectiveJurisdictions: 1.563527011402484,
+        nakamoto: 1,
+        top1: 0.7957714929244023,
+        top3: 0.8792894398296761,
+        entropyBits: 1.3137387467782005,
+        sites: { sitesEh: 173.78642857142853, sitesCounted: 56, sitesWithoutSize: 35, capacityConvertedShare: 0.9726388300911218 },
+        countries: [
+          ["US", 0.7957714929244023, 127.800901763659],
+          ["CA", 0.042416595081812246, 6.812105170139047],
+          ["AE", 0.04110135182346148, 6.600877102847914],
+          ["ET", 0.03304548686606302, 5.307105190689721],
+          ["KZ", 0.024660811094076886, 3.9605262617087478],
+          ["RU", 0.02137270294819997, 3.432456093480915],
+          ["BT", 0.018988824542439203, 3.0496052215157357],
+          ["PY", 0.017591378580441512, 2.8251754000189067],
+          ["SE", 0.0029140858442834186, 0.468002186591917],
+          ["OM", 0.001808459480232305, 0.2904385925253082],
+          ["FI", 0.0003288108145876918, 0.052807016822783305],
+        ],
+      },
+    },
+  ])("basis=sites gives the seed the same figures as before: $query", async ({ query, before }) => {
+    const m = MetricsResponse.parse((await get(GET, `/api/metrics?basis=sites&${query}`)).body);
+    const close = (actual: number | null | undefined, expected: number | null, what: string) => {
+      if (expected === null) expect(actual, what).toBeNull();
+      else expect(Math.abs((actual ?? NaN) - expected), what).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    };
+    for (const key of ["unattributedShare", "hhi", "hhiUpper", "effectiveJurisdictions", "nakamoto", "top1", "top3", "entropyBits"] as const)
+      close(m[key], before[key], key);
+    expect(m.sites).toMatchObject({ sitesCounted: before.sites.sitesCounted, sitesWithoutSize: before.sites.sitesWithoutSize });
+    close(m.sites?.sitesEh, before.sites.sitesEh, "sitesEh");
+    close(m.sites?.capacityConvertedShare, before.sites.capacityConvertedShare, "capacityConvertedShare");
+    expect(m.countries.map((c) => c.iso2)).toEqual(before.countries.map(([iso2]) => iso2));
+    for (const [i, [iso2, share, eh]] of before.countries.entries()) {
+      close(m.countries[i]?.share, share as number, `${String(iso2)} share`);
+      close(m.countries[i]?.hashrateEh, eh as number, `${String(iso2)} EH/s`);
+    }
   });
 
   it.each([

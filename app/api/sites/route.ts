@@ -1,10 +1,11 @@
-import { handler, json, parseQuery } from "@/lib/api/respond";
-import { listSites } from "@/lib/services/reference";
+import { handler, jsonText, parseQuery } from "@/lib/api/respond";
+import { cachedJson } from "@/lib/api/response-cache";
+import { listSites } from "@/lib/services/sites";
 import { SitesQuery } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handler(async (request) => {
-  const sites = await listSites(parseQuery(SitesQuery, request));
-  return json({ count: sites.length, sites });
+  const query = parseQuery(SitesQuery, request);
+  return jsonText(await cachedJson(`sites:${JSON.stringify(query)}`, () => listSites(query)));
 });

@@ -6,7 +6,8 @@ import type { periodDistribution, sharesPeriods } from "../../services/distribut
 import type { health } from "../../services/health";
 import type { getMetrics, getSeries, getShocks } from "../../services/metrics";
 import type { networkFigures } from "../../services/network";
-import type { countryDetails, listPowerPrices, listSites, shockEvents } from "../../services/reference";
+import type { countryDetails, listPowerPrices, shockEvents } from "../../services/reference";
+import type { listSites, siteClusters } from "../../services/sites";
 import type { runRisk } from "../../services/risk";
 import type { runSimulation } from "../../services/simulate";
 import type {
@@ -24,7 +25,8 @@ import type {
   ShockEventSchema,
   ShocksResponse,
   SimulateResponse,
-  SiteSchema,
+  SiteClustersResponse,
+  SitesResponse,
 } from ".";
 
 // The other half of the one response contract: what the services return must be what the response
@@ -62,7 +64,8 @@ describe("services return what the response schemas declare", () => {
   it("reference data: datasets, periods, sites, prices, shock events, a country, health", () => {
     expectTypeOf<Result<typeof listDatasets>[number]>().toExtend<Answer<typeof DatasetSummary>>();
     expectTypeOf<Result<typeof sharesPeriods>>().toExtend<Answer<typeof PeriodsResponse>>();
-    expectTypeOf<Result<typeof listSites>[number]>().toExtend<Answer<typeof SiteSchema>>();
+    expectTypeOf<Result<typeof listSites>>().toExtend<Answer<typeof SitesResponse>>();
+    expectTypeOf<Result<typeof siteClusters>>().toExtend<Answer<typeof SiteClustersResponse>>();
     expectTypeOf<Result<typeof listPowerPrices>[number]>().toExtend<Answer<typeof PowerPriceSchema>>();
     expectTypeOf<Result<typeof shockEvents>[number]>().toExtend<Answer<typeof ShockEventSchema>>();
     expectTypeOf<Result<typeof countryDetails>>().toExtend<Answer<typeof CountryResponse>>();

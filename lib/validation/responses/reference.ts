@@ -1,6 +1,8 @@
 import "./jitless";
 import { z } from "zod";
 import { datasetKinds, priceTypes, shockKinds, siteStatuses } from "../vocabulary";
+import { MAX_GRID_SIDE } from "../../geo/site-grid";
+import { COUNTRY_SITES_SHOWN } from "../sites-limits";
 import { nullableNumber, share } from "./fields";
 
 // Answers that list reference data: datasets, periods, mining sites, power prices, historical shocks
@@ -59,7 +61,38 @@ export const SiteSchema = z
   })
   .meta({ id: "MiningSite" });
 
-export const SitesResponse = z.object({ count: z.number().int(), sites: z.array(SiteSchema) });
+export const SitesResponse = z.object({
+  count: z.number().int().describe("Sites in this page"),
+  sites: z.array(SiteSchema).describe("In the order country, name, id"),
+  nextCursor: z.string().nullable().describe("Pass as cursor= for the next page; null on the last page"),
+});
+
+const BboxSchema = z
+  .object({ west: z.number(), south: z.number(), east: z.number(), north: z.number() })
+  .describe("Degrees; west > east crosses the antimeridian")
+  .meta({ id: "Bbox" });
+
+export const SiteClusterSchema = z
+  .object({
+    lat: z.number().describe("Centroid of the cell's sites"),
+    lon: z.number(),
+    sites: z.number().int().describe("Located sites in the cell"),
+    capacityMw: z.number().describe("Their stated capacity, summed (sites without one count 0)"),
+    cell: BboxSchema.describe("The grid cell: zooming to it splits the cluster"),
+  })
+  .meta({ id: "SiteCluster" });
+
+export const SiteClustersResponse = z.object({
+  bbox: BboxSchema,
+  zoom: z.number().int(),
+  level: z.number().int().describe("Grid level: cells of 360 / 2^level degrees (docs/methodology.md#site-clusters)"),
+  mode: z
+    .enum(["sites", "clusters"])
+    .describe("sites: every located site in the box is in `sites` (at most siteLimit); clusters: the box holds more, counted per grid cell in `clusters`"),
+  siteLimit: z.number().int().describe("The most sites an answer lists; a box holding more is answered with clusters"),
+  sites: z.array(SiteSchema),
+  clusters: z.array(SiteClusterSchema).describe(`Cells that touch the box and hold sites; at most ${MAX_GRID_SIDE + 1} × ${MAX_GRID_SIDE + 1}`),
+});
 
 export const PowerPriceSchema = z
   .object({
@@ -114,7 +147,8 @@ export const CountryResponse = z
         }),
       )
       .describe("Every period of the dataset; share null where the dataset has no figure for the country"),
-    sites: z.array(SiteSchema),
+    sites: z.array(SiteSchema).describe(`Its mining sites by name, at most ${COUNTRY_SITES_SHOWN} of them`),
+    sitesTotal: z.number().int().describe("How many sites the country has; the rest are in /api/sites?country=…"),
     prices: z.array(PowerPriceSchema),
     blocs: z.array(z.string()).describe("Blocs the country belongs to"),
   })
@@ -122,6 +156,8 @@ export const CountryResponse = z
 
 export type Dataset = z.infer<typeof DatasetSummary>;
 export type Site = z.infer<typeof SiteSchema>;
+export type SiteCluster = z.infer<typeof SiteClusterSchema>;
+export type SiteClusters = z.infer<typeof SiteClustersResponse>;
 export type PowerPrice = z.infer<typeof PowerPriceSchema>;
 export type ShockEvent = z.infer<typeof ShockEventSchema>;
 export type Country = z.infer<typeof CountryResponse>;
