@@ -122,8 +122,11 @@ export function syntheticShares(isoCodes: readonly string[], periods: number, se
   }).flat();
 }
 
-/** Add a partial-coverage shares dataset "synthetic-shares" (kept out of the best estimate) to a seeded database. */
-export function addSyntheticShares(dbFile: string, options: { periods: number; countries: number }) {
+/**
+ * Add a partial-coverage shares dataset "synthetic-shares" (kept out of the best estimate) to a seeded
+ * database; another `seed` replaces it with other shares over the same months and countries.
+ */
+export function addSyntheticShares(dbFile: string, options: { periods: number; countries: number; seed?: number }) {
   const db = openSqlite(dbFile);
   try {
     const isoCodes = db.prepare<[number], string>(`SELECT iso2 FROM "Country" ORDER BY iso2 LIMIT ?`).pluck().all(options.countries);
@@ -143,7 +146,7 @@ export function addSyntheticShares(dbFile: string, options: { periods: number; c
             coverage: "partial",
           },
           origin: "import",
-          shares: syntheticShares(isoCodes, options.periods),
+          shares: syntheticShares(isoCodes, options.periods, options.seed),
         },
       ],
     });

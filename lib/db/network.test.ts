@@ -136,23 +136,31 @@ describe("network figures merged across datasets", () => {
 });
 
 describe("mergeRanked", () => {
-  const row = fc.record({
-    key: fc.integer({ min: 0, max: 6 }),
-    dataset: fc.record({ id: fc.integer({ min: 1, max: 8 }), slug: fc.constant(""), origin: fc.constantFrom("seed", "import") }),
-  });
+  const held = fc.record({ key: fc.integer({ min: 0, max: 6 }), id: fc.integer({ min: 1, max: 8 }), seeded: fc.boolean() });
+  type Row = { key: number; source: string };
 
-  it("keeps one row per key, in key order, from the seeded dataset with the lowest id, else the lowest-id dataset", () => {
-    fc.assert(
-      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
-        const merged = mergeRanked(rows, (r) => r.key);
-        const keys = merged.map((r) => r.key);
-        expect(keys).toEqual([...new Set(rows.map((r) => r.key))].sort((a, b) => a - b));
+  it("keeps one row per key, in key order, from the seeded dataset with the lowest id, else the lowest-id dataset, reading each a page at a time", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(held, { maxLength: 30 }), fc.integer({ min: 1, max: 4 }), async (holdings, pageSize) => {
+        // A dataset's origin is that of its last holding; its keys are unique and come in order, as from the database.
+        const datasets = [...new Map(holdings.map((h) => [h.id, { id: h.id, slug: `d${h.id}`, origin: h.seeded ? "seed" : "import" }])).values()];
+        const keysOf = (id: number) => [...new Set(holdings.filter((h) => h.id === id).map((h) => h.key))].sort((a, b) => a - b);
+        const page = (d: { id: number; slug: string }, after: number | undefined): Row[] =>
+          keysOf(d.id)
+            .filter((k) => after === undefined || k > after)
+            .slice(0, pageSize)
+            .map((key) => ({ key, source: d.slug }));
+        const merged = await mergeRanked(
+          [...datasets].reverse(), // the order they are listed in does not matter
+          page,
+          (r) => r.key,
+        );
+        expect(merged.map((r) => r.key)).toEqual([...new Set(holdings.map((h) => h.key))].sort((a, b) => a - b));
         for (const chosen of merged) {
-          const rivals = rows.filter((r) => r.key === chosen.key);
-          const seeded = rivals.filter((r) => r.dataset.origin === "seed");
+          const rivals = datasets.filter((d) => keysOf(d.id).includes(chosen.key));
+          const seeded = rivals.filter((d) => d.origin === "seed");
           const pool = seeded.length > 0 ? seeded : rivals;
-          expect(chosen.dataset.origin).toBe(pool[0]?.dataset.origin);
-          expect(chosen.dataset.id).toBe(Math.min(...pool.map((r) => r.dataset.id)));
+          expect(chosen.source).toBe(`d${Math.min(...pool.map((d) => d.id))}`);
         }
       }),
     );

@@ -1,5 +1,6 @@
-import { prisma } from "./client";
-import { memo } from "./data-version";
+import { pacer } from "../give-way";
+import { dataVersion, memo } from "./data-version";
+import { onReadConnection } from "./reader";
 
 // The network's own figures (monthly hashrate and difficulty, every retarget) merged from every
 // dataset of their kind: the seeded ones, what `npm run sync` added, and any a user imported. A
@@ -30,30 +31,91 @@ export type RetargetRef = {
   source: string;
 };
 
-type Provenance = { dataset: { id: number; slug: string; origin: string } };
+/** A dataset of network figures: which one wins where two hold the same month or retarget. */
+export type DatasetRank = { id: number; slug: string; origin: string };
 
 /** Seeded datasets first, then by id. */
-function rank(a: Provenance, b: Provenance): number {
-  return Number(b.dataset.origin === "seed") - Number(a.dataset.origin === "seed") || a.dataset.id - b.dataset.id;
+export function rank(a: DatasetRank, b: DatasetRank): number {
+  return Number(b.origin === "seed") - Number(a.origin === "seed") || a.id - b.id;
 }
 
-/** One row per key, from the best-ranked dataset holding it, in key order. */
-export function mergeRanked<R extends Provenance>(rows: readonly R[], key: (row: R) => string | number): R[] {
-  const chosen = new Map<string | number, R>();
-  for (const row of [...rows].sort(rank)) if (!chosen.has(key(row))) chosen.set(key(row), row);
-  return [...chosen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+/** Rows read at once: a few milliseconds of the thread (a user can import 100 000s of retargets). */
+const ROWS_PER_PAGE = 2_000;
+
+type MonthRow = { period: string; hashrateEh: number; difficulty: number };
+type RetargetRow = Omit<RetargetRef, "source">;
+
+const statements = onReadConnection((db) => ({
+  datasets: db.prepare<{ kind: string }, DatasetRank>(`SELECT id, slug, origin FROM "Dataset" WHERE kind = @kind`),
+  months: db.prepare<{ datasetId: number; after: string; limit: number }, MonthRow>(
+    `SELECT period, hashrateEh, difficulty FROM "NetworkStat" WHERE datasetId = @datasetId AND period > @after ORDER BY period LIMIT @limit`,
+  ),
+  retargets: db.prepare<{ datasetId: number; after: number; limit: number }, RetargetRow>(
+    `SELECT height, dateUtc, difficulty, changePct, epochHashrateEh, epochDays FROM "DifficultyAdjustment"
+     WHERE datasetId = @datasetId AND height > @after ORDER BY height LIMIT @limit`,
+  ),
+}));
+
+/**
+ * One row per key from the datasets of a kind, each key from the best-ranked dataset holding it, in
+ * key order. Each dataset is read a page at a time in key order (`page` gives the rows after a key)
+ * and merged into what the better-ranked ones hold, giving way between pages.
+ */
+export async function mergeRanked<K extends string | number, R extends { source: string }>(
+  datasets: readonly DatasetRank[],
+  page: (dataset: DatasetRank, after: K | undefined) => readonly R[],
+  key: (row: R) => K,
+): Promise<R[]> {
+  const pace = pacer();
+  let merged: R[] = [];
+  for (const dataset of [...datasets].sort(rank)) {
+    const next: R[] = [];
+    let i = 0;
+    let after: K | undefined;
+    for (let rows = page(dataset, after); rows.length > 0; rows = page(dataset, after)) {
+      for (const row of rows) {
+        // Keys are unique within a dataset: take the better-ranked rows before this one, and this one unless they hold its key.
+        let held = merged[i];
+        while (held !== undefined && key(held) < key(row)) {
+          next.push(held);
+          held = merged[++i];
+        }
+        if (held !== undefined && key(held) === key(row)) {
+          next.push(held);
+          i++;
+        } else next.push(row);
+      }
+      const last = rows.at(-1);
+      if (last !== undefined) after = key(last);
+      await pace();
+    }
+    merged = next.concat(merged.slice(i));
+  }
+  return merged;
 }
 
-const provenance = { select: { id: true, slug: true, origin: true } } as const;
+/** Reads that an import landed in the middle of are read again, so that an answer holds one version of the data. */
+const READ_ATTEMPTS = 3;
+
+async function unchangedWhileRead<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const version = dataVersion();
+    const result = await read();
+    if (dataVersion() === version || attempt >= READ_ATTEMPTS) return result;
+  }
+}
 
 /** Every month of network data, merged across the network datasets, oldest first. */
 export function networkMonths(): Promise<NetworkMonth[]> {
-  return memo("network-months", async () => {
-    const rows = await prisma().networkStat.findMany({
-      where: { dataset: { kind: "network" } },
-      select: { period: true, hashrateEh: true, difficulty: true, dataset: provenance },
-    });
-    return mergeRanked(rows, (r) => r.period).map((r) => ({ period: r.period, hashrateEh: r.hashrateEh, difficulty: r.difficulty, source: r.dataset.slug }));
+  return memo("network-months", () => {
+    const s = statements();
+    return unchangedWhileRead(() =>
+      mergeRanked(
+        s.datasets.all({ kind: "network" }),
+        (d, after: string | undefined) => s.months.all({ datasetId: d.id, after: after ?? "", limit: ROWS_PER_PAGE }).map((r) => ({ ...r, source: d.slug })),
+        (m) => m.period,
+      ),
+    );
   });
 }
 
@@ -69,12 +131,16 @@ export function networkHashrateByPeriod(): Promise<ReadonlyMap<string, number>> 
 
 /** Every retarget, merged across the retarget datasets, by height. */
 export function networkRetargets(): Promise<RetargetRef[]> {
-  return memo("network-retargets", async () => {
-    const rows = await prisma().difficultyAdjustment.findMany({
-      where: { dataset: { kind: "retargets" } },
-      select: { height: true, dateUtc: true, difficulty: true, changePct: true, epochHashrateEh: true, epochDays: true, dataset: provenance },
-    });
-    return mergeRanked(rows, (r) => r.height).map(({ dataset, ...r }) => ({ ...r, source: dataset.slug }));
+  return memo("network-retargets", () => {
+    const s = statements();
+    return unchangedWhileRead(() =>
+      mergeRanked(
+        s.datasets.all({ kind: "retargets" }),
+        (d, after: number | undefined) =>
+          s.retargets.all({ datasetId: d.id, after: after ?? Number.MIN_SAFE_INTEGER, limit: ROWS_PER_PAGE }).map((r) => ({ ...r, source: d.slug })),
+        (r) => r.height,
+      ),
+    );
   });
 }
 

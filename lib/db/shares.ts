@@ -1,25 +1,41 @@
 import type { ShareRow } from "../metrics/distribution";
-import { prisma } from "./client";
+import { onReadConnection } from "./reader";
+
+// A shares dataset is read in two steps: the months it covers (an index walk, cheap at any size),
+// then the rows of a month or a run of months. Building the distributions from them is the
+// services' work (lib/services/distribution.ts), which reads a large dataset a slice at a time.
 
 /** sourceDataset: in the best-estimate composite, the dataset the month was taken from. */
 export type PeriodShareRow = ShareRow & { period: string; sourceDataset: string | null };
 
-/**
- * Every hashrate-share row of a dataset, by month then as stored: one query. Building the
- * distributions from them is the services' work (lib/services/distribution.ts).
- */
-export async function shareRows(datasetId: number): Promise<PeriodShareRow[]> {
-  const rows = await prisma().hashrateShare.findMany({
-    where: { datasetId },
-    select: { period: true, countryIso2: true, share: true, hashrateEh: true, sourceDataset: true, country: { select: { name: true } } },
-    orderBy: [{ period: "asc" }, { id: "asc" }],
-  });
-  return rows.map((r) => ({
-    period: r.period,
-    iso2: r.countryIso2,
-    name: r.country?.name ?? null,
-    share: r.share,
-    hashrateEh: r.hashrateEh,
-    sourceDataset: r.sourceDataset,
-  }));
+/** A month a dataset covers, and (best estimate) the dataset its first row was taken from. */
+export type SharePeriod = { period: string; sourceDataset: string | null };
+
+const statements = onReadConnection((db) => ({
+  // Jumps from month to month along the (datasetId, period) index instead of scanning every row.
+  periods: db.prepare<{ datasetId: number }, SharePeriod>(
+    `WITH RECURSIVE month(period) AS (
+       SELECT min(period) FROM "HashrateShare" WHERE datasetId = @datasetId
+       UNION ALL
+       SELECT (SELECT min(period) FROM "HashrateShare" WHERE datasetId = @datasetId AND period > month.period) FROM month WHERE month.period IS NOT NULL
+     )
+     SELECT period, (SELECT sourceDataset FROM "HashrateShare" WHERE datasetId = @datasetId AND period = month.period ORDER BY id LIMIT 1) AS sourceDataset
+     FROM month WHERE period IS NOT NULL`,
+  ),
+  rows: db.prepare<{ datasetId: number; from: string; to: string }, PeriodShareRow>(
+    `SELECT s.period, s.countryIso2 AS iso2, c.name, s.share, s.hashrateEh, s.sourceDataset
+     FROM "HashrateShare" s LEFT JOIN "Country" c ON c.iso2 = s.countryIso2
+     WHERE s.datasetId = @datasetId AND s.period >= @from AND s.period <= @to
+     ORDER BY s.period, s.id`,
+  ),
+}));
+
+/** The months a shares dataset covers, oldest first. */
+export function sharePeriods(datasetId: number): SharePeriod[] {
+  return statements().periods.all({ datasetId });
+}
+
+/** The hashrate-share rows of the months from `from` to `to` (YYYY-MM, inclusive), by month then as stored. */
+export function shareRowsBetween(datasetId: number, from: string, to: string): PeriodShareRow[] {
+  return statements().rows.all({ datasetId, from, to });
 }

@@ -6,6 +6,7 @@ import type { SiteRecord } from "../validation/sites";
 import { type SiteStatus, siteStatuses } from "../validation/vocabulary";
 import { Prisma } from "../generated/prisma/client";
 import { prisma } from "./client";
+import { onReadConnection } from "./reader";
 
 export type Site = SiteRecord & { id: number; countryName: string; dataset: string };
 
@@ -125,4 +126,40 @@ export async function siteGroups(datasetId: number): Promise<SiteGroup[]> {
     FROM "MiningSite" WHERE datasetId = ${datasetId}
     GROUP BY countryIso2, status ORDER BY countryIso2, status`;
   return z.array(GroupRow).parse(rows);
+}
+
+const exportStatements = onReadConnection((db) => {
+  const columns = `SELECT s.id, s.name, s.operator, s.countryIso2, c.name AS countryName, s.locality, s.lat, s.lon, s.capacityMw, s.hashrateEh,
+      s.energySource, s.status, s.statusNote, s.asOf, s.certainty, s.sourceUrl, d.slug AS dataset
+    FROM "MiningSite" s JOIN "Country" c ON c.iso2 = s.countryIso2 JOIN "Dataset" d ON d.id = s.datasetId`;
+  const order = `ORDER BY s.countryIso2, s.name, s.id LIMIT @limit`;
+  const after = `(s.countryIso2, s.name, s.id) > (@countryIso2, @name, @id)`;
+  type Params = { limit: number; datasetId?: number; countryIso2?: string; name?: string; id?: number };
+  return {
+    first: db.prepare<Params>(`${columns} ${order}`),
+    next: db.prepare<Params>(`${columns} WHERE ${after} ${order}`),
+    firstOf: db.prepare<Params>(`${columns} WHERE s.datasetId = @datasetId ${order}`),
+    nextOf: db.prepare<Params>(`${columns} WHERE s.datasetId = @datasetId AND ${after} ${order}`),
+  };
+});
+
+/**
+ * The sites export's pages, read synchronously (plain SQL on the read connection, lib/db/reader.ts)
+ * in the listing's order: the export's stream pulls one page at a time and gives way in between,
+ * so 200 000 sites are never in memory at once nor read in one block.
+ */
+export function* siteExportPages(datasetId: number | undefined, pageSize: number): Generator<Site[]> {
+  const statements = exportStatements();
+  let after: SiteKey | undefined;
+  for (;;) {
+    const params = { limit: pageSize, ...(datasetId !== undefined ? { datasetId } : {}), ...(after ?? {}) };
+    const rows = after
+      ? (datasetId !== undefined ? statements.nextOf : statements.next).all(params)
+      : (datasetId !== undefined ? statements.firstOf : statements.first).all(params);
+    const page = z.array(SiteRow).parse(rows);
+    if (page.length > 0) yield page;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    after = { countryIso2: last.countryIso2, name: last.name, id: last.id };
+  }
 }

@@ -1,19 +1,23 @@
 import { networkMonths } from "../db/network";
 import { listPowerPrices } from "../db/prices";
-import { listSites } from "../db/sites";
+import { dataVersion } from "../db/data-version";
+import { siteExportPages, totalSites } from "../db/sites";
 import { distributionRows, type Metadata, metricsRows, networkRows, priceRows, scenarioRows, seriesRows, shockRows, siteRows } from "../io/export";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { formatMigration, formatShutdown, SCENARIO_PARAMS, scenarioOf } from "../scenario/scenario";
 import type { NetworkBasis } from "../metrics/distribution";
 import type { ExportRequest } from "../validation/export";
 import { datasetSlugs, requireDataset } from "./datasets";
-import { type PeriodDistribution, periodDistribution, sharesPeriods } from "./distribution";
+import { type PeriodDistribution, periodDistribution, periodDistributions } from "./distribution";
 import { NotFound } from "./errors";
 import { gatherRisk } from "./export-risk";
 import { mapGivingWay, type RowSource, rowsInMemory, rowsPerItem } from "./export-stream";
 import { estimateMetrics, getSeries, metricsReference, monthShockCount, monthShocks, shockReference } from "./metrics";
 import { networkFigures } from "./network";
 import { runSimulation } from "./simulate";
+
+/** Sites per page of the sites export: a few milliseconds of reading. */
+const SITE_EXPORT_PAGE = 1_000;
 
 // What each export holds, read and checked before its first byte: the query as resolved, the file's
 // name, the datasets it draws on, and its rows — produced later, a month at a time, as the file is
@@ -39,9 +43,9 @@ export type Gathered = {
 async function monthsOf(slug: string, period: string | undefined, fallback: "all" | "latest", network?: NetworkBasis): Promise<PeriodDistribution[]> {
   const wanted = period ?? fallback;
   if (wanted !== "all") return [await periodDistribution(slug, wanted === "latest" ? undefined : wanted, network)];
-  const { periods } = await sharesPeriods(slug);
-  if (periods.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
-  return Promise.all(periods.map((p) => periodDistribution(slug, p, network)));
+  const months = await periodDistributions(slug, network);
+  if (months.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
+  return months;
 }
 
 /** The shares dataset, the datasets its months are taken from (best estimate), and the network datasets of the months whose hashrate they use. */
@@ -49,6 +53,20 @@ async function sharesSources(slug: string, months: readonly PeriodDistribution[]
   const fromNetwork = new Set(months.flatMap((d) => (d.networkHashrateSource !== "dataset" && d.networkHashratePeriod ? [d.networkHashratePeriod] : [])));
   const network = fromNetwork.size > 0 ? (await networkMonths()).filter((m) => fromNetwork.has(m.period)) : [];
   return distinct([slug, ...months.map((d) => d.source.dataset), ...network.map((m) => m.source)]);
+}
+
+/** Sites read a page at a time as the file is written (any number of them); a write in between cuts the file off rather than mixing two versions. */
+function sitesInPages(datasetId: number | undefined): RowSource {
+  return {
+    count: () => totalSites(datasetId === undefined ? {} : { datasetId }),
+    parts: function* () {
+      const version = dataVersion();
+      for (const page of siteExportPages(datasetId, SITE_EXPORT_PAGE)) {
+        if (dataVersion() !== version) throw new Error("the sites changed while the export was written; download it again");
+        yield siteRows(page);
+      }
+    },
+  };
 }
 
 /** A sites or prices dataset filter: it must exist and be of that kind. */
@@ -121,13 +139,15 @@ export async function gather(q: ExportRequest): Promise<Gathered> {
       };
     }
     case "sites": {
-      await requireDatasetOfKind(q.dataset, "sites");
-      const sites = (await listSites()).filter((s) => q.dataset === undefined || s.dataset === q.dataset);
+      const dataset =
+        q.dataset === undefined
+          ? undefined
+          : await requireDataset(q.dataset, "sites", (held) => `what=sites needs a sites dataset; "${q.dataset}" holds ${held}`);
       return {
-        rows: rowsInMemory(siteRows(sites)),
+        rows: sitesInPages(dataset?.id),
         query: { what: q.what, dataset: q.dataset ?? null },
         file: { dataset: q.dataset ?? "all-datasets", period: null },
-        sources: () => Promise.resolve(distinct(sites.map((s) => s.dataset))),
+        sources: async () => (dataset ? [dataset.slug] : await datasetSlugs("sites")),
       };
     }
     case "prices": {

@@ -1,5 +1,6 @@
 import type { FileWriter, Row } from "../io/export";
 import { log } from "../log";
+import { giveWay, mapGivingWay, YIELD_EVERY_MS } from "../give-way";
 
 // An export file as a byte stream that the reader pulls: rows are produced (a month at a time) and
 // written (a batch at a time) only when the reader asks for more, so the file is never whole in
@@ -9,8 +10,7 @@ import { log } from "../log";
 
 /** Rows written per chunk of the stream: tens of kilobytes, a few milliseconds of work. */
 export const ROWS_PER_CHUNK = 256;
-/** The longest the producer keeps the thread before other requests get a turn. */
-export const YIELD_EVERY_MS = 8;
+export { mapGivingWay, YIELD_EVERY_MS } from "../give-way";
 
 /** The rows of an export: how many there are (known without producing them) and the rows part by part. */
 export type RowSource = {
@@ -52,22 +52,6 @@ export const logStreamEnd: StreamReport = (end, outcome, error) => {
     log().error({ ...outcome, err }, "export failed after its first byte: the download is cut off");
   }
 };
-
-const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** `items.map(fn)` for work done before the first byte (counts, sources): it too gives way every few milliseconds. */
-export async function mapGivingWay<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]> {
-  const out: U[] = [];
-  let since = performance.now();
-  for (const item of items) {
-    out.push(fn(item));
-    if (performance.now() - since >= YIELD_EVERY_MS) {
-      await giveWay();
-      since = performance.now();
-    }
-  }
-  return out;
-}
 
 /**
  * The file `writer` writes from `source`, as a pull-based stream. The first part is produced before

@@ -14,6 +14,7 @@ import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distributio
 import { distributionSeries, periodDistribution, type PeriodDistribution, type Provenance, provenanceOf } from "./distribution";
 import { NotFound } from "./errors";
 import { networkMonthProblem, refuseStored, sitesBasisProblem, storedPriceRows } from "./stored-data";
+import { mapGivingWay } from "../give-way";
 
 // Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
 // (lib/metrics) and keeps the result per data version. Routes, the page and the export call these.
@@ -100,7 +101,11 @@ export function getSeries(slug: string): Promise<{ dataset: string; rows: (Serie
     const series = await distributionSeries(slug);
     return {
       dataset: slug,
-      rows: series.map((d) => ({ ...seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh), source: d.source.dataset, ageMonths: d.ageMonths })),
+      rows: await mapGivingWay(series, (d) => ({
+        ...seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh),
+        source: d.source.dataset,
+        ageMonths: d.ageMonths,
+      })),
     };
   });
 }

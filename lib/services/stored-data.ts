@@ -1,9 +1,10 @@
 import type { MetricDistribution } from "../metrics/concentration";
+import type { Distribution } from "../metrics/distribution";
 import type { PriceRow } from "../metrics/prices";
 import { memo } from "../db/data-version";
 import type { NetworkMonth } from "../db/network";
 import { allPriceRows } from "../db/reference";
-import { clipped } from "../validation/cells";
+import { clipped, quoted } from "../validation/cells";
 import { HASHRATE_EH, NETWORK_HASHRATE_EH, PRICE_USD_PER_KWH, type Range, rangeProblem, SHARE_FRACTION } from "../validation/limits";
 import { StoredDataInvalid } from "./errors";
 
@@ -20,23 +21,47 @@ function amount(value: number, range: Range): string {
   return `${value}${range.unit ? ` ${range.unit}` : ""}`;
 }
 
-/** The message for a stored value outside its range; null when it is in range. */
-function outOfRange(dataset: string, what: string, value: number, range: Range, where: string): string | null {
+/**
+ * The message for a stored value outside its range; null when it is in range. The value is as read:
+ * SQLite keeps text in a REAL column, and a plain-SQL read hands it over as it is.
+ */
+function outOfRange(dataset: string, what: string, value: unknown, range: Range, where: string): string | null {
+  if (typeof value !== "number") return `dataset "${dataset}" holds ${what} of ${quoted(String(value))} ${where}, which is not a number; ${REPAIR}`;
   const problem = rangeProblem(value, range);
   return problem === null ? null : `dataset "${dataset}" holds ${what} of ${amount(value, range)} ${where}, which ${problem}; ${REPAIR}`;
 }
 
 /** One stored share row: its share, and its hashrate where it has one. */
-export type StoredShare = { iso2: string | null; share: number; hashrateEh: number | null; sourceDataset?: string | null };
+export type StoredShare = { iso2: string | null; share: number; hashrateEh: number | null };
 
-/** What is wrong with a share row of `dataset` in `period`, or null. */
-export function shareRowProblem(dataset: string, period: string, row: StoredShare): string | null {
-  const who = row.iso2 ?? "the unattributed bucket";
-  const taken = row.sourceDataset && row.sourceDataset !== dataset ? ` (taken from "${row.sourceDataset}")` : "";
+/** What is wrong with a share row of `dataset` in `period` (`takenFrom`: the dataset the best estimate took the month from), or null. */
+export function shareRowProblem(dataset: string, period: string, row: StoredShare, takenFrom?: string): string | null {
+  const where = `for ${row.iso2 ?? "the unattributed bucket"} in ${period}${takenFrom && takenFrom !== dataset ? ` (taken from "${takenFrom}")` : ""}`;
   return (
-    outOfRange(dataset, "a share", row.share, SHARE_FRACTION, `for ${who} in ${period}${taken}`) ??
-    (row.hashrateEh === null ? null : outOfRange(dataset, "a hashrate", row.hashrateEh, HASHRATE_EH, `for ${who} in ${period}${taken}`))
+    outOfRange(dataset, "a share", row.share, SHARE_FRACTION, where) ??
+    (row.hashrateEh === null ? null : outOfRange(dataset, "a hashrate", row.hashrateEh, HASHRATE_EH, where))
   );
+}
+
+/**
+ * What is wrong with a month of a shares dataset, or null: a row, or the network hashrate its
+ * distribution `d` is applied to (its rows' own sum, or `networkMonth` of the network data).
+ */
+export function shareMonthProblem(
+  dataset: string,
+  period: string,
+  rows: readonly StoredShare[],
+  d: Distribution,
+  networkMonth: NetworkMonth | undefined,
+  takenFrom?: string,
+): string | null {
+  for (const row of rows) {
+    const problem = shareRowProblem(dataset, period, row, takenFrom);
+    if (problem) return problem;
+  }
+  if (d.networkHashrateSource === "dataset") return monthTotalProblem(dataset, period, d.networkHashrateEh ?? 0);
+  if (d.networkHashrateSource === "network" && networkMonth) return networkMonthProblem(networkMonth);
+  return null;
 }
 
 /** What is wrong with the month of network data a distribution is applied to, or null. */
@@ -74,7 +99,7 @@ export async function readStored<T>(what: string, read: () => Promise<T>): Promi
   } catch (error) {
     if (typeof error === "object" && error !== null && "code" in error && error.code === "P2023") {
       const detail = error instanceof Error ? (/Expected [^\n]*/.exec(error.message)?.[0] ?? "a value of the wrong type") : "a value of the wrong type";
-      throw new StoredDataInvalid(`${what} holds a value of the wrong type (${clipped(detail)}); ${REPAIR}`, "dataset");
+      throw new StoredDataInvalid(`${what}: a value of the wrong type is stored (${clipped(detail)}); ${REPAIR}`, "dataset");
     }
     throw error;
   }
