@@ -128,20 +128,38 @@ export async function siteGroups(datasetId: number): Promise<SiteGroup[]> {
   return z.array(GroupRow).parse(rows);
 }
 
-const exportStatements = onReadConnection((db) => {
-  const columns = `SELECT s.id, s.name, s.operator, s.countryIso2, c.name AS countryName, s.locality, s.lat, s.lon, s.capacityMw, s.hashrateEh,
-      s.energySource, s.status, s.statusNote, s.asOf, s.certainty, s.sourceUrl, d.slug AS dataset
-    FROM "MiningSite" s JOIN "Country" c ON c.iso2 = s.countryIso2 JOIN "Dataset" d ON d.id = s.datasetId`;
-  const order = `ORDER BY s.countryIso2, s.name, s.id LIMIT @limit`;
-  const after = `(s.countryIso2, s.name, s.id) > (@countryIso2, @name, @id)`;
-  type Params = { limit: number; datasetId?: number; countryIso2?: string; name?: string; id?: number };
-  return {
-    first: db.prepare<Params>(`${columns} ${order}`),
-    next: db.prepare<Params>(`${columns} WHERE ${after} ${order}`),
-    firstOf: db.prepare<Params>(`${columns} WHERE s.datasetId = @datasetId ${order}`),
-    nextOf: db.prepare<Params>(`${columns} WHERE s.datasetId = @datasetId AND ${after} ${order}`),
-  };
-});
+type ExportParams = { limit: number; datasetId?: number; countryIso2?: string; name?: string; id?: number };
+
+// Four whole statements (every site or one dataset's; first page or after a key), each a literal.
+const exportStatements = onReadConnection((db) => ({
+  first: db.prepare<ExportParams>(
+    `SELECT s.id, s.name, s.operator, s.countryIso2, c.name AS countryName, s.locality, s.lat, s.lon, s.capacityMw, s.hashrateEh,
+       s.energySource, s.status, s.statusNote, s.asOf, s.certainty, s.sourceUrl, d.slug AS dataset
+     FROM "MiningSite" s JOIN "Country" c ON c.iso2 = s.countryIso2 JOIN "Dataset" d ON d.id = s.datasetId
+     ORDER BY s.countryIso2, s.name, s.id LIMIT @limit`,
+  ),
+  next: db.prepare<ExportParams>(
+    `SELECT s.id, s.name, s.operator, s.countryIso2, c.name AS countryName, s.locality, s.lat, s.lon, s.capacityMw, s.hashrateEh,
+       s.energySource, s.status, s.statusNote, s.asOf, s.certainty, s.sourceUrl, d.slug AS dataset
+     FROM "MiningSite" s JOIN "Country" c ON c.iso2 = s.countryIso2 JOIN "Dataset" d ON d.id = s.datasetId
+     WHERE (s.countryIso2, s.name, s.id) > (@countryIso2, @name, @id)
+     ORDER BY s.countryIso2, s.name, s.id LIMIT @limit`,
+  ),
+  firstOf: db.prepare<ExportParams>(
+    `SELECT s.id, s.name, s.operator, s.countryIso2, c.name AS countryName, s.locality, s.lat, s.lon, s.capacityMw, s.hashrateEh,
+       s.energySource, s.status, s.statusNote, s.asOf, s.certainty, s.sourceUrl, d.slug AS dataset
+     FROM "MiningSite" s JOIN "Country" c ON c.iso2 = s.countryIso2 JOIN "Dataset" d ON d.id = s.datasetId
+     WHERE s.datasetId = @datasetId
+     ORDER BY s.countryIso2, s.name, s.id LIMIT @limit`,
+  ),
+  nextOf: db.prepare<ExportParams>(
+    `SELECT s.id, s.name, s.operator, s.countryIso2, c.name AS countryName, s.locality, s.lat, s.lon, s.capacityMw, s.hashrateEh,
+       s.energySource, s.status, s.statusNote, s.asOf, s.certainty, s.sourceUrl, d.slug AS dataset
+     FROM "MiningSite" s JOIN "Country" c ON c.iso2 = s.countryIso2 JOIN "Dataset" d ON d.id = s.datasetId
+     WHERE s.datasetId = @datasetId AND (s.countryIso2, s.name, s.id) > (@countryIso2, @name, @id)
+     ORDER BY s.countryIso2, s.name, s.id LIMIT @limit`,
+  ),
+}));
 
 /**
  * The sites export's pages, read synchronously (plain SQL on the read connection, lib/db/reader.ts)
