@@ -24,7 +24,7 @@ import { ShockTable } from "./ShockTable";
 import { SummaryCards } from "./SummaryCards";
 import { RenderedAnswers, useJson } from "./useJson";
 import { useSimulation } from "./useSimulation";
-import { useSiteLayer } from "./useSiteLayer";
+import type { SiteLayer } from "./useSiteLayer";
 import { useUrlState } from "./useUrlState";
 
 // Shown only when asked for: loaded on demand.
@@ -45,6 +45,10 @@ const RiskPanel = dynamic(() => import("@/components/risk/RiskPanel").then((m) =
     </section>
   ),
 });
+
+const SiteLayerSource = dynamic(() => import("./SiteLayerSource").then((m) => m.SiteLayerSource), { ssr: false });
+const SITES_OFF: SiteLayer = { features: null, loading: false, error: null };
+const SITES_LOADING: SiteLayer = { features: null, loading: true, error: null };
 
 const CountryPanel = dynamic(() => import("./CountryPanel").then((m) => m.CountryPanel), {
   ssr: false,
@@ -105,7 +109,9 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
   const events = useJson(apiUrls.events(), "ShockEventsResponse");
   // The map reports what it shows; the sites layer asks for that.
   const [mapBounds, setMapBounds] = useState<MapBounds | null>(null);
-  const sites = useSiteLayer(state.layer === "sites", mapBounds);
+  const [siteLayer, setSiteLayer] = useState<SiteLayer | null>(null);
+  // Until its code has loaded, the sites layer is loading.
+  const sites: SiteLayer = state.layer !== "sites" ? SITES_OFF : (siteLayer ?? SITES_LOADING);
   const country = useJson(state.country ? apiUrls.country(state.country, slug) : null, "CountryResponse");
 
   // The risk layer is the risk panel's (it loads with the risk view, and asks for the answer).
@@ -200,6 +206,7 @@ function DashboardView({ initial }: { initial: DashboardInitial }) {
             onBoundsChange={setMapBounds}
             onCountryClick={onCountryClick}
           />
+          {state.layer === "sites" && <SiteLayerSource view={mapBounds} onChange={setSiteLayer} />}
           {layer && <Legend layer={layer} showSites={state.layer === "sites"} />}
           <EstimateSource note={note} testId="map-source" />
           <div className="map-downloads">

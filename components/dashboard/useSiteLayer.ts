@@ -16,10 +16,9 @@ type Answered = { request: SitesLayerRequest; data: SiteClusters };
  * what the last answer covers (lib/view/site-view.ts), a moment after the map stops moving; a newer
  * request aborts the one in flight. Only the current answer is kept (a tab panning all day must not grow).
  */
-export function useSiteLayer(
-  enabled: boolean,
-  view: MapBounds | null,
-): { features: GeoJSON.FeatureCollection<GeoJSON.Point> | null; loading: boolean; error: string | null } {
+export type SiteLayer = { features: GeoJSON.FeatureCollection<GeoJSON.Point> | null; loading: boolean; error: string | null };
+
+export function useSiteLayer(enabled: boolean, view: MapBounds | null): SiteLayer {
   const [asked, setAsked] = useState<SitesLayerRequest | null>(null);
   const [answered, setAnswered] = useState<Answered | null>(null);
   const [error, setError] = useState<string | null>(null);
