@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import dynamic from "next/dynamic";
 import { LazyTimeChart as TimeChart } from "@/components/charts/LazyTimeChart";
 import { WorldMap } from "@/components/map/WorldMap";
 import type { Dataset } from "@/lib/validation/responses";
@@ -25,39 +24,8 @@ import { SummaryCards } from "./SummaryCards";
 import { RenderedAnswers, useJson } from "./useJson";
 import { useSimulation } from "./useSimulation";
 import type { SiteLayer } from "./useSiteLayer";
+import { CountryPanel, RiskPanel, ScenarioPanel, SITES_LOADING, SITES_OFF, SiteLayerSource } from "./lazy-parts";
 import { useUrlState } from "./useUrlState";
-
-// Shown only when asked for: loaded on demand.
-const ScenarioPanel = dynamic(() => import("./ScenarioPanel").then((m) => m.ScenarioPanel), {
-  ssr: false,
-  loading: () => (
-    <section className="panel scenario-panel" aria-busy="true">
-      <p className="muted">Loading the simulator…</p>
-    </section>
-  ),
-});
-
-const RiskPanel = dynamic(() => import("@/components/risk/RiskPanel").then((m) => m.RiskPanel), {
-  ssr: false,
-  loading: () => (
-    <section className="panel" aria-busy="true">
-      <p className="muted">Loading the risk view…</p>
-    </section>
-  ),
-});
-
-const SiteLayerSource = dynamic(() => import("./SiteLayerSource").then((m) => m.SiteLayerSource), { ssr: false });
-const SITES_OFF: SiteLayer = { features: null, loading: false, error: null };
-const SITES_LOADING: SiteLayer = { features: null, loading: true, error: null };
-
-const CountryPanel = dynamic(() => import("./CountryPanel").then((m) => m.CountryPanel), {
-  ssr: false,
-  loading: () => (
-    <aside className="panel country-panel" aria-busy="true">
-      <p className="muted">Loading…</p>
-    </aside>
-  ),
-});
 
 export type DatasetOption = Pick<Dataset, "slug" | "title" | "periods">;
 

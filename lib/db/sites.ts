@@ -3,6 +3,7 @@ import type { Bbox } from "../geo/site-grid";
 import type { SiteGroup } from "../metrics/sites-basis";
 import type { SiteKey } from "../validation/sites-query";
 import type { SiteRecord } from "../validation/sites";
+import { SiteSchema } from "../validation/responses/reference";
 import { type SiteStatus, siteStatuses } from "../validation/vocabulary";
 import { Prisma } from "../generated/prisma/client";
 import { prisma } from "./client";
@@ -30,25 +31,8 @@ export type SitesFilter = { country?: string; status?: SiteStatus; datasetId?: n
 /** SQLite gives aggregates as bigint through the driver adapter, columns as number. */
 export const sqlCount = z.union([z.number(), z.bigint()]).transform(Number);
 
-const SiteRow = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  operator: z.string(),
-  countryIso2: z.string(),
-  countryName: z.string(),
-  locality: z.string().nullable(),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-  capacityMw: z.number().nullable(),
-  hashrateEh: z.number().nullable(),
-  energySource: z.string().nullable(),
-  status: z.enum(siteStatuses),
-  statusNote: z.string().nullable(),
-  asOf: z.string().nullable(),
-  certainty: z.string(),
-  sourceUrl: z.string(),
-  dataset: z.string(),
-}) satisfies z.ZodType<Site>;
+/** A row read for a listing: the shape the API answers with (one schema for both). */
+const SiteRow = SiteSchema satisfies z.ZodType<Site>;
 
 /** Located in the box; a box across the antimeridian is two longitude ranges. `lat` can be the plain column or +lat (no index). */
 export function inBbox(bbox: Bbox, useIndex = true): Prisma.Sql {
