@@ -14,8 +14,8 @@ import { pacer } from "../give-way";
 // months a dataset covers are known at once (an index walk), a month's rows are read when that
 // month is asked for, and a read of every month goes a slice of months at a time, giving way to
 // other requests in between. The months and their sources are kept per data version, shared by every
-// caller, and so are the months' distributions up to KEPT_ROWS rows: beyond that, a read of every
-// month (an export of a large dataset) builds each month as it goes and drops it. A month
+// caller, and so are months read one at a time (up to KEPT_ROWS rows); a read of every month builds
+// each month as it goes and drops it, so an export of a large dataset never holds them all. A month
 // whose stored figures break the limits of lib/validation/limits.ts (an old database) is refused
 // with StoredDataInvalid naming the dataset, the row and the limit, when it is read.
 
@@ -47,9 +47,8 @@ export type SharesData = {
 /** Rows read at once when every month is read: a few milliseconds of the thread per slice. */
 const ROWS_PER_SLICE = 1_000;
 /**
- * Months' distributions are kept for the next reader while the months kept hold at most this many rows
- * (a few MB; every real dataset fits). A larger dataset's months are built for each read and dropped:
- * 1 000 months × 200 countries kept would hold ~30 MB for as long as the data version lasts.
+ * Months asked for one at a time are kept for the next reader while the months kept hold at most
+ * this many rows (a few MB: every real dataset fits whole); beyond that they are built for each read.
  */
 export const KEPT_ROWS = 20_000;
 /** Reads of a dataset that is replaced while it is read start again, this many times at most. */
@@ -99,9 +98,10 @@ function sharesData(slug: string): Promise<SharesData> {
     const rows = (period: string): ShareRow[] => read([period]).get(period) ?? [];
     const loaded = new Map<string, PeriodDistribution>();
     let keptRows = 0;
-    const built = (period: string, list: ShareRow[]): PeriodDistribution => {
+    const month = (period: string): PeriodDistribution => {
       const found = loaded.get(period);
       if (found) return found;
+      const list = rows(period);
       const distribution = build(period, list);
       if (keptRows + list.length <= KEPT_ROWS) {
         loaded.set(period, distribution);
@@ -109,6 +109,10 @@ function sharesData(slug: string): Promise<SharesData> {
       }
       return distribution;
     };
+    // A read of every month keeps none of them: kept, every month of a large dataset stays for the
+    // data version, and while they pile up the engine allocates what builds them straight into its
+    // long-lived heap (measured: an export of every month then peaked ~80 MB higher).
+    const built = (period: string, list: ShareRow[]): PeriodDistribution => loaded.get(period) ?? build(period, list);
     /** Every month's rows, oldest first: the first slice one month, then as many months as ROWS_PER_SLICE rows hold at the size seen so far. */
     function* slices(): Generator<Map<string, ShareRow[]>> {
       let rowsRead = 0;
@@ -126,7 +130,7 @@ function sharesData(slug: string): Promise<SharesData> {
       periods,
       sources,
       rows,
-      month: (period) => loaded.get(period) ?? built(period, rows(period)),
+      month,
       async walk(fn) {
         const out = [];
         const pace = pacer();
