@@ -113,12 +113,12 @@ function sharesData(slug: string): Promise<SharesData> {
     // data version, and while they pile up the engine allocates what builds them straight into its
     // long-lived heap (measured: an export of every month then peaked ~80 MB higher).
     const built = (period: string, list: ShareRow[]): PeriodDistribution => loaded.get(period) ?? build(period, list);
-    /** Every month's rows, oldest first: the first slice one month, then as many months as ROWS_PER_SLICE rows hold at the size seen so far. */
-    function* slices(): Generator<Map<string, ShareRow[]>> {
+    /** Every month's rows, oldest first: the first slice one month, then as many months as `perSlice` rows hold at the size seen so far. */
+    function* slices(perSlice: number): Generator<Map<string, ShareRow[]>> {
       let rowsRead = 0;
       for (let done = 0; done < periods.length;) {
-        const perMonth = done === 0 ? ROWS_PER_SLICE : rowsRead / done;
-        const slice = periods.slice(done, done + Math.max(1, Math.floor(ROWS_PER_SLICE / Math.max(1, perMonth))));
+        const perMonth = done === 0 ? perSlice : rowsRead / done;
+        const slice = periods.slice(done, done + Math.max(1, Math.floor(perSlice / Math.max(1, perMonth))));
         const byMonth = read(slice);
         for (const list of byMonth.values()) rowsRead += list.length;
         yield byMonth;
@@ -134,7 +134,7 @@ function sharesData(slug: string): Promise<SharesData> {
       async walk(fn) {
         const out = [];
         const pace = pacer();
-        for (const slice of slices()) {
+        for (const slice of slices(ROWS_PER_SLICE)) {
           for (const [period, list] of slice) {
             out.push(fn(built(period, list)));
             await pace();
@@ -144,7 +144,8 @@ function sharesData(slug: string): Promise<SharesData> {
       },
       *each(fn) {
         try {
-          for (const slice of slices()) for (const [period, list] of slice) yield fn(built(period, list));
+          // A month per statement: the file's rows are made between two months, and rows read ahead of them would outlive the young generation.
+          for (const slice of slices(1)) for (const [period, list] of slice) yield fn(built(period, list));
         } catch (error) {
           // Outside withShares (a file being written): it cannot start again on the new data, so it says so.
           if (error instanceof DatasetReplaced) throw new Busy(`dataset "${slug}" was replaced while it was read; try again`, "dataset");
