@@ -65,6 +65,15 @@ describe("plainNumber", () => {
     );
   });
 
+  it("writes the digits String() writes, wherever String() uses no exponent", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        if (!String(x).includes("e")) expect(plainNumber(x)).toBe(String(x === 0 ? 0 : x));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("rejects non-finite numbers (the CSV writer turns them into empty cells)", () => {
     expect(() => plainNumber(Number.NaN)).toThrow(RangeError);
     expect(csvCell(Number.POSITIVE_INFINITY, number)).toBe("");

@@ -13,7 +13,10 @@ export type Row = Record<string, Cell>;
 export function plainNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   if (value === 0) return "0";
-  const text = String(value);
+  // JSON.stringify writes a finite number as String() does, but String() of a fractional number is
+  // allocated in the engine's long-lived heap (it feeds a number-to-string cache): an export of every
+  // month writes millions of them, and they piled up there until a full collection.
+  const text = JSON.stringify(value);
   const e = text.indexOf("e");
   if (e < 0) return text;
   const sign = text.startsWith("-") ? "-" : "";
