@@ -8,7 +8,7 @@ import type { RowSource } from "./export-stream";
 // large dataset (1 000 months × 200 countries) is ~30 MB of distributions, and the rows made of them
 // more: they are never all in memory at once. Each month is read, checked and summarised before the
 // file's first byte (what the metadata needs: the row count, the datasets drawn on), then read again,
-// a slice at a time, as the file is written — the rows of a month are made when the stream reaches it
+// month by month, as the file is written — the rows of a month are made when the stream reaches it
 // and dropped once written.
 
 /** What the metadata needs of a month: the dataset it is taken from, and the network month whose hashrate it uses (none when its own). */

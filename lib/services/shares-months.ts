@@ -50,7 +50,7 @@ const ROWS_PER_SLICE = 1_000;
  * Months asked for one at a time are kept for the next reader while the months kept hold at most
  * this many rows (a few MB: every real dataset fits whole); beyond that they are built for each read.
  */
-export const KEPT_ROWS = 20_000;
+const KEPT_ROWS = 20_000;
 /** Reads of a dataset that is replaced while it is read start again, this many times at most. */
 const READ_ATTEMPTS = 3;
 
@@ -111,7 +111,7 @@ function sharesData(slug: string): Promise<SharesData> {
     };
     // A read of every month keeps none of them: kept, every month of a large dataset stays for the
     // data version, and while they pile up the engine allocates what builds them straight into its
-    // long-lived heap (measured: an export of every month then peaked ~80 MB higher).
+    // long-lived heap (measured: the heap of an export of every month then peaked 50–80 MB higher).
     const built = (period: string, list: ShareRow[]): PeriodDistribution => loaded.get(period) ?? build(period, list);
     /** Every month's rows, oldest first: the first slice one month, then as many months as `perSlice` rows hold at the size seen so far. */
     function* slices(perSlice: number): Generator<Map<string, ShareRow[]>> {
