@@ -28,6 +28,11 @@ export default function ApiDocsPage() {
         <code>{`{ "error": { "status", "message", "field", "issues" } }`}</code>. The machine-readable description is{" "}
         <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, generated from the zod schemas the server validates with).
       </p>
+      <p>
+        Besides each route&apos;s own errors listed below, any path answers <code>405</code> with an <code>Allow</code> header to a method it does not support,
+        and <code>421</code> to a <code>Host</code> the server is not configured for (only when <code>HASHATLAS_ALLOWED_HOSTS</code> is set); a request body
+        that stalls is cut off with <code>408</code>.
+      </p>
       {API_ROUTES.map((route) => {
         const op = doc.paths?.[route.path]?.[route.method];
         const params = (op?.parameters ?? []).flatMap((p) => ("name" in p ? [p] : []));
