@@ -86,7 +86,9 @@ describe(`${INSTANCES} instances starting at the same moment on an absent databa
       expect(migrations.map((m) => m.migration_name)).toEqual(listMigrationNames(DEFAULT_MIGRATIONS_DIR));
       expect(migrations.every((m) => m.finished_at !== null && m.rolled_back_at === null)).toBe(true);
       // Ids are never reused: a dataset written twice would have a second id past the count.
-      const datasets = db.prepare<[], { n: number; slugs: number; maxId: number }>(`SELECT count(*) AS n, count(DISTINCT slug) AS slugs, max(id) AS maxId FROM "Dataset"`).get();
+      const datasets = db
+        .prepare<[], { n: number; slugs: number; maxId: number }>(`SELECT count(*) AS n, count(DISTINCT slug) AS slugs, max(id) AS maxId FROM "Dataset"`)
+        .get();
       expect(datasets?.n).toBeGreaterThan(0);
       expect(datasets).toEqual({ n: datasets?.n, slugs: datasets?.n, maxId: datasets?.n });
     } finally {
