@@ -151,6 +151,17 @@ describe("deploy/nginx.conf in front of them", () => {
     expect(servedByB, "the restarted instance got no request through nginx").toBe(true);
   }, 60_000);
 
+  it("never answers from its cache what the app marks no-store", async () => {
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${proxy?.url}/api/health`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toContain("no-store");
+      // MISS both times: looked up, fetched from an instance, not stored.
+      expect(response.headers.get("x-cache-status")).toBe("MISS");
+      await response.arrayBuffer();
+    }
+  });
+
   it("an import through nginx is visible through both instances; imports are limited across instances (429 from nginx)", async () => {
     if (!proxy) throw new Error("no proxy");
     const before = await text(`${a.url}${SERIES}`);
