@@ -115,7 +115,11 @@ export async function startPostgres(options: { database?: string } = {}): Promis
 
   try {
     giveToOwner(folder);
-    run(asOwner(binDir, "initdb", ["-D", dataDir, "-U", SUPERUSER, "-A", "trust", "--locale=C", "-E", "UTF8", "--no-sync", "--no-instructions"]), folder, "initdb");
+    run(
+      asOwner(binDir, "initdb", ["-D", dataDir, "-U", SUPERUSER, "-A", "trust", "--locale=C", "-E", "UTF8", "--no-sync", "--no-instructions"]),
+      folder,
+      "initdb",
+    );
     fs.appendFileSync(path.join(dataDir, "postgresql.conf"), `\n# throw-away test cluster (scripts/postgres-server.ts)\n${THROWAWAY_SETTINGS.join("\n")}\n`);
     const child = spawn(process.execPath, [path.join(__dirname, "postgres-watchdog.cjs"), String(process.pid), folder, JSON.stringify(stopCommand.flat())], {
       detached: true,
