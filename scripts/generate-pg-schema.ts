@@ -73,18 +73,27 @@ export function postgresSchemaFrom(sqliteSchema: string): string {
   return `${HEADER.join("\n")}${schema}`;
 }
 
-function main(): void {
+/** Rewrites prisma/postgresql/schema.prisma from prisma/schema.prisma; true when its content changed. */
+export function writePostgresSchema(): boolean {
   const expected = postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA, "utf8"));
+  if (fs.existsSync(POSTGRES_SCHEMA) && fs.readFileSync(POSTGRES_SCHEMA, "utf8") === expected) return false;
+  fs.mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true });
+  fs.writeFileSync(POSTGRES_SCHEMA, expected);
+  return true;
+}
+
+function main(): void {
   const relative = path.relative(process.cwd(), POSTGRES_SCHEMA);
   if (process.argv.includes("--check")) {
     const current = fs.existsSync(POSTGRES_SCHEMA) ? fs.readFileSync(POSTGRES_SCHEMA, "utf8") : null;
-    if (current === expected) return console.log(`${relative} is up to date`);
-    console.error(`${relative} is out of date: run tsx scripts/generate-pg-schema.ts`);
-    process.exit(1);
+    if (current !== postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA, "utf8"))) {
+      console.error(`${relative} is out of date: run tsx scripts/generate-pg-schema.ts`);
+      process.exit(1);
+    }
+    console.log(`${relative} is up to date`);
+    return;
   }
-  fs.mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true });
-  fs.writeFileSync(POSTGRES_SCHEMA, expected);
-  console.log(`wrote ${relative}`);
+  console.log(writePostgresSchema() ? `wrote ${relative}` : `${relative} was up to date`);
 }
 
 if (require.main === module) {

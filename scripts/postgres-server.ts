@@ -39,6 +39,8 @@ export type PostgresServer = {
   /** URL of the database created at start (DEFAULT_TEST_DATABASE unless told otherwise). */
   url: string;
   port: number;
+  /** The temporary folder holding the cluster (data/), its socket and its log; stop() removes it. */
+  folder: string;
   /** Creates another empty database in the cluster and gives its URL. */
   createDatabase: (name: string) => Promise<string>;
   /** Stops the server at once (`pg_ctl stop -m immediate`) and removes its folder; safe to call twice. */
@@ -133,11 +135,15 @@ export async function startPostgres(options: { database?: string } = {}): Promis
     return {
       url: databaseUrl(port, database),
       port,
+      folder,
       createDatabase: async (name) => {
         await createDatabaseIn(port, name);
         return databaseUrl(port, name);
       },
-      stop: async () => stopSync(),
+      stop: () => {
+        stopSync();
+        return Promise.resolve();
+      },
     };
   } catch (error) {
     stopSync();

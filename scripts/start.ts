@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { parseEnv } from "../lib/env";
+import { parseEnv, PostgresNotServedError } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
 import { nextServerArgs } from "./next-command";
 import { prepareDatabase } from "./prepare-database";
@@ -81,6 +81,10 @@ async function main() {
     config = parseEnv(process.env);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  if (config.database.provider === "postgresql") {
+    console.error(`start failed: ${new PostgresNotServedError(config.database).message}`);
     process.exit(2);
   }
   checkDatabaseFile(config.databasePath);

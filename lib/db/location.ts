@@ -26,6 +26,19 @@ export function databaseLocation(urlOrPath: string | DatabaseLocation): Database
   return { provider: "sqlite", path: urlOrPath };
 }
 
+/** Why a `postgresql://` URL cannot name a database, or undefined when it can. */
+export function postgresUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "is not a valid URL";
+  }
+  if (parsed.hostname === "") return "names no host (postgresql://user:password@host:5432/database)";
+  if (parsed.pathname.replace(/^\//, "") === "") return "names no database (postgresql://user:password@host:5432/database)";
+  return undefined;
+}
+
 /** For messages and logs: the file, or the URL without its password. */
 export function describeLocation(location: DatabaseLocation): string {
   if (location.provider === "sqlite") return location.path;

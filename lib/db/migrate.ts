@@ -97,7 +97,8 @@ export async function createMigration(name: string, dbPath?: string, options: Cr
  * The same for PostgreSQL, under a name given in full (`<timestamp>_<name>`, the SQLite migration's, so
  * that both histories keep the same names): diffs prisma/migrations-postgresql against
  * prisma/postgresql/schema.prisma on the database at `url` (pending migrations are applied to it first; the
- * history is replayed on a shadow database in the same cluster). Use a scratch database.
+ * history is replayed on a shadow database in the same cluster). Use a scratch database. Always writes a
+ * migration, empty if PostgreSQL needs no change, so that the names stay in step.
  */
 export async function createPostgresMigration(directoryName: string, url: string, options: CreateMigrationOptions = {}): Promise<CreateMigrationResult> {
   if (!/^\d{14}_[a-z0-9_]+$/.test(directoryName)) throw new MigrationError(`Invalid migration directory name ${JSON.stringify(directoryName)}`);
@@ -125,7 +126,8 @@ async function draftAndWrite(
       throw new MigrationError(`The migration could not be applied to ${target}: ${steps}`);
     }
 
-    const output = await engine.createMigration({ draft: false, migrationName, migrationsList, schema, filters: NO_FILTER });
+    // A named migration (PostgreSQL's twin of a SQLite one) is a draft: written even when empty.
+    const output = await engine.createMigration({ draft: directoryName !== null, migrationName, migrationsList, schema, filters: NO_FILTER });
     const warnings = dataLoss.warnings.map((warning) => warning.message);
     if (output.migrationScript === null) return { created: null, warnings };
 

@@ -60,14 +60,10 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
 function withUnrefTimers(bindings: WasmBindings): WebAssembly.ModuleImports {
   const imports: WebAssembly.ModuleImports = {};
   for (const [name, value] of Object.entries(bindings)) {
-    imports[name] =
-      name.startsWith("__wbg_setTimeout_") && typeof value === "function"
-        ? (...args: unknown[]) => {
-            const timer: unknown = (value as (...a: unknown[]) => unknown)(...args);
-            if (typeof timer === "object" && timer !== null && "unref" in timer && typeof timer.unref === "function") timer.unref();
-            return timer;
-          }
-        : (value as WebAssembly.ImportValue);
+    // The glue's body is `return setTimeout(callback, ms >>> 0)`: the same, unref'd.
+    imports[name] = name.startsWith("__wbg_setTimeout_")
+      ? (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref()
+      : (value as WebAssembly.ImportValue);
   }
   return imports;
 }

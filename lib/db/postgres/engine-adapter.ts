@@ -32,15 +32,16 @@ function charAsText<T>(result: T): T {
 
 /** A pg client whose results label `"char"` columns text; pools made with it use it for every query and transaction. */
 class CatalogClient extends pg.Client {}
-const plainQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever applied to a client, below
+const plainQuery = pg.Client.prototype.query;
 CatalogClient.prototype.query = function query(this: pg.Client, ...args: unknown[]): unknown {
   const callback = args.at(-1);
   if (typeof callback === "function") {
     // The pool's own query() calls client.query(text, values, callback).
     args[args.length - 1] = (error: unknown, result: unknown) => (callback as (e: unknown, r: unknown) => void)(error, error ? result : charAsText(result));
-    return plainQuery.apply(this, args);
+    return Reflect.apply(plainQuery, this, args);
   }
-  const result = plainQuery.apply(this, args);
+  const result: unknown = Reflect.apply(plainQuery, this, args);
   return result instanceof Promise ? result.then(charAsText) : result;
 } as typeof pg.Client.prototype.query;
 
