@@ -164,7 +164,7 @@ export class PostgresNotServedError extends Error {
   override name = "PostgresNotServedError";
   constructor(location: DatabaseLocation) {
     super(
-      `DATABASE_URL names PostgreSQL (${describeLocation(location)}): this build applies migrations to PostgreSQL (npm run db:migrate -- --apply) but serves, seeds, imports and syncs from a SQLite file only; use DATABASE_URL=file:… for those`,
+      `DATABASE_URL names PostgreSQL (${describeLocation(location)}): this build only applies migrations to PostgreSQL (npm run db:migrate -- --apply); serving, seeding, imports, sync, exports, backups and migration status still need a SQLite file (DATABASE_URL=file:…)`,
     );
   }
 }
