@@ -47,7 +47,7 @@ export function rebuildBestEstimate(db: Database.Database, importedAt: string): 
     .prepare<[], SourceRow>(
       `SELECT d.slug, d.coverage, d.retrievedAt, s.period, s.countryIso2, s.share, s.hashrateEh, s.sourceLabel, s.certainty, s.sourceUrl, s.note
        FROM "HashrateShare" s JOIN "Dataset" d ON d.id = s.datasetId
-       WHERE d.kind = 'shares' AND d.origin <> 'composite'
+       WHERE d.kind = 'shares' AND d.origin <> 'composite' AND d.coverage IS NOT 'partial'
        ORDER BY d.slug, s.period, s.id`,
     )
     .all();
