@@ -94,7 +94,7 @@ export function genericSharesReader(file: string): { add(row: GenericRow): void;
       if (share === null && eh === null) add(row.line, "share", "is empty: give a share or a hashrate_eh");
       // A row with any bad cell stays out of its month, whose sums would otherwise blame the month for it.
       if (issues.length > issuesBefore || iso2 === undefined || share === undefined || eh === undefined) return;
-      if (!month) months.set(period, (month = new Map()));
+      if (!month) months.set(period, (month = new Map<string, Parsed>()));
       const key = iso2 ?? "Other";
       const first = month.get(key);
       if (first !== undefined) {
