@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { etagFor, ifNoneMatch, isCacheable, NO_STORE, sharedCacheControl, varyHeaders, withVary } from "../http-cache/http-cache";
+import { etagFor, ifNoneMatch, isCacheable, NO_STORE, sharedCacheControl, VARY, withVary } from "../http-cache/http-cache";
 
 /**
  * HTTP caching in the server's front (guard.ts): the rule of lib/http-cache applied to real requests.
@@ -84,10 +84,9 @@ export function cacheRequest(req: IncomingMessage, res: ServerResponse, options:
   }
   const etag = etagFor({ release: options.release, dataVersion, path, search: queryAt === -1 ? "" : target.slice(queryAt), headers: req.headers });
   const cacheControl = sharedCacheControl(options.seconds);
-  const vary = varyHeaders(path);
   if (ifNoneMatch(headerText(req.headers["if-none-match"]), etag)) {
     // RFC 9110 §15.4.5: a 304 carries the ETag, Cache-Control and Vary the 200 would have.
-    res.writeHead(304, { etag, "cache-control": cacheControl, vary: withVary(undefined, vary) });
+    res.writeHead(304, { etag, "cache-control": cacheControl, vary: withVary(undefined, VARY) });
     res.end();
     return true;
   }
@@ -95,7 +94,7 @@ export function cacheRequest(req: IncomingMessage, res: ServerResponse, options:
     if (status === 200) {
       res.setHeader("etag", etag);
       res.setHeader("cache-control", cacheControl);
-      res.setHeader("vary", withVary(headerText(res.getHeader("vary")), vary));
+      res.setHeader("vary", withVary(headerText(res.getHeader("vary")), VARY));
     } else if (status !== 304) {
       // Errors, redirects and partial answers are nobody's to keep.
       res.setHeader("cache-control", NO_STORE);

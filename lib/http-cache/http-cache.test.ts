@@ -63,7 +63,7 @@ describe("etagFor", () => {
 
   it("is a strong entity tag, the same for the same inputs (in any process)", () => {
     expect(tag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
-    expect(etagFor({ ...base, headers: { "user-agent": "another" } })).toBe(tag);
+    expect(etagFor({ ...base, headers: { "user-agent": "another", "if-none-match": tag } })).toBe(tag);
     expect(etagFor({ ...base, search: "dataset=x&period=2022-01" })).toBe(tag);
     expect(etagFor({ ...base, headers: { "accept-encoding": undefined } })).toBe(tag);
   });
@@ -86,13 +86,14 @@ describe("etagFor", () => {
     expect(etagFor({ ...base, headers: { "accept-encoding": "GZIP,deflate" } })).toBe(gzip);
   });
 
-  it("varies a page on the RSC headers Next varies it on, an API answer not", () => {
-    const page = { ...base, path: "/", search: "" };
-    expect(etagFor({ ...page, headers: { rsc: "1" } })).not.toBe(etagFor(page));
-    expect(etagFor({ ...page, headers: { "next-router-state-tree": "%5B%5D" } })).not.toBe(etagFor(page));
-    expect(etagFor({ ...page, headers: { "next-router-prefetch": "1" } })).not.toBe(etagFor(page));
-    expect(etagFor({ ...page, headers: { "next-router-segment-prefetch": "/_tree" } })).not.toBe(etagFor(page));
-    expect(etagFor({ ...base, headers: { rsc: "1" } })).toBe(tag);
+  it.each(["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"])("changes with %s, a header Next varies on", (name) => {
+    expect(etagFor({ ...base, headers: { [name]: "1" } })).not.toBe(tag);
+  });
+
+  it("is weak for a page (Next streams its parts in the order they finish), strong for the API", () => {
+    expect(etagFor({ ...base, path: "/" })).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+    expect(etagFor({ ...base, path: "/geo/world.json" })).toMatch(/^W\//);
+    expect(etagFor({ ...base, path: "/api/openapi.json" })).toMatch(/^"/);
   });
 });
 

@@ -9,8 +9,8 @@ import { allowedMethods, isApiPath } from "../edge/methods";
 // Every answer of a cacheable request is a function of the release (the code that computes it), the
 // data version (lib/db/data-version.ts: the datasets and the current month) and the request — its
 // path, its query and the request headers the answer varies on. The ETag is a digest of exactly
-// those, so it is strong, needs no body to compute, and is the same in every process that serves
-// the same release on the same database, across restarts.
+// those: it needs no body to compute, and is the same in every process that serves the same release
+// on the same database, across restarts.
 
 /**
  * A shared cache may keep serving an answer this long after its s-maxage while it revalidates in the
@@ -29,14 +29,18 @@ export const NO_STORE = "no-store";
 export const NO_STORE_PATHS: ReadonlySet<string> = new Set(["/api/health", "/api/export"]);
 
 /**
- * The request headers Next 16 varies a page on (its Vary: the App Router's RSC requests carry them;
- * next/dist/server/base-server.js setVaryHeader). Next-URL is left out: Next varies on it only for
- * interception routes, which this app has none of, and deletes it from every other request.
+ * The request headers Next 16 varies its answers on — pages and route handlers alike — in its Vary
+ * (the App Router's RSC requests carry them; next/dist/server/base-server.js setVaryHeader). Next-URL
+ * is left out: Next varies on it only for interception routes, which this app has none of, and
+ * deletes it from every other request.
  */
-export const PAGE_VARY: readonly string[] = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"];
+export const NEXT_VARY: readonly string[] = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"];
 
 /** Next compresses answers (gzip or deflate) as the request's Accept-Encoding allows: another representation, another ETag. */
 export const ENCODING_VARY = "accept-encoding";
+
+/** The request headers an answer varies on, lower case: its Vary header, and part of its ETag. */
+export const VARY: readonly string[] = [...NEXT_VARY, ENCODING_VARY];
 
 /**
  * Whether a GET or HEAD of `path` is cacheable: an API route that answers GET (but NO_STORE_PATHS),
@@ -48,11 +52,6 @@ export function isCacheable(method: string, path: string): boolean {
   if (path.length > 1 && path.endsWith("/")) return false;
   if (isApiPath(path)) return !NO_STORE_PATHS.has(path) && (allowedMethods(path)?.includes("GET") ?? false);
   return !path.startsWith("/_next/");
-}
-
-/** The request headers an answer on `path` varies on, lower case: its Vary header, and part of its ETag. */
-export function varyHeaders(path: string): readonly string[] {
-  return isApiPath(path) ? [ENCODING_VARY] : [...PAGE_VARY, ENCODING_VARY];
 }
 
 /**
@@ -86,16 +85,24 @@ export type CacheKey = {
 };
 
 /**
- * The strong ETag of the answer to a request: a digest of everything the answer is a function of.
- * GET and HEAD share it (a HEAD answers with the headers of the GET).
+ * The ETag of the answer to a request: a digest of everything the answer is a function of. GET and
+ * HEAD share it (a HEAD answers with the headers of the GET).
+ *
+ * Strong for the API: its answers are JSON serialised the same way every time, so one ETag is one
+ * sequence of bytes. Weak (W/) for pages, and the files served beside them: Next streams a page's
+ * HTML and RSC payload in the order its parts finish, and the first render after a start orders them
+ * otherwise than later ones (measured on /: the same content, bytes in another order). The answer
+ * is the same — what a revalidation asks — but not byte for byte, which a strong ETag promises
+ * (RFC 9110 §8.8.1: a range request could otherwise splice two renders).
  */
 export function etagFor(key: CacheKey): string {
-  const vary = varyHeaders(key.path).map((name) => {
+  const vary = VARY.map((name) => {
     const raw = key.headers[name];
     return `${name}:${headerValue(name, Array.isArray(raw) ? raw.join(",") : raw)}`;
   });
   const text = [key.release, key.dataVersion, key.path, canonicalQuery(key.search), ...vary].join("\n");
-  return `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+  const tag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+  return isApiPath(key.path) ? tag : `W/${tag}`;
 }
 
 /** The opaque part of an entity tag: its quoted string, without a W/ prefix. */
