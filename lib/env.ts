@@ -110,8 +110,10 @@ const EnvSchema = z.object({
     .max(1_000_000_000)
     .default(10_000_000)
     .describe("Largest import accepted, in bytes (413 above)"),
-  [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe("Imports per minute per client (429 with Retry-After above)"),
-  [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client; unset or 0: no limit"),
+  [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe(
+    "Imports per minute per client, counted by each process on its own (429 with Retry-After above)",
+  ),
+  [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client, counted by each process on its own; unset or 0: no limit"),
   [TRUST_PROXY_ENV]: trustProxySchema.describe("Trust X-Forwarded-For from this many proxies (a hop count) or from these proxy addresses; unset: never"),
   [ALLOWED_HOSTS_ENV]: allowedHostsSchema.describe("Host headers served (comma-separated, host or host:port); others get 421; unset: any"),
   [BODY_TIMEOUT_ENV]: z.coerce
