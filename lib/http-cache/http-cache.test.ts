@@ -15,7 +15,7 @@ describe("isCacheable", () => {
     ["GET", "/no-such-page", true],
     // The server's state now, and a download that states when it was made.
     ["GET", "/api/health", false],
-    ["GET", "/api/export", false],
+    ["GET", "/api/export", true],
     ["POST", "/api/simulate", false],
     ["POST", "/api/import", false],
     ["OPTIONS", "/api/metrics", false],
@@ -90,10 +90,11 @@ describe("etagFor", () => {
     expect(etagFor({ ...base, headers: { [name]: "1" } })).not.toBe(tag);
   });
 
-  it("is weak for a page (Next streams its parts in the order they finish), strong for the API", () => {
+  it("is weak for a page (Next streams its parts in the order they finish) and an export (generatedAt), strong for the rest of the API", () => {
     expect(etagFor({ ...base, path: "/" })).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
     expect(etagFor({ ...base, path: "/geo/world.json" })).toMatch(/^W\//);
     expect(etagFor({ ...base, path: "/api/openapi.json" })).toMatch(/^"/);
+    expect(etagFor({ ...base, path: "/api/export" })).toMatch(/^W\//);
   });
 });
 

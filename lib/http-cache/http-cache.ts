@@ -20,13 +20,15 @@ export const STALE_WHILE_REVALIDATE_SECONDS = 30;
 
 export const NO_STORE = "no-store";
 
+/** GET routes whose answer is not a function of the data version and the request: /api/health reports the server's state now (a cached "ok" would hide an outage from a probe). */
+export const NO_STORE_PATHS: ReadonlySet<string> = new Set(["/api/health"]);
+
 /**
- * GET routes whose answer is not a function of the data version and the request, and stay no-store:
- * - /api/health reports the server's state now (a cached "ok" would hide an outage from a probe);
- * - /api/export states in its metadata the moment it was generated (generatedAt), so two downloads of
- *   the same data differ, and no strong ETag can stand for both.
+ * API routes whose answers carry a weak ETag: an export states in its metadata the moment it was
+ * generated (generatedAt), so two downloads of the same data differ in that one field — the same
+ * data, not the same bytes.
  */
-export const NO_STORE_PATHS: ReadonlySet<string> = new Set(["/api/health", "/api/export"]);
+export const WEAK_API_PATHS: ReadonlySet<string> = new Set(["/api/export"]);
 
 /**
  * The request headers Next 16 varies its answers on — pages and route handlers alike — in its Vary
@@ -91,7 +93,8 @@ export type CacheKey = {
  * Strong for the API: its answers are JSON serialised the same way every time, so one ETag is one
  * sequence of bytes. Weak (W/) for pages, and the files served beside them: Next streams a page's
  * HTML and RSC payload in the order its parts finish, and the first render after a start orders them
- * otherwise than later ones (measured on /: the same content, bytes in another order). The answer
+ * otherwise than later ones (measured on /: the same content, bytes in another order); and for the
+ * API routes of WEAK_API_PATHS. The answer
  * is the same — what a revalidation asks — but not byte for byte, which a strong ETag promises
  * (RFC 9110 §8.8.1: a range request could otherwise splice two renders).
  */
@@ -102,7 +105,7 @@ export function etagFor(key: CacheKey): string {
   });
   const text = [key.release, key.dataVersion, key.path, canonicalQuery(key.search), ...vary].join("\n");
   const tag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
-  return isApiPath(key.path) ? tag : `W/${tag}`;
+  return isApiPath(key.path) && !WEAK_API_PATHS.has(key.path) ? tag : `W/${tag}`;
 }
 
 /** The opaque part of an entity tag: its quoted string, without a W/ prefix. */
