@@ -32,6 +32,9 @@ export const BODY_TIMEOUT_ENV = "HASHATLAS_BODY_TIMEOUT_SECONDS";
 export const MAX_IMPORT_ROWS_ENV = "HASHATLAS_MAX_IMPORT_ROWS";
 export const DEFAULT_BODY_TIMEOUT_SECONDS = 30;
 export const DEFAULT_MAX_IMPORT_ROWS = 500_000;
+export const CACHE_SECONDS_ENV = "HASHATLAS_CACHE_SECONDS";
+/** A shared cache (a CDN, nginx) may serve an answer this long without asking: short, since an import changes answers at once. */
+export const DEFAULT_CACHE_SECONDS = 10;
 const MAX_TRUSTED_HOPS = 16;
 
 /** Which proxies' X-Forwarded-For entries are believed: a hop count, or the proxies' own addresses. */
@@ -107,8 +110,10 @@ const EnvSchema = z.object({
     .max(1_000_000_000)
     .default(10_000_000)
     .describe("Largest import accepted, in bytes (413 above)"),
-  [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe("Imports per minute per client (429 with Retry-After above)"),
-  [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client; unset or 0: no limit"),
+  [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe(
+    "Imports per minute per client, counted by each process on its own (429 with Retry-After above)",
+  ),
+  [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client, counted by each process on its own; unset or 0: no limit"),
   [TRUST_PROXY_ENV]: trustProxySchema.describe("Trust X-Forwarded-For from this many proxies (a hop count) or from these proxy addresses; unset: never"),
   [ALLOWED_HOSTS_ENV]: allowedHostsSchema.describe("Host headers served (comma-separated, host or host:port); others get 421; unset: any"),
   [BODY_TIMEOUT_ENV]: z.coerce
@@ -125,6 +130,13 @@ const EnvSchema = z.object({
     .max(10_000_000)
     .default(DEFAULT_MAX_IMPORT_ROWS)
     .describe("Most data rows an imported file may hold (422 above)"),
+  [CACHE_SECONDS_ENV]: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(DEFAULT_CACHE_SECONDS)
+    .describe("Seconds a shared cache may serve a GET answer before revalidating it (Cache-Control s-maxage); 0: always revalidate"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
