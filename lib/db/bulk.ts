@@ -34,6 +34,9 @@ export type DatasetContent = {
   shocks?: ShockEventRecord[];
 };
 
+/** What a bulk write writes: the countries (the seed's) and datasets. */
+export type WriteInput = { countries?: readonly CountryRecord[]; datasets: DatasetContent[] };
+
 export type WriteReport = {
   countriesChanged: number;
   written: { slug: string; rows: number }[];
@@ -88,11 +91,7 @@ function countShares(db: Database.Database, slug: string): number {
  * Write countries and datasets in one immediate transaction. A dataset whose content hash is
  * unchanged is left alone (so seeding twice writes nothing); a changed one is replaced whole.
  */
-export function writeDatasets(
-  db: Database.Database,
-  input: { countries?: readonly CountryRecord[]; datasets: DatasetContent[] },
-  now: () => string = () => new Date().toISOString(),
-): WriteReport {
+export function writeDatasets(db: Database.Database, input: WriteInput, now: () => string = () => new Date().toISOString()): WriteReport {
   db.pragma("foreign_keys = ON");
   const upsertCountry = db.prepare(SQLITE_WRITES.upsertCountry);
   const findDataset = db.prepare<[string], { id: number; contentHash: string }>(SHARED_SQL.findDataset);
