@@ -44,7 +44,7 @@ export async function readNetworkHoldings(location: DatabaseLocation, slugs: Slu
 }
 
 async function readPostgres(client: pg.ClientBase, slugs: Slugs): Promise<NetworkHoldings> {
-  const rows = async (sql: string, parameter: string) => (await client.query(sql, [parameter])).rows;
+  const rows = async (sql: string, parameter: string) => (await client.query<Record<string, unknown>>(sql, [parameter])).rows;
   const periods = parseRows(PeriodRow, await rows(POSTGRES_SHARED.periodsOfKind, NETWORK));
   return {
     periods: new Set(periods.map((p) => p.period)),
