@@ -11,19 +11,19 @@ export type Figure = {
   note?: string;
 };
 
-export type HttpMeasure = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number };
+export type HttpMeasure = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; status3xx: number };
 
 /** Load one URL on 127.0.0.1 for a bounded time. */
 export async function load(
   url: string,
-  options: { seconds: number; connections: number; method?: "GET" | "POST"; body?: string | (() => string) },
+  options: { seconds: number; connections: number; method?: "GET" | "POST"; body?: string | (() => string); headers?: Record<string, string> },
 ): Promise<HttpMeasure> {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error(`benchmarks only load 127.0.0.1, not ${url}`);
   const { body } = options;
   const result = await autocannon({
     url,
     method: options.method ?? "GET",
-    headers: body ? { "content-type": "application/json" } : undefined,
+    headers: body || options.headers ? { ...(body ? { "content-type": "application/json" } : {}), ...options.headers } : undefined,
     // A body function gives every request a body of its own (e.g. a new scenario each time).
     ...(typeof body === "function" ? { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] } : { body }),
     connections: options.connections,
@@ -35,6 +35,7 @@ export async function load(
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    status3xx: result["3xx"],
   };
 }
 

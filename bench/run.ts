@@ -11,6 +11,7 @@ import type { Figure } from "./lib";
 import { ensureChromium } from "../scripts/ensure-chromium";
 import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { exportBench } from "./export.bench";
+import { httpCacheBench } from "./http-cache.bench";
 import { importBench } from "./import.bench";
 import { bestEstimateBench, metricsBench } from "./metrics.bench";
 import { BENCH_ADMIN_TOKEN, EXPORT_DATASET_SIZE, exportMemoryBench, importMemoryBench, responsivenessBench } from "./responsiveness.bench";
@@ -53,6 +54,7 @@ async function main() {
   const want = (name: string) => !only || only.split(",").includes(name);
   try {
     if (want("metrics")) figures.push({ bench: "Metrics routes (issue 3: cached per data version)", figures: await metricsBench(server.url, budget) });
+    if (want("cache")) figures.push({ bench: "HTTP caching (issue 15): 304 revalidations", figures: await httpCacheBench(server.url, budget) });
     if (want("best-estimate")) figures.push({ bench: "Best estimate (issue 12: the default dataset)", figures: await bestEstimateBench(server.url, budget) });
     if (want("simulate")) {
       figures.push({ bench: "Shutdown simulator (issue 5)", figures: [...simulateInProcessBench(), ...(await simulateHttpBench(server.url, budget))] });

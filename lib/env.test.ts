@@ -1,5 +1,6 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_IMPORT_RATE_PER_MINUTE, IMPORT_RATE_ENV, parseEnv, SIMULATE_RATE_ENV } from "./env";
+import { DEFAULT_IMPORT_RATE_PER_MINUTE, IMPORT_RATE_ENV, parseEnv, PostgresNotServedError, SIMULATE_RATE_ENV } from "./env";
 
 // `npm start` validates the environment before anything else: a bad value stops it with a message
 // naming the variable, instead of a 500 on the first request that reads it.
@@ -57,5 +58,40 @@ describe("parseEnv: proxy, hosts, body timeout, import rows", () => {
     const parsed = parseEnv(base);
     expect([parsed.HASHATLAS_BODY_TIMEOUT_SECONDS, parsed.HASHATLAS_MAX_IMPORT_ROWS]).toEqual([30, 500_000]);
     expect(() => parseEnv({ ...base, HASHATLAS_BODY_TIMEOUT_SECONDS: "0" })).toThrow(/HASHATLAS_BODY_TIMEOUT_SECONDS/);
+  });
+});
+
+describe("parseEnv: DATABASE_URL picks the backend", () => {
+  const base = { NODE_ENV: "production" } as const;
+  it("reads a file: URL (the default) as the SQLite file, resolved from the working directory", () => {
+    const file = path.resolve("data/hashatlas.db");
+    expect(parseEnv(base)).toMatchObject({ database: { provider: "sqlite", path: file }, databasePath: file });
+    expect(parseEnv({ ...base, DATABASE_URL: "file:/tmp/x.db?mode=rwc" })).toMatchObject({
+      database: { provider: "sqlite", path: "/tmp/x.db" },
+      databasePath: "/tmp/x.db",
+    });
+  });
+
+  it.each(["postgresql://app:secret@db.internal:5432/hashatlas", "postgres://db.internal/hashatlas?sslmode=require"])("reads %s as PostgreSQL", (url) => {
+    expect(parseEnv({ ...base, DATABASE_URL: url }).database).toEqual({ provider: "postgresql", url });
+  });
+
+  it("stops whatever asks for the SQLite file when the URL names PostgreSQL, without showing the password", () => {
+    const config = parseEnv({ ...base, DATABASE_URL: "postgresql://app:secret@db.internal:5432/hashatlas" });
+    expect(() => config.databasePath).toThrow(PostgresNotServedError);
+    expect(() => config.databasePath).toThrow(/postgresql:\/\/app:\*\*\*@db\.internal:5432\/hashatlas\): this build only applies migrations to PostgreSQL/);
+    // Spreading the configuration does not trip over it.
+    expect({ ...config }).not.toHaveProperty("databasePath");
+  });
+
+  it.each([
+    ["mysql://db/x", /must be a SQLite file URL .* or a PostgreSQL URL/],
+    ["./data/hashatlas.db", /must be a SQLite file URL/],
+    ["postgresql://db.internal:5432/", /names no database/],
+    ["postgresql:///hashatlas", /names no host/],
+    ["postgresql://app:secret@/hashatlas", /is not a valid URL/],
+  ])("refuses DATABASE_URL=%s, naming the variable but not echoing the URL", (url, message) => {
+    expect(() => parseEnv({ ...base, DATABASE_URL: url })).toThrow(new RegExp(`^Invalid environment: DATABASE_URL: ${message.source}`));
+    expect(() => parseEnv({ ...base, DATABASE_URL: url })).not.toThrow(/secret/);
   });
 });

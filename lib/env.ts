@@ -1,6 +1,8 @@
 import { isIP } from "node:net";
-import path from "node:path";
 import { z } from "zod";
+import { type DatabaseLocation, databaseLocation, describeLocation, POSTGRES_URL_PATTERN, postgresUrlProblem } from "./db/location";
+
+export { databasePathFromUrl, type DatabaseLocation } from "./db/location";
 
 export const IMPORT_RATE_ENV = "HASHATLAS_IMPORT_RATE_PER_MINUTE";
 export const DEFAULT_IMPORT_RATE_PER_MINUTE = 30;
@@ -32,6 +34,9 @@ export const BODY_TIMEOUT_ENV = "HASHATLAS_BODY_TIMEOUT_SECONDS";
 export const MAX_IMPORT_ROWS_ENV = "HASHATLAS_MAX_IMPORT_ROWS";
 export const DEFAULT_BODY_TIMEOUT_SECONDS = 30;
 export const DEFAULT_MAX_IMPORT_ROWS = 500_000;
+export const CACHE_SECONDS_ENV = "HASHATLAS_CACHE_SECONDS";
+/** A shared cache (a CDN, nginx) may serve an answer this long without asking: short, since an import changes answers at once. */
+export const DEFAULT_CACHE_SECONDS = 10;
 const MAX_TRUSTED_HOPS = 16;
 
 /** Which proxies' X-Forwarded-For entries are believed: a hop count, or the proxies' own addresses. */
@@ -93,9 +98,16 @@ export const allowedHostsSchema = z.preprocess(
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/hashatlas.db")
+    .superRefine((url, ctx) => {
+      if (/^file:.+/.test(url)) return;
+      const problem = POSTGRES_URL_PATTERN.test(url)
+        ? postgresUrlProblem(url)
+        : "must be a SQLite file URL such as file:./data/hashatlas.db or a PostgreSQL URL postgresql://user:password@host:5432/database";
+      // The URL itself is left out of the message: it may hold a password.
+      if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+    })
     .default("file:./data/hashatlas.db")
-    .describe("SQLite database file; a relative path is resolved against the working directory"),
+    .describe("file:<path> for a SQLite file (a relative path is resolved against the working directory), or postgresql://… for PostgreSQL"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1").describe("Interface npm start listens on; 0.0.0.0 to serve a network"),
   // An empty value means "not set" (writes disabled), as in `HASHATLAS_ADMIN_TOKEN= npm start`.
@@ -107,8 +119,10 @@ const EnvSchema = z.object({
     .max(1_000_000_000)
     .default(10_000_000)
     .describe("Largest import accepted, in bytes (413 above)"),
-  [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe("Imports per minute per client (429 with Retry-After above)"),
-  [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client; unset or 0: no limit"),
+  [IMPORT_RATE_ENV]: ratePerMinute(DEFAULT_IMPORT_RATE_PER_MINUTE).describe(
+    "Imports per minute per client, counted by each process on its own (429 with Retry-After above)",
+  ),
+  [SIMULATE_RATE_ENV]: ratePerMinute(undefined).describe("Simulations per minute per client, counted by each process on its own; unset or 0: no limit"),
   [TRUST_PROXY_ENV]: trustProxySchema.describe("Trust X-Forwarded-For from this many proxies (a hop count) or from these proxy addresses; unset: never"),
   [ALLOWED_HOSTS_ENV]: allowedHostsSchema.describe("Host headers served (comma-separated, host or host:port); others get 421; unset: any"),
   [BODY_TIMEOUT_ENV]: z.coerce
@@ -125,10 +139,35 @@ const EnvSchema = z.object({
     .max(10_000_000)
     .default(DEFAULT_MAX_IMPORT_ROWS)
     .describe("Most data rows an imported file may hold (422 above)"),
+  [CACHE_SECONDS_ENV]: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(DEFAULT_CACHE_SECONDS)
+    .describe("Seconds a shared cache may serve a GET answer before revalidating it (Cache-Control s-maxage); 0: always revalidate"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { databasePath: string };
+export type Env = z.infer<typeof EnvSchema> & {
+  /** Where the data lives: the SQLite file or the PostgreSQL database DATABASE_URL names. */
+  database: DatabaseLocation;
+  /** The SQLite file; reading it when DATABASE_URL is a PostgreSQL URL throws PostgresNotServedError. */
+  databasePath: string;
+};
+
+/**
+ * This build migrates a PostgreSQL database (npm run db:migrate -- --apply) but reads and writes SQLite
+ * only: whatever asks for the SQLite file while DATABASE_URL names PostgreSQL stops here, by name.
+ */
+export class PostgresNotServedError extends Error {
+  override name = "PostgresNotServedError";
+  constructor(location: DatabaseLocation) {
+    super(
+      `DATABASE_URL names PostgreSQL (${describeLocation(location)}): this build only applies migrations to PostgreSQL (npm run db:migrate -- --apply); serving, seeding, imports, sync, exports, backups and migration status still need a SQLite file (DATABASE_URL=file:…)`,
+    );
+  }
+}
 
 let cached: Env | undefined;
 
@@ -138,16 +177,21 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${detail}`);
   }
-  return { ...parsed.data, databasePath: databasePathFromUrl(parsed.data.DATABASE_URL) };
+  const database = databaseLocation(parsed.data.DATABASE_URL);
+  if (database.provider === "sqlite") return { ...parsed.data, database, databasePath: database.path };
+  const config: Env = {
+    ...parsed.data,
+    database,
+    get databasePath(): string {
+      throw new PostgresNotServedError(database);
+    },
+  };
+  // Not enumerable: spreading the configuration must not throw.
+  Object.defineProperty(config, "databasePath", { enumerable: false });
+  return config;
 }
 
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
-}
-
-/** `file:./x.db` → absolute path, relative to the current directory as Prisma does. */
-export function databasePathFromUrl(url: string): string {
-  const raw = url.replace(/^file:/, "").split("?")[0] ?? "";
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
 }

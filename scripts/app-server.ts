@@ -27,7 +27,7 @@ export function removeDatabaseFiles(dbFile: string) {
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it answered`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it answered`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
@@ -39,21 +39,30 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs} ms`);
 }
 
-/** Build if needed, seed a fresh database at `dbFile`, start `next start` on 127.0.0.1:`port`. */
+/**
+ * Build if needed, seed a fresh database at `dbFile`, start `next start` on 127.0.0.1:`port`.
+ * With `existingDatabase`, serve the file as it is (another server's, say): no seed, and stop()
+ * leaves it in place — a server removes only a database it created.
+ */
 export async function startAppServer(options: {
   port: number;
   dbFile: string;
   /** "pipe": keep the output for `output()`, e.g. to check the server's log lines. */
   stdio?: "inherit" | "ignore" | "pipe";
   waitMs?: number;
-  /** Runs on the seeded database before the server starts (e.g. to add synthetic rows). */
+  /** Serve `dbFile` as it is, shared with other servers: not removed, not seeded, not removed on stop. */
+  existingDatabase?: boolean;
+  /** Runs on the database before the server starts (e.g. to add synthetic rows to the seed). */
   prepare?: (dbFile: string) => void;
   /** Extra environment for the server (an admin token, limits, HASHATLAS_ALLOWED_HOSTS…). */
   env?: Record<string, string>;
 }): Promise<AppServer> {
   buildIfNeeded();
-  removeDatabaseFiles(options.dbFile);
-  await seedDatabase(options.dbFile);
+  const ownsDatabase = !options.existingDatabase;
+  if (ownsDatabase) {
+    removeDatabaseFiles(options.dbFile);
+    await seedDatabase(options.dbFile);
+  } else if (!fs.existsSync(options.dbFile)) throw new Error(`existingDatabase: ${options.dbFile} does not exist`);
   options.prepare?.(options.dbFile);
   const child = spawn(process.execPath, nextServerArgs({ port: options.port, host: "127.0.0.1" }), {
     cwd: root,
@@ -67,15 +76,19 @@ export async function startAppServer(options: {
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const url = `http://127.0.0.1:${options.port}`;
+  const done = () => {
+    if (ownsDatabase) removeDatabaseFiles(options.dbFile);
+  };
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) {
-        removeDatabaseFiles(options.dbFile);
+      // Killed (a test's SIGKILL) or exited: exitCode stays null after a signal, signalCode says it.
+      if (child.exitCode !== null || child.signalCode !== null) {
+        done();
         resolve();
         return;
       }
       child.once("exit", () => {
-        removeDatabaseFiles(options.dbFile);
+        done();
         resolve();
       });
       child.kill("SIGTERM");

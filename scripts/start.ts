@@ -1,13 +1,14 @@
 // `npm start`: validate the environment, migrate and (if empty) seed the SQLite file, build if the
-// sources changed, then serve on PORT. `npm run dev` does the same with `next dev` instead.
+// sources changed — under a lock, so that instances started together on one file do this once —
+// then serve on PORT. `npm run dev` does the same with `next dev` instead.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { parseEnv } from "../lib/env";
-import { seedDatabase } from "../seed/seed";
+import { parseEnv, PostgresNotServedError } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
 import { nextServerArgs } from "./next-command";
+import { prepareDatabase } from "./prepare-database";
 
 /** A database that cannot be used stops the start with one line naming the file (exit 2): no stack trace, no restart loop. */
 function fail(file: string, reason: string): never {
@@ -82,19 +83,37 @@ async function main() {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
+  if (config.database.provider === "postgresql") {
+    console.error(`start failed: ${new PostgresNotServedError(config.database).message}`);
+    process.exit(2);
+  }
   checkDatabaseFile(config.databasePath);
   let seeded;
+  // A failed build is not the database's fault: it is reported as it was before the lock.
+  let buildFailure: { error: unknown } | undefined;
   try {
-    seeded = await seedDatabase(config.databasePath, { ifEmpty: true });
+    seeded = await prepareDatabase(config.databasePath, {
+      onWait: () => console.log(`database: ${config.databasePath}: another instance is preparing it; waiting…`),
+      // Instances of one checkout share .next: two builds into it at once would break both.
+      then: dev
+        ? undefined
+        : () => {
+            try {
+              buildIfNeeded();
+            } catch (error) {
+              buildFailure = { error };
+            }
+          },
+    });
   } catch (error) {
     fail(config.databasePath, reasonOf(error));
   }
+  if (buildFailure) throw buildFailure.error;
   console.log(
     seeded.skipped
       ? `database: ${config.databasePath} (${seeded.reason}; seed left alone)`
       : `database: ${config.databasePath} seeded with ${seeded.written.length} datasets`,
   );
-  if (!dev) buildIfNeeded();
   // Localhost unless HOST says otherwise: an import endpoint should not face a network by accident.
   const child = spawn(process.execPath, nextServerArgs({ port: config.PORT, host: config.HOST, dev }), {
     stdio: "inherit",

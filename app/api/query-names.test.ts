@@ -5,7 +5,7 @@ import { expectFieldError, get } from "@/tests/support/api";
 
 // A query parameter that happens to share its name with a property every plain object inherits
 // must be treated like any other name: ignored where unknown, refused as unknown by the routes with a
-// strict query (/api/export, /api/network, /api/backtests), and never mistaken for a duplicate. Every GET route under app/api is found on disk, so a new route
+// strict query (/api/export, /api/network, /api/backtests, the GET forms of /api/simulate and /api/risk), and never mistaken for a duplicate. Every GET route under app/api is found on disk, so a new route
 // cannot be left out of the table below.
 
 type Handler = (request: Request) => Promise<Response>;
@@ -24,8 +24,10 @@ const ROUTES: Record<string, { query: string; parsesQuery: boolean; strict?: tru
   "/api/openapi.json": { query: "", parsesQuery: false },
   "/api/periods": { query: "dataset=cbeci-monthly", parsesQuery: true },
   "/api/power-prices": { query: "country=US", parsesQuery: true },
+  "/api/risk": { query: "period=2022-01&risk=CN:0.3", parsesQuery: true, strict: true },
   "/api/shock-events": { query: "country=CN", parsesQuery: true },
   "/api/shocks": { query: "period=2021-05", parsesQuery: true },
+  "/api/simulate": { query: "period=2021-05&shutdown=CN", parsesQuery: true, strict: true },
   "/api/sites": { query: "country=US", parsesQuery: true },
   "/api/sites/clusters": { query: "bbox=-180,-85,180,85&zoom=1", parsesQuery: true, strict: true },
   "/api/version": { query: "", parsesQuery: false },

@@ -40,7 +40,9 @@ export function useJson<K extends SchemaName>(url: string | null, schemaName: K)
   useEffect(() => {
     if (url === null || known(rendered, url) !== undefined) return;
     const controller = new AbortController();
-    fetch(url, { signal: controller.signal })
+    // no-cache: revalidate every time (a 304 when nothing changed), never a stale copy that
+    // stale-while-revalidate would allow (lib/http-cache): an import shows at once.
+    fetch(url, { signal: controller.signal, cache: "no-cache" })
       .then((response) => readAnswer(response, schemaName))
       .then((data) => {
         fetched?.set(url, data);

@@ -38,7 +38,8 @@ export function useSiteLayer(enabled: boolean, view: MapBounds | null): SiteLaye
   useEffect(() => {
     if (!asked) return;
     const controller = new AbortController();
-    fetch(apiUrls.siteClusters(asked.bbox, asked.zoom), { signal: controller.signal })
+    // no-cache: revalidated every time, as useJson's answers (an import shows at once).
+    fetch(apiUrls.siteClusters(asked.bbox, asked.zoom), { signal: controller.signal, cache: "no-cache" })
       .then((response) => readAnswer(response, "SiteClustersResponse"))
       .then((data) => {
         setAnswered({ request: asked, data });

@@ -25,19 +25,16 @@ import {
   NetworkResponse,
   PeriodsResponse,
   PowerPricesResponse,
-  RiskResponse,
   SeriesResponse,
   ShockEventsResponse,
   ShocksResponse,
-  SimulateResponse,
   SiteClustersResponse,
   SitesResponse,
   VersionResponse,
 } from "../validation/responses";
 import { ExportJsonResponse, ExportQuery } from "../validation/export";
 import { ImportQuery } from "../validation/import";
-import { SimulateBody } from "../validation/simulate";
-import { RiskBody } from "../risk/schema";
+import { SCENARIO_ROUTES } from "./scenario-routes";
 
 export type ApiRoute = {
   path: string;
@@ -193,42 +190,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: BacktestsResponse,
     errors: [400],
   },
-  {
-    path: "/api/simulate",
-    method: "post",
-    operationId: "simulateShutdown",
-    summary: "Simulate a shutdown",
-    description:
-      "Shut down countries and blocs (optionally a fraction of each) in a month's distribution and step the network day by day through retargets, optionally with the lost hashrate migrating elsewhere. Returns before/after/end metrics, every retarget and the daily timeline.",
-    body: SimulateBody,
-    exampleBody: {
-      period: "2021-05",
-      shutdown: ["CN", { id: "KZ", fraction: 0.5 }],
-      blocksIntoEpoch: 1150,
-      migration: { fraction: 0.5, days: 90, delayDays: 30 },
-    },
-    response: SimulateResponse,
-    errors: [400, 404, 408, 409, 413, 415, 422, 429],
-  },
-  {
-    path: "/api/risk",
-    method: "post",
-    operationId: "assessJurisdictionRisk",
-    summary: "Jurisdiction risk: hashrate at risk from probable shutdowns",
-    description:
-      "Each event (a country or a bloc, with the chance it happens within the horizon and the fraction of its hashrate it takes offline) happens independently; the answer is the distribution of the share of network hashrate lost: its exact expectation, quantiles, tail probabilities, the chance that one country then holds a majority or that the chain halts, the next retarget at the expected loss and at each quantile, the expected HHI after, a histogram, and each event's and each country's contribution to the expected loss (they add up to it). Exact when at most 20 events are uncertain (0 < p < 1), otherwise seeded Monte Carlo with standard errors. events: [] uses every country with a share and every bloc at a heuristic default probability (a starting point, not a forecast; docs/methodology.md#jurisdiction-risk).",
-    body: RiskBody,
-    exampleBody: {
-      period: "2022-01",
-      events: [
-        { id: "CN", probability: 0.3 },
-        { id: "KZ", probability: 0.2, fraction: 0.5 },
-        { id: "EAEU", probability: 0.05 },
-      ],
-    },
-    response: RiskResponse,
-    errors: [400, 404, 408, 409, 413, 415, 422, 429],
-  },
+  ...SCENARIO_ROUTES,
   {
     path: "/api/export",
     method: "get",

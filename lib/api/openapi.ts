@@ -1,5 +1,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiRequestBodyObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import { z } from "zod";
 import pkg from "../../package.json";
+import { isCacheable } from "../http-cache/http-cache";
 import { ErrorBody } from "../validation/responses";
 import { API_ROUTES, type ApiRoute } from "./api-routes";
 
@@ -33,11 +35,38 @@ const HEALTH_BODY_ON_503 = new Set(["/api/health"]);
 
 const RETRY_AFTER = { "Retry-After": { description: "Seconds until the next request is accepted", schema: { type: "integer" as const, minimum: 1 } } };
 
+/** The validators and caching of a cacheable GET (lib/http-cache: the rule the server's front applies). */
+const CACHE_HEADERS = {
+  ETag: {
+    description:
+      "Strong entity tag of this answer: a digest of the release, the data version and the request. The same in every instance of one release on one database; it changes at once with an import.",
+    schema: { type: "string" as const },
+  },
+  "Cache-Control": {
+    description:
+      "public, max-age=0, s-maxage=HASHATLAS_CACHE_SECONDS, stale-while-revalidate: a shared cache may serve it that long; a browser revalidates every time (304).",
+    schema: { type: "string" as const },
+  },
+};
+
+const IF_NONE_MATCH = z.object({
+  "If-None-Match": z
+    .string()
+    .optional()
+    .describe("ETag(s) of an answer held (a list, W/ ignored, or *): when one is current, the answer is 304 without a body"),
+});
+
 /** Every answer a route documents: its success schema, and each error status with the error body. */
 function responses(route: ApiRoute): ZodOpenApiResponsesObject {
   const json = { "application/json": { schema: route.response } };
+  const cacheable = isCacheable(route.method.toUpperCase(), route.path);
   return {
-    200: { description: "OK", content: route.csv ? { "text/csv": { schema: { type: "string" } }, ...json } : json },
+    200: {
+      description: "OK",
+      ...(cacheable ? { headers: CACHE_HEADERS } : {}),
+      content: route.csv ? { "text/csv": { schema: { type: "string" } }, ...json } : json,
+    },
+    ...(cacheable ? { 304: { description: "Not Modified: If-None-Match names the current ETag; no body", headers: CACHE_HEADERS } } : {}),
     ...Object.fromEntries((route.alsoSuccess ?? []).map(({ status, description }) => [status, { description, content: json }])),
     ...Object.fromEntries(
       [...route.errors, ...FRONT_ERRORS].map((status) => [
@@ -63,13 +92,14 @@ const UPLOAD_BODY: ZodOpenApiRequestBodyObject = {
 };
 
 function operation(route: ApiRoute): ZodOpenApiOperationObject {
+  const cacheable = isCacheable(route.method.toUpperCase(), route.path);
   return {
     operationId: route.operationId,
     summary: route.summary,
     description: route.description,
     // Writes need the admin token; reads need nothing (an empty list overrides any default).
     security: route.admin ? [{ adminToken: [] }] : [],
-    ...(route.query ? { requestParams: { query: route.query } } : {}),
+    ...(route.query || cacheable ? { requestParams: { ...(route.query ? { query: route.query } : {}), ...(cacheable ? { header: IF_NONE_MATCH } : {}) } } : {}),
     ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: route.body } } } } : {}),
     ...(route.upload ? { requestBody: UPLOAD_BODY } : {}),
     responses: responses(route),
@@ -94,7 +124,13 @@ export function openApiDocument() {
     // Relative: the API is served by whichever HashAtlas answers this document.
     servers: [{ url: "/", description: "The HashAtlas server that serves this document" }],
     components: { securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "The value of HASHATLAS_ADMIN_TOKEN" } } },
-    paths: Object.fromEntries(API_ROUTES.map((route) => [route.path, { [route.method]: operation(route) }])),
+    // GET and POST of one path (e.g. /api/simulate) are two operations of one path item.
+    paths: Object.fromEntries(
+      [...new Set(API_ROUTES.map((route) => route.path))].map((path) => [
+        path,
+        Object.fromEntries(API_ROUTES.filter((route) => route.path === path).map((route) => [route.method, operation(route)])),
+      ]),
+    ),
   });
   return document;
 }

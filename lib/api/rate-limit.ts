@@ -142,12 +142,12 @@ export function importRateLimit(request: Request): Response | null {
   return limit(request, IMPORT_RATE_ENV, DEFAULT_IMPORT_RATE_PER_MINUTE, "imports");
 }
 
-/** POST /api/simulate: off unless HASHATLAS_SIMULATE_RATE_PER_MINUTE is set (see the note above). */
+/** /api/simulate (POST and GET): off unless HASHATLAS_SIMULATE_RATE_PER_MINUTE is set (see the note above). */
 export function simulateRateLimit(request: Request): Response | null {
   return limit(request, SIMULATE_RATE_ENV, undefined, "simulations");
 }
 
-/** POST /api/risk: a computation on request like a simulation, so the same setting and the same bucket. */
+/** /api/risk (POST and GET): a computation on request like a simulation, so the same setting and the same bucket. */
 export function riskRateLimit(request: Request): Response | null {
   return limit(request, SIMULATE_RATE_ENV, undefined, "simulations and risk assessments");
 }

@@ -43,11 +43,13 @@ const coverageOf = (value: string): Coverage => (value === "partial" ? "partial"
 
 /** Rebuild the composite from the shares datasets now in the database; writes nothing when unchanged. */
 export function rebuildBestEstimate(db: Database.Database, importedAt: string): "written" | "unchanged" {
+  // Partial datasets never enter the composite (lib/metrics/best-estimate.ts exclusion), so their rows
+  // are not loaded: a 200 000-row survey import would otherwise hold them all in memory for nothing.
   const rows = db
     .prepare<[], SourceRow>(
       `SELECT d.slug, d.coverage, d.retrievedAt, s.period, s.countryIso2, s.share, s.hashrateEh, s.sourceLabel, s.certainty, s.sourceUrl, s.note
        FROM "HashrateShare" s JOIN "Dataset" d ON d.id = s.datasetId
-       WHERE d.kind = 'shares' AND d.origin <> 'composite'
+       WHERE d.kind = 'shares' AND d.origin <> 'composite' AND d.coverage IS NOT 'partial'
        ORDER BY d.slug, s.period, s.id`,
     )
     .all();

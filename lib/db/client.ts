@@ -1,15 +1,33 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client";
 import { env } from "../env";
+import type { DatabaseLocation } from "./location";
 import { BUSY_TIMEOUT_MS } from "./sqlite";
+
+/**
+ * A Prisma client for the database: SQLite's generated client with the better-sqlite3 adapter, or
+ * PostgreSQL's (generated from prisma/postgresql/schema.prisma) with the pg adapter.
+ *
+ * The PostgreSQL client is typed as the SQLite one so that callers need not care. TypeScript cannot
+ * relate the two generated type trees (their generic conditional types are distinct declarations), but
+ * they describe the same models — scripts/generate-pg-schema.test.ts holds the models identical — and so
+ * the same delegates and results; what differs is only what PostgreSQL adds (isolation levels, `mode`).
+ */
+export function prismaFor(location: DatabaseLocation): PrismaClient {
+  if (location.provider === "sqlite") {
+    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${location.path}`, timeout: BUSY_TIMEOUT_MS }) });
+  }
+  const postgres = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: location.url }) });
+  return postgres as unknown as PrismaClient;
+}
 
 // One Prisma client per process. Next may evaluate this module more than once (route bundles,
 // dev reloads), so the instance lives on globalThis.
 const holder = globalThis as typeof globalThis & { __hashatlasPrisma?: PrismaClient };
 
 export function prisma(): PrismaClient {
-  holder.__hashatlasPrisma ??= new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: `file:${env().databasePath}`, timeout: BUSY_TIMEOUT_MS }),
-  });
+  holder.__hashatlasPrisma ??= prismaFor(env().database);
   return holder.__hashatlasPrisma;
 }

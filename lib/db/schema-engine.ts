@@ -1,13 +1,16 @@
 /**
- * Prisma's schema engine as WebAssembly, driven through the better-sqlite3 driver adapter: loading the
- * wasm by hand, connecting it to a database file (and an in-memory shadow database), and turning its
- * and the adapter's failures into MigrationErrors. lib/db/migrate.ts is what uses it.
+ * Prisma's schema engine as WebAssembly, driven through a driver adapter: better-sqlite3 for a SQLite file
+ * (with an in-memory shadow database), PostgreSQL's (lib/db/postgres/engine-adapter.ts, with a shadow
+ * database in the same cluster). Loads the wasm by hand, connects it, and turns its and the adapter's
+ * failures into MigrationErrors. lib/db/migrate.ts is what uses it.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { DatabaseLocation } from "./location";
+import { postgresEngineFactory } from "./postgres/engine-adapter";
 import { BUSY_TIMEOUT_MS } from "./sqlite";
 
 /** An engine or adapter failure, with Prisma's error code (e.g. P3006, P3009) when there is one. */
@@ -38,9 +41,7 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
     const glue = createRequire(path.join(process.cwd(), "package.json")).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bindings: WasmBindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = fs.readFileSync(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
-    });
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": withUnrefTimers(bindings) });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings.SchemaEngine;
@@ -49,6 +50,22 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
     throw error;
   });
   return engineClass;
+}
+
+/**
+ * The engine's timers (e.g. the 10 s limit on taking PostgreSQL's migration advisory lock) are set through
+ * the glue's setTimeout and never cleared, so each would keep a finished CLI alive for its full length.
+ * Unref'd they do not; an engine call still waiting on one also waits on its database socket, which does.
+ */
+function withUnrefTimers(bindings: WasmBindings): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = {};
+  for (const [name, value] of Object.entries(bindings)) {
+    // The glue's body is `return setTimeout(callback, ms >>> 0)`: the same, unref'd.
+    imports[name] = name.startsWith("__wbg_setTimeout_")
+      ? (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref()
+      : (value as WebAssembly.ImportValue);
+  }
+  return imports;
 }
 
 interface PanicRegistry {
@@ -71,30 +88,23 @@ function installPanicRegistry(): void {
 }
 
 /**
- * Runs `fn` with an engine connected to `dbPath` (and an in-memory shadow database), then releases
- * every connection: the engine takes `locking_mode=EXCLUSIVE` on the main database while applying
- * migrations, so a connection left open would lock the app out until the process exits.
+ * Runs `fn` with an engine connected to the database (and a shadow database), then releases every
+ * connection: on SQLite the engine takes `locking_mode=EXCLUSIVE` on the main database while applying
+ * migrations, so a connection left open would lock the app out until the process exits; on PostgreSQL a
+ * pool left open would keep the process alive.
  */
 export async function withEngine<T>(
-  dbPath: string,
+  location: DatabaseLocation,
   schemaFile: { path: string; content: string } | null,
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
-  const [SchemaEngineImpl, { PrismaBetterSqlite3 }, { bindMigrationAwareSqlAdapterFactory }] = await Promise.all([
-    loadSchemaEngine(),
-    import("@prisma/adapter-better-sqlite3"),
-    import("@prisma/driver-adapter-utils"),
-  ]);
+  const [SchemaEngineImpl, { bindMigrationAwareSqlAdapterFactory }] = await Promise.all([loadSchemaEngine(), import("@prisma/driver-adapter-utils")]);
 
   const opened: SqlDriverAdapter[] = [];
-  const base = new PrismaBetterSqlite3({ url: dbPath, timeout: BUSY_TIMEOUT_MS }, { shadowDatabaseUrl: ":memory:" });
-  const tracked: SqlMigrationAwareDriverAdapterFactory = {
-    provider: base.provider,
-    adapterName: base.adapterName,
-    connect: async () => track(opened, guardAdapter(await base.connect(), { scriptFallback: false })),
-    connectToShadowDb: async () => track(opened, guardAdapter(await base.connectToShadowDb(), { scriptFallback: true })),
-  };
-  const factory = bindMigrationAwareSqlAdapterFactory(tracked);
+  const keep = (adapter: SqlDriverAdapter) => track(opened, adapter);
+  const factory = bindMigrationAwareSqlAdapterFactory(
+    location.provider === "sqlite" ? await sqliteEngineFactory(location.path, keep) : await postgresEngineFactory(location.url, keep),
+  );
 
   let engine: SchemaEngine | undefined;
   try {
@@ -108,6 +118,17 @@ export async function withEngine<T>(
     engine?.free();
     await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+async function sqliteEngineFactory(dbPath: string, keep: (adapter: SqlDriverAdapter) => SqlDriverAdapter): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  const base = new PrismaBetterSqlite3({ url: dbPath, timeout: BUSY_TIMEOUT_MS }, { shadowDatabaseUrl: ":memory:" });
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => keep(guardAdapter(await base.connect(), { scriptFallback: false })),
+    connectToShadowDb: async () => keep(guardAdapter(await base.connectToShadowDb(), { scriptFallback: true })),
+  };
 }
 
 function track(opened: SqlDriverAdapter[], adapter: SqlDriverAdapter): SqlDriverAdapter {

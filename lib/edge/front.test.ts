@@ -179,7 +179,7 @@ describe("the server's front", () => {
       ["PUT", "/api/periods", "GET, HEAD, OPTIONS"],
       ["DELETE", "/api/metrics", "GET, HEAD, OPTIONS"],
       ["POST", "/api/version", "GET, HEAD, OPTIONS"],
-      ["GET", "/api/simulate", "OPTIONS, POST"],
+      ["PUT", "/api/simulate", "GET, HEAD, OPTIONS, POST"],
       ["PATCH", "/api/import", "OPTIONS, POST"],
       ["TRACE", "/api/openapi.json", "GET, HEAD, OPTIONS"],
       ["PUT", "/", "GET, HEAD, OPTIONS"],
@@ -203,7 +203,8 @@ describe("the server's front", () => {
       expect(options.status, target).toBe(204);
       expect(options.headers.allow, target).toBe("GET, HEAD, OPTIONS");
     }
-    expect((await send({ method: "OPTIONS", target: "/api/simulate" })).headers.allow).toBe("OPTIONS, POST");
+    expect((await send({ method: "OPTIONS", target: "/api/simulate" })).headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+    expect((await send({ method: "OPTIONS", target: "/api/import" })).headers.allow).toBe("OPTIONS, POST");
     // What a path does answer is untouched.
     expect((await send({ method: "HEAD", target: "/api/version" })).status).toBe(200);
     expect((await send({ target: "/api/no-such-route" })).status).toBe(404);

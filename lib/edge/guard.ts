@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { PEER_HEADER } from "../api/client-key";
+import { cacheRequest, type CacheOptions } from "./cache-front";
 import { allowedMethods, isApiPath } from "./methods";
 
 /**
@@ -15,7 +16,10 @@ import { allowedMethods, isApiPath } from "./methods";
  *    rebinding — must not read this server's answers);
  * 4. a method the path does not answer is refused with 405 and Allow (methods.ts); OPTIONS on a
  *    page is answered with Allow (Next answers it 400);
- * 5. the socket's address goes to the route handlers in PEER_HEADER (lib/api/client-key.ts),
+ * 5. HTTP caching (cache-front.ts, the rule in lib/http-cache): a strong ETag and a shared-cache
+ *    Cache-Control on every cacheable 200, `no-store` on the other answers to those requests, and a
+ *    304 — answered here, without Next — to an If-None-Match that names the current ETag;
+ * 6. the socket's address goes to the route handlers in PEER_HEADER (lib/api/client-key.ts),
  *    replacing any the client sent.
  */
 
@@ -26,6 +30,8 @@ export type EdgeOptions = {
   headers: readonly { key: string; value: string }[];
   /** Told about each refusal (one log line). */
   onRefusal?: (refusal: { method: string; route: string; status: number; host?: string }) => void;
+  /** HTTP caching; undefined: none (answers keep the headers Next and the routes give them). */
+  cache?: CacheOptions;
 };
 
 /** Longest piece of the request quoted back in a refusal. */
@@ -118,6 +124,8 @@ export function createEdgeGuard(options: EdgeOptions): (req: IncomingMessage, re
       res.end();
       return true;
     }
+
+    if (options.cache && cacheRequest(req, res, options.cache)) return true;
 
     // The socket's address, never the client's word for it (lib/api/client-key.ts).
     if (req.headers[PEER_HEADER] !== undefined) {

@@ -1,6 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import { trustPeerHeader } from "../api/client-key";
+import { dataVersion } from "../db/data-version";
 import { env } from "../env";
 import { log } from "../log";
+import { appVersion } from "../version";
+import type { CacheOptions } from "./cache-front";
 import { createEdgeGuard } from "./guard";
 import { securityHeaders } from "./security-headers.cjs";
 
@@ -12,6 +17,42 @@ function frontSlot(): Front | undefined {
   const install = slot.install;
   if (typeof install !== "function") return undefined;
   return { install: (guard) => void Reflect.apply(install, slot, [guard]) };
+}
+
+/**
+ * What the ETags of this server are made of besides the data version: the application's version (a
+ * release with another answer format never matches an old ETag) and Next's build id, which every
+ * page embeds (a rebuild — of the same version too — serves other pages). Every process started
+ * from the same build shares both, so their ETags agree. None under `next dev`: there the code
+ * changes while the data version stands still, and a 304 would keep an old page.
+ */
+function cacheOptions(): CacheOptions | undefined {
+  if (process.env.NODE_ENV === "development") return undefined;
+  let buildId: string;
+  try {
+    // `next start` runs from the project root, with the build in .next (next.config.js sets no distDir).
+    buildId = fs.readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+  } catch (error) {
+    log().warn({ err: String(error) }, "no .next/BUILD_ID: answers are not cached (no ETag)");
+    return undefined;
+  }
+  let failing = false;
+  return {
+    release: `${appVersion()}+${buildId}`,
+    dataVersion: () => {
+      try {
+        const version = dataVersion();
+        failing = false;
+        return version;
+      } catch (error) {
+        // The answer itself will say what is wrong (e.g. /api/health's 503); it is then not cached.
+        if (!failing) log().warn({ err: error instanceof Error ? error.message : String(error) }, "data version unreadable: answers are not cached");
+        failing = true;
+        return undefined;
+      }
+    },
+    seconds: env().HASHATLAS_CACHE_SECONDS,
+  };
 }
 
 /**
@@ -34,6 +75,7 @@ export function installEdgeGuard(): void {
       // The development policy under `next dev`, as next.config.js decides it (Next sets NODE_ENV).
       headers: securityHeaders(process.env.NODE_ENV === "development"),
       onRefusal: (refusal) => log().info(refusal, "request refused"),
+      cache: cacheOptions(),
     }),
   );
   trustPeerHeader();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvFormatError, csvHeader, detectDelimiter, parseCsv } from "./csv";
+import { CsvFormatError, csvHeader, detectDelimiter, parseCsv, readCsv } from "./csv";
 
 // Every error names a line a person can find in an editor, whatever the file's line ends: LF (Unix),
 // CRLF (Windows) or a lone CR (classic Mac OS, still written by some spreadsheet exports).
@@ -77,5 +77,35 @@ describe.each(ENDINGS)("parseCsv with %s line ends", (_name, eol) => {
 describe("parseCsv", () => {
   it("refuses an empty file", () => {
     expect(formatError(() => parseCsv("\uFEFF\r\n\r\n", "t.csv")).message).toBe("t.csv: the file is empty (no header row)");
+  });
+});
+
+describe("readCsv, row by row", () => {
+  it("hands each row's cells to the visitor with its line, decimal commas read, and holds no rows itself", () => {
+    const seen: [number, string[]][] = [];
+    const header = readCsv("\uFEFFcountry;share\r\n\r\nUS;0,3\r\nCN;1\r\n", "t.csv", { delimiter: ";", decimalComma: true }, (names) => {
+      expect(names).toEqual(["country", "share"]);
+      return (cells, line) => seen.push([line, cells]);
+    });
+    expect(header).toEqual(["country", "share"]);
+    expect(seen).toEqual([
+      [3, ["US", "0.3"]],
+      [4, ["CN", "1"]],
+    ]);
+  });
+
+  it.each([
+    ["a bad quote after a short row", ["a,b", "1,2", "3", "4,5", '6,"7'], {}, 5, /quote/i, [2]],
+    ["a row past the limit after a short row", ["a,b", "1", "2,3", "4,5"], { maxRows: 2 }, 4, /past the limit of 2 data rows/, []],
+    ["a repeated header column before a short row", ["a,a", "1"], {}, 1, /repeats the column "a"/, []],
+    ["the first of two short rows", ["a,b", "1,2", "3", "4"], {}, 3, /has 1 fields/, [2]],
+  ])("reports the error parseCsv reports when a file has several: %s", (_case, lines, options, line, message, visitedLines) => {
+    const visited: number[] = [];
+    const error = formatError(() => readCsv(lines.join("\n"), "t.csv", options, () => (_cells, at) => visited.push(at)));
+    expect(error.line).toBe(line);
+    expect(error.message).toMatch(message);
+    expect(formatError(() => parseCsv(lines.join("\n"), "t.csv", options)).message).toBe(error.message);
+    // Only the good rows before the first bad one reach the visitor.
+    expect(visited).toEqual(visitedLines);
   });
 });

@@ -15,11 +15,7 @@ export class CsvFormatError extends Error {
   }
 }
 
-/**
- * Parse CSV text with a header row into records that remember the line they started on, so every
- * validation error can name its line. Handles a BOM, LF, CRLF and CR-only line ends and quoted newlines.
- * `skipLines` skips preamble lines before the header (e.g. EIA's four metadata lines).
- */
+/** How a CSV file is read. `skipLines` skips preamble lines before the header (e.g. EIA's four metadata lines). */
 export type CsvOptions = {
   skipLines?: number;
   /** "," by default; imports detect ";" (see detectDelimiter). */
@@ -45,7 +41,17 @@ function lineEndsBetween(body: string, from: number, to: number): number {
   return count;
 }
 
-export function parseCsv(text: string, file: string, options: CsvOptions = {}): { header: string[]; records: CsvRecord[] } {
+/** What readCsv does with each data row: its cells (as many as the header's, decimal commas read) and the line it started on. */
+export type CsvRowVisitor = (cells: string[], line: number) => void;
+
+/**
+ * Read CSV text row by row, without holding the file's rows: `onHeader` gets the trimmed header and
+ * returns what is done with each data row. The file's format errors are those parseCsv reports, and
+ * the same one wins when a file has several: a malformed row or one past `maxRows` stops the read at
+ * once; otherwise an empty file, then a repeated header column, then the first row whose field count
+ * differs from the header's, thrown once the whole file is read (rows after it are not visited).
+ */
+export function readCsv(text: string, file: string, options: CsvOptions, onHeader: (header: string[]) => CsvRowVisitor): string[] {
   let body = text.replace(/^\uFEFF/, "");
   let lineOffset = 0;
   for (let skipped = 0; skipped < (options.skipLines ?? 0); skipped++) {
@@ -55,7 +61,6 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
   }
   // Papa Parse reports where each row ends; counting newlines up to a row's start gives its line,
   // also when quoted cells span lines. (csv-parse was ~6× slower on large imports.)
-  const rows: { cells: string[]; line: number }[] = [];
   let counted = 0;
   let line = 1 + lineOffset;
   let start = 0;
@@ -63,6 +68,10 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
     if (to > counted) line += lineEndsBetween(body, counted, to);
     counted = Math.max(counted, to);
   };
+  let header: string[] | undefined;
+  let visit: CsvRowVisitor | undefined;
+  let dataRows = 0;
+  let pending: CsvFormatError | undefined;
   Papa.parse<string[]>(body, {
     delimiter: options.delimiter ?? ",",
     skipEmptyLines: true,
@@ -71,34 +80,55 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
       let from = start;
       while (from < body.length && (body[from] === "\n" || body[from] === "\r")) from++;
       advance(from);
-      // The header is rows[0]: a data row past the limit stops the parse here.
-      if (options.maxRows !== undefined && rows.length > options.maxRows) {
+      // A data row past the limit stops the parse here.
+      if (header && options.maxRows !== undefined && dataRows >= options.maxRows) {
         throw new CsvFormatError(file, line, `is past the limit of ${options.maxRows} data rows per file; split the file`);
       }
-      rows.push({ cells: row.data, line });
       if (row.errors.length) {
         const e = row.errors[0];
         throw new CsvFormatError(file, line, e ? e.message : "malformed CSV row");
       }
       start = row.meta.cursor;
+      const cells = row.data;
+      if (!header) {
+        header = cells.map((h) => h.trim());
+        // A Set, not indexOf: a header of 10⁵ distinct names would take 10¹⁰ comparisons.
+        const names = new Set<string>();
+        const duplicate = header.find((h) => names.size === names.add(h).size);
+        if (duplicate !== undefined) pending = new CsvFormatError(file, line, `header repeats the column ${quoted(duplicate)}`);
+        else visit = onHeader(header);
+        return;
+      }
+      dataRows++;
+      if (pending || !visit) return;
+      if (cells.length !== header.length) {
+        pending = new CsvFormatError(file, line, `has ${cells.length} fields, the header has ${header.length}`);
+        return;
+      }
+      if (options.decimalComma)
+        cells.forEach((cell, i) => {
+          // Only a cell of a number's length is tried: the pattern backtracks on long runs of spaces.
+          if (cell.length <= MAX_TEXT_CHARS && DECIMAL_COMMA_CELL.test(cell)) cells[i] = cell.replace(",", ".");
+        });
+      visit(cells, line);
     },
   });
-  const [head, ...bodyRows] = rows;
-  if (!head) throw new CsvFormatError(file, undefined, "the file is empty (no header row)");
-  const header = head.cells.map((h) => h.trim());
-  // A Set, not indexOf: a header of 10⁵ distinct names would take 10¹⁰ comparisons.
-  const names = new Set<string>();
-  const duplicate = header.find((h) => names.size === names.add(h).size);
-  if (duplicate !== undefined) throw new CsvFormatError(file, head.line, `header repeats the column ${quoted(duplicate)}`);
-  const records = bodyRows.map(({ cells, line: at }) => {
-    if (cells.length !== header.length) throw new CsvFormatError(file, at, `has ${cells.length} fields, the header has ${header.length}`);
+  if (!header) throw new CsvFormatError(file, undefined, "the file is empty (no header row)");
+  if (pending) throw pending;
+  return header;
+}
+
+/**
+ * Parse CSV text with a header row into records that remember the line they started on, so every
+ * validation error can name its line. Handles a BOM, LF, CRLF and CR-only line ends and quoted newlines.
+ * `skipLines` skips preamble lines before the header (e.g. EIA's four metadata lines).
+ */
+export function parseCsv(text: string, file: string, options: CsvOptions = {}): { header: string[]; records: CsvRecord[] } {
+  const records: CsvRecord[] = [];
+  const header = readCsv(text, file, options, (names) => (cells, line) => {
     const values: Record<string, string> = {};
-    header.forEach((name, i) => {
-      const cell = cells[i] ?? "";
-      // Only a cell of a number's length is tried: the pattern backtracks on long runs of spaces.
-      values[name] = options.decimalComma && cell.length <= MAX_TEXT_CHARS && DECIMAL_COMMA_CELL.test(cell) ? cell.replace(",", ".") : cell;
-    });
-    return { line: at, values };
+    names.forEach((name, i) => (values[name] = cells[i] ?? ""));
+    records.push({ line, values });
   });
   return { header, records };
 }

@@ -4,10 +4,10 @@ import type { ImportKind } from "../validation/import";
 import { env } from "../env";
 import { clipped } from "../validation/cells";
 import type { ShareRecord } from "../validation/shares";
-import { CsvFormatError, type CsvOptions, csvHeader, detectDelimiter, parseCsv } from "./csv";
+import { CsvFormatError, type CsvOptions, csvHeader, detectDelimiter, readCsv } from "./csv";
 import { DataValidationError, type RowIssue } from "./issues";
 import { parsePricesCsv } from "./prices";
-import { type GenericRow, parseGenericShares, shown } from "./generic-shares";
+import { genericSharesReader, shown } from "./generic-shares";
 import { parseCbeciCsv } from "./shares";
 import { parseSitesCsv } from "./sites";
 
@@ -49,22 +49,33 @@ function csvOptions(text: string, limits: ImportLimits): CsvOptions {
 function sharesFromCsv(text: string, file: string, limits: ImportLimits): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
   const options = csvOptions(text, limits);
   if (csvHeader(text, options).includes("monthly_hashrate_%")) return { ...parseCbeciCsv(text, file, options), format: "CBECI Mining Map download" };
-  const { header, records } = parseCsv(text, file, options);
-  if (!header.includes("period") || !header.includes("country") || !(header.includes("share") || header.includes("hashrate_eh"))) {
+  // Each row goes straight from the parser to the validator: no form of the whole file is held but the result.
+  const reader = genericSharesReader(file);
+  const header = readCsv(text, file, options, (names) => {
+    if (!isGenericLayout(names)) return () => undefined;
+    const [period, country, share, hashrateEh] = [
+      names.indexOf("period"),
+      names.indexOf("country"),
+      names.indexOf("share"),
+      names.indexOf("hashrate_eh"),
+    ] as const;
+    return (cells, line) =>
+      reader.add({ line, period: cell(cells, period), country: cell(cells, country), share: cell(cells, share), hashrateEh: cell(cells, hashrateEh) });
+  });
+  // After the whole file is read, as before: a malformed row is reported before an unknown layout.
+  if (!isGenericLayout(header)) {
     throw new ImportFormatError(
       422,
       `${file}: unknown shares layout (columns: ${clipped(header.join(", "))}). Use the CBECI download (date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S) or period,country,share|hashrate_eh`,
     );
   }
-  const rows = records.map((r) => ({
-    line: r.line,
-    period: r.values.period,
-    country: r.values.country,
-    share: r.values.share,
-    hashrateEh: r.values.hashrate_eh,
-  }));
-  return { ...parseGenericShares(rows, file), format: "period,country,share|hashrate_eh CSV" };
+  return { ...reader.finish(), format: "period,country,share|hashrate_eh CSV" };
 }
+
+const isGenericLayout = (header: string[]) =>
+  header.includes("period") && header.includes("country") && (header.includes("share") || header.includes("hashrate_eh"));
+/** The cell of a column, undefined where the file has no such column. */
+const cell = (cells: string[], index: number): string | undefined => (index < 0 ? undefined : cells[index]);
 
 function sharesFromJson(json: unknown, file: string, limits: ImportLimits): { shares: ShareRecord[]; issues: RowIssue[]; format: string } {
   const list = Array.isArray(json)
@@ -79,7 +90,7 @@ function sharesFromJson(json: unknown, file: string, limits: ImportLimits): { sh
     ]);
   }
   const notObjects: RowIssue[] = [];
-  const rows: GenericRow[] = [];
+  const reader = genericSharesReader(file);
   list.forEach((item: unknown, i) => {
     if (!item || typeof item !== "object" || Array.isArray(item)) {
       notObjects.push({
@@ -91,7 +102,7 @@ function sharesFromJson(json: unknown, file: string, limits: ImportLimits): { sh
       return;
     }
     const o = new Map(Object.entries(item));
-    rows.push({
+    reader.add({
       line: i + 1,
       period: o.get("period"),
       country: o.get("country"),
@@ -99,7 +110,7 @@ function sharesFromJson(json: unknown, file: string, limits: ImportLimits): { sh
       hashrateEh: o.get("hashrateEh") ?? o.get("hashrate_eh"),
     });
   });
-  const parsed = parseGenericShares(rows, file);
+  const parsed = reader.finish();
   return { shares: parsed.shares, issues: [...notObjects, ...parsed.issues].sort((a, b) => a.line - b.line), format: "JSON rows" };
 }
 

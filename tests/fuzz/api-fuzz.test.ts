@@ -144,7 +144,7 @@ async function check(handler: Handler, input: Input): Promise<{ status: number; 
     throw new Error(`status ${status} (body ${text.slice(0, 300)}): ${what}`);
   }
   // Every status a route answers is in its OpenAPI description (/api/openapi.json is not in API_ROUTES).
-  const route = API_ROUTES.find((r) => r.path === input.path);
+  const route = API_ROUTES.find((r) => r.path === input.path && r.method === input.method.toLowerCase());
   if (route && ![200, ...(route.alsoSuccess ?? []).map((s) => s.status), ...route.errors].includes(status)) {
     throw new Error(`status ${status} is not documented for ${route.path} in lib/api/api-routes.ts: ${what}`);
   }

@@ -1,9 +1,10 @@
 import { parseJson, readJsonBody } from "@/lib/api/body";
 import { riskRateLimit } from "@/lib/api/rate-limit";
-import { handler, jsonText } from "@/lib/api/respond";
+import { handler, jsonText, parseQuery } from "@/lib/api/respond";
 import { cachedJson } from "@/lib/api/response-cache";
 import { RiskBody } from "@/lib/risk/schema";
 import { runRisk } from "@/lib/services/risk";
+import { RiskQuery, riskRequestOfQuery } from "@/lib/validation/risk";
 
 export const dynamic = "force-dynamic";
 
@@ -18,4 +19,13 @@ export const POST = handler(async (request) => {
   if (limited) return limited;
   const text = await readJsonBody(request, MAX_BODY_BYTES);
   return jsonText(await cachedJson(`risk:${text}`, () => runRisk(parseJson(RiskBody, text))));
+});
+
+// The same request in the query (the dashboard link's grammar): the same answer, byte for byte, and
+// cacheable by a CDN. Keyed by the request as the body schema parsed it.
+export const GET = handler(async (request) => {
+  const limited = riskRateLimit(request);
+  if (limited) return limited;
+  const body = riskRequestOfQuery(parseQuery(RiskQuery, request));
+  return jsonText(await cachedJson(`risk:${JSON.stringify(body)}`, () => runRisk(body)));
 });

@@ -1,9 +1,9 @@
 import { parseJson, readJsonBody } from "@/lib/api/body";
 import { simulateRateLimit } from "@/lib/api/rate-limit";
-import { handler, jsonText } from "@/lib/api/respond";
+import { handler, jsonText, parseQuery } from "@/lib/api/respond";
 import { cachedJson } from "@/lib/api/response-cache";
 import { runSimulation } from "@/lib/services/simulate";
-import { SimulateBody } from "@/lib/validation/simulate";
+import { scenarioOfQuery, SimulateBody, SimulateQuery } from "@/lib/validation/simulate";
 
 export const dynamic = "force-dynamic";
 
@@ -20,4 +20,14 @@ export const POST = handler(async (request) => {
   if (limited) return limited;
   const text = await readJsonBody(request, MAX_BODY_BYTES);
   return jsonText(await cachedJson(`simulate:${text}`, () => runSimulation(parseJson(SimulateBody, text))));
+});
+
+// The same scenario in the query (the dashboard link's grammar): the same answer, byte for byte, and
+// cacheable by a CDN (the server's front gives it an ETag). Keyed by the scenario as the body schema
+// parsed it, so a POST of that exact JSON shares the entry.
+export const GET = handler(async (request) => {
+  const limited = simulateRateLimit(request);
+  if (limited) return limited;
+  const scenario = scenarioOfQuery(parseQuery(SimulateQuery, request));
+  return jsonText(await cachedJson(`simulate:${JSON.stringify(scenario)}`, () => runSimulation(scenario)));
 });
