@@ -80,7 +80,7 @@ test("every page, API answer and static file carries the security headers", asyn
   expect([...policies]).toHaveLength(1);
 });
 
-test("the watch sees a violation when there is one, and the policy blocks remote content", async ({ page }) => {
+test("the watch sees a violation when there is one; the policy blocks remote content, and framing by another site", async ({ page }) => {
   const watch = await watchViolations(page);
   await page.goto("/methodology");
   // A remote image: refused by img-src before any request leaves (no network needed).
@@ -100,11 +100,8 @@ test("the watch sees a violation when there is one, and the policy blocks remote
   expect(fetched).toBe("refused");
   await expect.poll(async () => (await watch.events()).map((v) => v.directive)).toContain("connect-src");
   expect(watch.reports.length).toBeGreaterThan(0);
-});
 
-test("another site cannot frame a page", async ({ page }) => {
-  // A page of this origin framing the home page: frame-ancestors 'none' refuses even that.
-  await page.goto("/methodology");
+  // Another site cannot frame a page. A page of this origin framing the home page: frame-ancestors 'none' refuses even that.
   const framed = await page.evaluate(
     () =>
       new Promise<string>((resolve) => {
