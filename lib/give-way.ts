@@ -19,7 +19,7 @@ export function pacer(): () => Promise<void> {
 }
 
 /** `items.map(fn)`, giving way every few milliseconds. */
-export async function mapGivingWay<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]> {
+export async function mapGivingWay<T, U>(items: Iterable<T>, fn: (item: T) => U): Promise<U[]> {
   const out: U[] = [];
   const pace = pacer();
   for (const item of items) {

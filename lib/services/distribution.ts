@@ -4,7 +4,6 @@ import { memo } from "../db/data-version";
 import { latestNetworkMonth, type NetworkMonth } from "../db/network";
 import { NotFound } from "./errors";
 import { networkMonthProblem, refuseStored } from "./stored-data";
-import { mapGivingWay } from "../give-way";
 import { type PeriodDistribution, type PeriodSource, type SharesData, withShares } from "./shares-months";
 
 // The one lookup of a shares dataset's months and distributions, cached per data version. The
@@ -68,19 +67,28 @@ export function periodDistribution(slug: string, period: string | undefined, net
   });
 }
 
-/** Every month's distribution, oldest first, all from one version of the dataset (an export of every month). */
-export function periodDistributions(slug: string, network: NetworkBasis = DEFAULT_NETWORK_BASIS): Promise<PeriodDistribution[]> {
-  return withShares(slug, async (data) => {
-    const months = await data.all();
-    if (network === "period") return [...months];
-    const latest = await latestNetworkMonth();
-    return mapGivingWay(months, (m) => onLatestNetwork(data, m, latest));
-  });
+/** `fn` of every month's distribution, oldest first, all from one version of the dataset, giving way between months (the series, a country's history). */
+export function mapMonths<U>(slug: string, fn: (d: PeriodDistribution) => U): Promise<U[]> {
+  return withShares(slug, (data) => data.walk(fn));
 }
 
-/** Every month's distribution, oldest first. */
-export function distributionSeries(slug: string): Promise<PeriodDistribution[]> {
-  return periodDistributions(slug);
+/** Every month of a dataset for a file written as it is read: what was gathered of each month first, and the months again, one by one. */
+export type EveryMonth<U> = { gathered: U[]; each: () => Iterable<PeriodDistribution> };
+
+/**
+ * Every month of a dataset for an export of every month. Each month is built (and checked: a stored
+ * value beyond a limit refuses the export before its first byte) for `gather` now, a slice at a time,
+ * and built again by `each` as the file is written, so that the months are never all in memory at
+ * once. A dataset replaced in between ends `each` with Busy rather than mixing two versions.
+ * network "latest" applies each month's shares to the newest month of network data.
+ */
+export function everyMonth<U>(slug: string, network: NetworkBasis, gather: (d: PeriodDistribution) => U): Promise<EveryMonth<U>> {
+  return withShares(slug, async (data) => {
+    const latest = network === "period" ? null : await latestNetworkMonth();
+    const basis = (d: PeriodDistribution) => (network === "period" ? d : onLatestNetwork(data, d, latest));
+    const gathered = await data.walk((d) => gather(basis(d)));
+    return { gathered, each: () => data.each(basis) };
+  });
 }
 
 export type CountryHistoryRow = { period: string; share: number | null; hashrateEh: number | null; rank: number | null; source: string; ageMonths: number };
@@ -88,7 +96,7 @@ export type CountryHistoryRow = { period: string; share: number | null; hashrate
 /** One country's share in every month of a dataset, with its rank among the attributed countries. */
 export async function countryHistory(slug: string, iso2: string): Promise<{ dataset: string; history: CountryHistoryRow[] }> {
   return withShares(slug, async (data) => {
-    const history = await mapGivingWay(await data.all(), (d) => {
+    const history = await data.walk((d) => {
       const index = d.countries.findIndex((c) => c.iso2 === iso2);
       const row = index >= 0 ? d.countries[index] : undefined;
       return {

@@ -5,13 +5,13 @@ import { siteExportPages, totalSites } from "../db/sites";
 import { distributionRows, type Metadata, metricsRows, networkRows, priceRows, scenarioRows, seriesRows, shockRows, siteRows } from "../io/export";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { formatMigration, formatShutdown, SCENARIO_PARAMS, scenarioOf } from "../scenario/scenario";
-import type { NetworkBasis } from "../metrics/distribution";
 import type { ExportRequest } from "../validation/export";
 import { datasetSlugs, requireDataset } from "./datasets";
-import { type PeriodDistribution, periodDistribution, periodDistributions } from "./distribution";
+import type { PeriodDistribution } from "./distribution";
 import { NotFound } from "./errors";
+import { type MonthSources, monthsOf, rowsPerMonth } from "./export-months";
 import { gatherRisk } from "./export-risk";
-import { mapGivingWay, type RowSource, rowsInMemory, rowsPerItem } from "./export-stream";
+import { mapGivingWay, type RowSource, rowsInMemory } from "./export-stream";
 import { estimateMetrics, getSeries, metricsReference, monthShockCount, monthShocks, shockReference } from "./metrics";
 import { networkFigures } from "./network";
 import { runSimulation } from "./simulate";
@@ -22,8 +22,9 @@ const SITE_EXPORT_PAGE = 1_000;
 // What each export holds, read and checked before its first byte: the query as resolved, the file's
 // name, the datasets it draws on, and its rows — produced later, a month at a time, as the file is
 // written. The rows come from the same services the API answers with (lib/services/metrics,
-// simulate, distribution), so every exported number is the API's number. The months are taken at
-// the start: a file is one version of the data even if an import lands while it is written.
+// simulate, distribution), so every exported number is the API's number. Every month is checked
+// before the first byte and read again as the file is written (lib/services/export-months.ts): a
+// file is one version of the data — a dataset replaced while it is written cuts the file off.
 
 export type Gathered = {
   rows: RowSource;
@@ -36,23 +37,11 @@ export type Gathered = {
   risk?: Record<string, unknown>;
 };
 
-/**
- * The months of a shares dataset asked for: every one (all), one, or the default. A month it lacks
- * (or a dataset that is unknown or holds no shares) is refused by the distribution lookup.
- */
-async function monthsOf(slug: string, period: string | undefined, fallback: "all" | "latest", network?: NetworkBasis): Promise<PeriodDistribution[]> {
-  const wanted = period ?? fallback;
-  if (wanted !== "all") return [await periodDistribution(slug, wanted === "latest" ? undefined : wanted, network)];
-  const months = await periodDistributions(slug, network);
-  if (months.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
-  return months;
-}
-
 /** The shares dataset, the datasets its months are taken from (best estimate), and the network datasets of the months whose hashrate they use. */
-async function sharesSources(slug: string, months: readonly PeriodDistribution[]): Promise<string[]> {
-  const fromNetwork = new Set(months.flatMap((d) => (d.networkHashrateSource !== "dataset" && d.networkHashratePeriod ? [d.networkHashratePeriod] : [])));
+async function sharesSources(slug: string, months: readonly { sources: MonthSources }[]): Promise<string[]> {
+  const fromNetwork = new Set(months.flatMap((m) => (m.sources.network ? [m.sources.network] : [])));
   const network = fromNetwork.size > 0 ? (await networkMonths()).filter((m) => fromNetwork.has(m.period)) : [];
-  return distinct([slug, ...months.map((d) => d.source.dataset), ...network.map((m) => m.source)]);
+  return distinct([slug, ...months.map((m) => m.sources.dataset), ...network.map((m) => m.source)]);
 }
 
 /** Sites read a page at a time as the file is written (any number of them); a write in between cuts the file off rather than mixing two versions. */
@@ -76,17 +65,18 @@ async function requireDatasetOfKind(slug: string | undefined, kind: "sites" | "p
 
 export const distinct = (values: Iterable<string | null | undefined>) => [...new Set([...values].filter((v): v is string => typeof v === "string"))];
 
-const periodLabel = (months: readonly PeriodDistribution[], asked: string | undefined) => (asked === "all" ? "all" : (months[0]?.period ?? "all"));
+const periodLabel = (months: readonly { period: string }[], asked: string | undefined) => (asked === "all" ? "all" : (months[0]?.period ?? "all"));
+const none = () => undefined;
 
 export async function gather(q: ExportRequest): Promise<Gathered> {
   const slug = q.dataset ?? DEFAULT_SHARES_DATASET;
   switch (q.what) {
     case "metrics": {
-      const [months, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network), metricsReference()]);
+      const [{ months, each }, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network, none), metricsReference()]);
       const label = periodLabel(months, q.period);
       return {
-        rows: rowsPerItem(
-          months,
+        rows: rowsPerMonth(
+          { months, each },
           () => 1,
           (d) => metricsRows([estimateMetrics(d, reference, q.efficiency)]),
         ),
@@ -96,7 +86,7 @@ export async function gather(q: ExportRequest): Promise<Gathered> {
       };
     }
     case "series": {
-      const [months, { rows }] = await Promise.all([monthsOf(slug, q.period, "all"), getSeries(slug)]);
+      const [{ months }, { rows }] = await Promise.all([monthsOf(slug, q.period, "all", undefined, none), getSeries(slug)]);
       const wanted = new Set(months.map((d) => d.period));
       const label = periodLabel(months, q.period ?? "all");
       return {
@@ -107,34 +97,36 @@ export async function gather(q: ExportRequest): Promise<Gathered> {
       };
     }
     case "shocks": {
-      const [months, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network), shockReference()]);
-      const label = periodLabel(months, q.period);
+      const reference = await shockReference();
+      const shocks = await monthsOf(slug, q.period, "latest", q.network, (d) => monthShockCount(d, reference));
+      const label = periodLabel(shocks.months, q.period);
       return {
-        rows: rowsPerItem(
-          months,
-          (d) => monthShockCount(d, reference),
+        rows: rowsPerMonth(
+          shocks,
+          (count) => count,
           (d) => shockRows([monthShocks(d, reference, q.blocksIntoEpoch)]),
         ),
         query: { what: q.what, dataset: slug, period: label, network: q.network, [SCENARIO_PARAMS.blocksIntoEpoch]: q.blocksIntoEpoch },
         file: { dataset: slug, period: label },
-        sources: async () => [...(await sharesSources(slug, months)), ...(await datasetSlugs("blocs"))],
+        sources: async () => [...(await sharesSources(slug, shocks.months)), ...(await datasetSlugs("blocs"))],
       };
     }
     case "distribution": {
-      const [months, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network), metricsReference()]);
+      const [countries, reference] = await Promise.all([monthsOf(slug, q.period, "latest", q.network, (d) => d.countries.length), metricsReference()]);
       const report = (d: PeriodDistribution) => estimateMetrics(d, reference, q.efficiency);
-      const label = periodLabel(months, q.period);
+      const label = periodLabel(countries.months, q.period);
       return {
-        rows: rowsPerItem(
-          months,
-          (d) => d.countries.length,
+        rows: rowsPerMonth(
+          countries,
+          (count) => count,
           (d) => distributionRows([{ distribution: d, report: report(d) }]),
         ),
         query: { what: q.what, dataset: slug, period: label, efficiency: q.efficiency, network: q.network },
         file: { dataset: slug, period: label },
+        // The power prices each month draws on: the months read once more, only for the metadata.
         sources: async () => [
-          ...(await sharesSources(slug, months)),
-          ...distinct((await mapGivingWay(months, (d) => report(d).countries.map((c) => c.powerPrice?.dataset))).flat()),
+          ...(await sharesSources(slug, countries.months)),
+          ...distinct((await mapGivingWay(countries.each(), (d) => report(d).countries.map((c) => c.powerPrice?.dataset))).flat()),
         ],
       };
     }
@@ -193,8 +185,8 @@ async function gatherNetwork(period: string | undefined): Promise<Gathered> {
 
 /** The simulation of the scenario the query describes (its parameters were read by lib/scenario's grammar). */
 async function gatherScenario(q: ExportRequest, slug: string): Promise<Gathered> {
-  const [month] = await monthsOf(slug, q.period, "latest");
-  const period = month?.period ?? "";
+  const { months } = await monthsOf(slug, q.period, "latest", undefined, none);
+  const period = months[0]?.period ?? "";
   const scenario = scenarioOf(q, slug, period);
   const result = await runSimulation(scenario);
   const { timeline: _timeline, retargets, ...summary } = result;
@@ -214,7 +206,7 @@ async function gatherScenario(q: ExportRequest, slug: string): Promise<Gathered>
     file: { dataset: slug, period, extra: ids.join("-") },
     scenario: { ...summary, firstRetarget: retargets[0] ?? null, retargetCount: retargets.length },
     sources: async () => [
-      ...(await sharesSources(slug, month ? [month] : [])),
+      ...(await sharesSources(slug, months)),
       ...(result.shutdown.some((s) => s.kind === "bloc") ? await datasetSlugs("blocs") : []),
       ...(scenario.migration?.weighting === "cheap-power" ? await datasetSlugs("prices") : []),
     ],

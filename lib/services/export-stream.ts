@@ -82,6 +82,9 @@ export function streamFile(
   const outcome = (): StreamOutcome => ({ export: name, rows, bytes, ms: Math.round(performance.now() - started) });
 
   const nextPart = () => {
+    // The part written is let go before the next is made: held while a month's rows are computed, its
+    // rows were alive at nearly every young collection, and the engine moved them all to its old heap.
+    part = [];
     const next = parts.next();
     if (next.done) exhausted = true;
     else [part, offset] = [next.value, 0];

@@ -11,10 +11,9 @@ import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { DEFAULT_SITES_DATASET, requireDataset } from "./datasets";
 import { ageOf, monthOf } from "../metrics/age";
 import { DEFAULT_NETWORK_BASIS, type NetworkBasis } from "../metrics/distribution";
-import { distributionSeries, periodDistribution, type PeriodDistribution, type Provenance, provenanceOf } from "./distribution";
+import { mapMonths, periodDistribution, type PeriodDistribution, type Provenance, provenanceOf } from "./distribution";
 import { NotFound } from "./errors";
 import { networkMonthProblem, refuseStored, sitesBasisProblem, storedPriceRows } from "./stored-data";
-import { mapGivingWay } from "../give-way";
 
 // Reads what a metric needs (lib/db, the distribution lookup), hands it to the pure engine
 // (lib/metrics) and keeps the result per data version. Routes, the page and the export call these.
@@ -98,10 +97,9 @@ export function estimateMetrics(d: PeriodDistribution, reference: MetricsReferen
 
 export function getSeries(slug: string): Promise<{ dataset: string; rows: (SeriesRow & { source: string; ageMonths: number })[] }> {
   return memo(`series:${slug}`, async () => {
-    const series = await distributionSeries(slug);
     return {
       dataset: slug,
-      rows: await mapGivingWay(series, (d) => ({
+      rows: await mapMonths(slug, (d) => ({
         ...seriesRow(d.period, toMetricDistribution(d), d.networkHashrateEh),
         source: d.source.dataset,
         ageMonths: d.ageMonths,

@@ -101,4 +101,22 @@ describe("a large export streams", () => {
     expect(json.rows).toHaveLength(json.metadata.rowCount);
     expect(json.rows.at(-1)?.period).toBe("2016-08");
   });
+
+  // Last: it replaces the dataset.
+  it("is cut off, never mixes two versions, when its dataset is replaced while the file is written", async () => {
+    const lines = captureLog();
+    const response = await exportGET(LARGE);
+    expect(response.status).toBe(200);
+    const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader();
+    expect((await reader.read()).done).toBe(false);
+    // An import replaces the dataset: the months still to be written are gone from the database.
+    addSyntheticShares(file, { periods: 80, countries: 120, seed: 9 });
+    const rest = (async () => {
+      for (let part = await reader.read(); !part.done; part = await reader.read());
+    })();
+    await expect(rest).rejects.toThrow(/dataset "synthetic-shares" was replaced while it was read/);
+    const failed = lines.filter((l) => l.msg === "export failed after its first byte: the download is cut off");
+    expect(failed).toHaveLength(1);
+    expect(lines.some((l) => l.msg === "export written")).toBe(false);
+  });
 });

@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Column, COLUMNS } from "./columns";
-import { csvCell, jsonRows, plainNumber, safeText, toCsv } from "./csv";
+import { csvCell, csvRecord, jsonRows, plainNumber, safeText, toCsv } from "./csv";
 
 const text: Pick<Column, "name" | "type"> = { name: "name", type: "text" };
 const number: Pick<Column, "name" | "type"> = { name: "value", type: "number" };
@@ -64,13 +65,22 @@ describe("plainNumber", () => {
     );
   });
 
+  it("writes the digits String() writes, wherever String() uses no exponent", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        if (!String(x).includes("e")) expect(plainNumber(x)).toBe(String(x === 0 ? 0 : x));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("rejects non-finite numbers (the CSV writer turns them into empty cells)", () => {
     expect(() => plainNumber(Number.NaN)).toThrow(RangeError);
     expect(csvCell(Number.POSITIVE_INFINITY, number)).toBe("");
   });
 });
 
-describe("toCsv (RFC 4180, csv-stringify)", () => {
+describe("toCsv (RFC 4180)", () => {
   const columns: Pick<Column, "name" | "type">[] = [
     { name: "name", type: "text" },
     { name: "share", type: "number" },
@@ -108,6 +118,17 @@ describe("toCsv (RFC 4180, csv-stringify)", () => {
     expect(parsed.map((r) => r.name)).toEqual(["'=cmd|' /C calc'!A0", 'quote " and, comma\nnewline']);
     expect(parsed.map((r) => Number(r.share))).toEqual([0.1 + 0.2, -0.4398]);
     expect(parsed.map((r) => r.nakamoto)).toEqual(["3", ""]);
+  });
+
+  it("writes each record as csv-stringify does (CRLF, quoting where needed) — plus a lone CR or LF quoted", () => {
+    const field = fc.oneof(fc.string(), fc.stringMatching(/^[a,"\r\n =]{0,6}$/), fc.constantFrom("", ",", '"', "\r\n", "\r", "\n", '""'));
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { maxLength: 5 }), (records) => {
+        const expected = stringify(records, { record_delimiter: "windows", eof: true, quoted_match: /[\r\n]/ });
+        expect(records.map(csvRecord).join("")).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("uses every export's column names as its header", () => {

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import type { Column } from "./columns";
 
 // Cells and the CSV writer: the column's declared type decides how a value is written.
@@ -14,7 +13,10 @@ export type Row = Record<string, Cell>;
 export function plainNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   if (value === 0) return "0";
-  const text = String(value);
+  // JSON.stringify writes a finite number as String() does, but String() of a fractional number is
+  // allocated in the engine's long-lived heap (it feeds a number-to-string cache): an export of every
+  // month writes millions of them, and they piled up there until a full collection.
+  const text = JSON.stringify(value);
   const e = text.indexOf("e");
   if (e < 0) return text;
   const sign = text.startsWith("-") ? "-" : "";
@@ -62,25 +64,35 @@ export function csvCell(value: Cell, column: Pick<Column, "name" | "type">): str
 
 type CsvColumns = readonly Pick<Column, "name" | "type">[];
 
+/** A field that holds a comma, a double quote, a CR or an LF is quoted (csv-stringify quotes a CRLF but not a lone CR or LF, which most readers still take for a line end). */
+const NEEDS_QUOTES = /[",\r\n]/;
+
 /**
- * RFC 4180 records: CRLF after every record (also the last), fields quoted only where needed (a
- * comma, a double quote — doubled —, a CR or an LF). Each record ends with its CRLF, so the text of
- * a file is the text of its parts joined.
+ * One RFC 4180 record: fields quoted only where needed (a double quote inside doubled), CRLF at its
+ * end, so that the text of a file is the text of its records joined — the bytes csv-stringify writes
+ * with these options (csv.test.ts holds the two to each other). Written here, a record at a time,
+ * because a batch of an export of every month is made of thousands of cells: handed to csv-stringify
+ * whole, they all lived until its end, long enough for the engine to move them to its long-lived heap.
  */
-function csvRecords(records: string[][]): string {
-  // csv-stringify quotes a field that holds the record delimiter (CRLF) but not a lone CR or LF,
-  // which most readers still take for a line end: quote those too.
-  return stringify(records, { record_delimiter: "windows", eof: true, quoted_match: /[\r\n]/ });
+export function csvRecord(fields: readonly string[]): string {
+  let record = "";
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] ?? "";
+    record += `${i > 0 ? "," : ""}${NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field}`;
+  }
+  return `${record}\r\n`;
 }
 
 /** The header row: the column names. */
 export function csvHeader(columns: CsvColumns): string {
-  return csvRecords([columns.map((c) => safeText(c.name))]);
+  return csvRecord(columns.map((c) => safeText(c.name)));
 }
 
 /** The records of some rows, in the columns' order. */
 export function csvRows(columns: CsvColumns, rows: readonly Row[]): string {
-  return csvRecords(rows.map((row) => columns.map((c) => csvCell(row[c.name] ?? null, c))));
+  let text = "";
+  for (const row of rows) text += csvRecord(columns.map((c) => csvCell(row[c.name] ?? null, c)));
+  return text;
 }
 
 /** RFC 4180 CSV, UTF-8 without a byte-order mark: a header row of column names, then the rows. */
