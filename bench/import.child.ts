@@ -61,7 +61,7 @@ async function main() {
       { bytes: csv, contentType: "text/csv", name: "sites.csv" },
     );
     const parsedMs = performance.now() - t1;
-    commitImport(a, prepared.content);
+    await commitImport({ provider: "sqlite", path: a }, prepared.content);
     const importMs = performance.now() - t1;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     console.log(JSON.stringify({ rows: ROWS, csvMb: csv.length / 2 ** 20, baselineMs, importMs, parsedMs, peakRssMb, rssBeforeMb: rssBefore / 2 ** 20 }));

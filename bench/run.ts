@@ -13,6 +13,7 @@ import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
 import { exportBench } from "./export.bench";
 import { httpCacheBench } from "./http-cache.bench";
 import { importBench } from "./import.bench";
+import { pgImportBench } from "./pg-import.bench";
 import { bestEstimateBench, metricsBench } from "./metrics.bench";
 import { BENCH_ADMIN_TOKEN, EXPORT_DATASET_SIZE, exportMemoryBench, importMemoryBench, responsivenessBench } from "./responsiveness.bench";
 import { riskHttpBench, riskInProcessBench } from "./risk.bench";
@@ -44,14 +45,14 @@ function markdown(results: { date: string; commit: string; machine: string; figu
   return `${lines.join("\n")}\n`;
 }
 
-async function main() {
-  const quick = process.argv.includes("--quick");
-  const budget = quick ? { seconds: 1, rounds: 1 } : { seconds: 4, rounds: 3 };
-  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
+async function withSharedServer(
+  figures: { bench: string; figures: Figure[] }[],
+  want: (name: string) => boolean,
+  quick: boolean,
+  budget: { seconds: number; rounds: number },
+) {
   const port = await freePort();
   const server = await startAppServer({ port, dbFile: path.join(root, ".tmp", `bench-${port}.db`), stdio: "ignore" });
-  const figures: { bench: string; figures: Figure[] }[] = [];
-  const want = (name: string) => !only || only.split(",").includes(name);
   try {
     if (want("metrics")) figures.push({ bench: "Metrics routes (issue 3: cached per data version)", figures: await metricsBench(server.url, budget) });
     if (want("cache")) figures.push({ bench: "HTTP caching (issue 15): 304 revalidations", figures: await httpCacheBench(server.url, budget) });
@@ -102,6 +103,17 @@ async function main() {
   } finally {
     await server.stop();
   }
+}
+
+async function main() {
+  const quick = process.argv.includes("--quick");
+  const budget = quick ? { seconds: 1, rounds: 1 } : { seconds: 4, rounds: 3 };
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
+  const figures: { bench: string; figures: Figure[] }[] = [];
+  const want = (name: string) => !only || only.split(",").includes(name);
+  // The shared server is started only for the figures that use it (`--only=pg-import` needs none).
+  if (["metrics", "cache", "best-estimate", "simulate", "risk", "export", "import", "frontend", "sites"].some(want))
+    await withSharedServer(figures, want, quick, budget);
   if (want("responsiveness")) {
     // Servers of their own: their imports must not change what the other figures measured, and
     // each memory figure starts from a fresh server.
@@ -126,6 +138,7 @@ async function main() {
     const exportMemory = await withServer((file) => addSyntheticShares(file, EXPORT_DATASET_SIZE), exportMemoryBench);
     figures.push({ bench: "Responsiveness under heavy requests (issue 14)", figures: [...latency, importMemory, exportMemory] });
   }
+  if (want("pg-import")) figures.push({ bench: "Imports on PostgreSQL (issue 15)", figures: pgImportBench() });
   if (want("suites")) figures.push({ bench: "Hardening (issue 7): fuzz, faults, audit", figures: suitesBench(quick) });
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const results = {

@@ -3,6 +3,7 @@
 // machine (no token needed: it writes the database file directly).
 import fs from "node:fs";
 import path from "node:path";
+import { describeLocation } from "../lib/db/location";
 import { parseEnv } from "../lib/env";
 import { ImportFormatError } from "../lib/io/import";
 import { DataValidationError, formatIssue } from "../lib/io/issues";
@@ -22,24 +23,22 @@ function args(argv: string[]): Record<string, string> {
   return out;
 }
 
-function main() {
+async function main() {
   const { file, ...rest } = args(process.argv.slice(2));
   if (!file) throw new Error("--file is required");
   const query = ImportQuery.safeParse(rest);
   if (!query.success) throw new Error(query.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   const q = query.data;
   const upload = { bytes: fs.readFileSync(file), contentType: file.endsWith(".json") ? "application/json" : "text/csv", name: path.basename(file) };
-  const { databasePath } = parseEnv(process.env);
+  const { database } = parseEnv(process.env);
   // Announced before the transaction starts: the crash test kills the process on this line.
-  const beforeWrite = () => console.log(`import: writing to ${databasePath}`);
-  const outcome = importDataset({ query: q, file: upload, databasePath, beforeWrite });
+  const beforeWrite = () => console.log(`import: writing to ${describeLocation(database)}`);
+  const outcome = await importDataset({ query: q, file: upload, database, beforeWrite });
   if ("dryRun" in outcome) console.log(`import: ${outcome.rows} rows valid (${outcome.format}); dry run, nothing written`);
   else console.log(`import: ${q.dataset} written (${outcome.rows} rows)`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   if (error instanceof DataValidationError) {
     console.error(
       `import failed, nothing was written:\n${error.issues
@@ -53,4 +52,4 @@ try {
     console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   process.exit(1);
-}
+});

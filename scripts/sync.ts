@@ -10,6 +10,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { type DatabaseLocation, describeLocation } from "../lib/db/location";
 import { parseEnv } from "../lib/env";
 import { DomainError } from "../lib/services/errors";
 import { type SyncOutcome, type SyncSource, syncNetwork } from "../lib/services/sync";
@@ -112,9 +113,9 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  let databasePath: string;
+  let database: DatabaseLocation;
   try {
-    ({ databasePath } = parseEnv(process.env));
+    ({ database } = parseEnv(process.env));
   } catch (error) {
     say(process.stderr, error instanceof Error ? error.message : String(error));
     process.exit(2);
@@ -134,11 +135,11 @@ async function main() {
       };
       source = { kind: "bitcoind", endpoint: rpcEndpoint(raw, credentials) };
     }
-    const outcome = await syncNetwork({ source, databasePath, timeoutMs: flags["timeout-ms"] });
+    const outcome = await syncNetwork({ source, database, timeoutMs: flags["timeout-ms"] });
     say(process.stdout, summary(outcome));
   } catch (error) {
     if (error instanceof SourceError) say(process.stderr, `${error.url}: ${error.problem}`);
-    else if (error instanceof DomainError) say(process.stderr, `${databasePath}: ${error.message}`);
+    else if (error instanceof DomainError) say(process.stderr, `${describeLocation(database)}: ${error.message}`);
     else say(process.stderr, `${shown}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }

@@ -1,11 +1,15 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { BEST_ESTIMATE_DATASET, type Candidate, chooseMonths, type Coverage } from "../metrics/best-estimate";
+import type { CompositeShareRow } from "./row-tables";
+import { SHARED_SQL } from "./shared-sql";
+import { SQLITE_WRITES } from "./sqlite-writes";
 
 // The best-estimate composite is stored like any shares dataset, so that every read (routes,
 // exports, the dataset list) finds it without a special case. It is rebuilt inside the transaction
 // of every write, from the shares datasets as they stand after that write: an import that adds a
-// newer month makes it the newest month of the composite at once.
+// newer month makes it the newest month of the composite at once. composeBestEstimate is the rule for
+// both dialects; lib/db/postgres/best-estimate.ts is PostgreSQL's read and write around it.
 
 type SourceRow = {
   slug: string;
@@ -41,18 +45,16 @@ export const BEST_ESTIMATE_META = {
 
 const coverageOf = (value: string): Coverage => (value === "partial" ? "partial" : "network");
 
-/** Rebuild the composite from the shares datasets now in the database; writes nothing when unchanged. */
-export function rebuildBestEstimate(db: Database.Database, importedAt: string): "written" | "unchanged" {
-  // Partial datasets never enter the composite (lib/metrics/best-estimate.ts exclusion), so their rows
-  // are not loaded: a 200 000-row survey import would otherwise hold them all in memory for nothing.
-  const rows = db
-    .prepare<[], SourceRow>(
-      `SELECT d.slug, d.coverage, d.retrievedAt, s.period, s.countryIso2, s.share, s.hashrateEh, s.sourceLabel, s.certainty, s.sourceUrl, s.note
-       FROM "HashrateShare" s JOIN "Dataset" d ON d.id = s.datasetId
-       WHERE d.kind = 'shares' AND d.origin <> 'composite' AND d.coverage IS NOT 'partial'
-       ORDER BY d.slug, s.period, s.id`,
-    )
-    .all();
+/** What the composite is made of: every row of a source that may enter it (SHARED_SQL.bestEstimateSources). */
+export type BestEstimateSource = SourceRow;
+
+export type BestEstimate = { meta: typeof BEST_ESTIMATE_META & { retrievedAt: string }; shares: CompositeShareRow[]; contentHash: string };
+
+/**
+ * The composite of the source rows (ordered by dataset, month, id), and its content hash: the one place
+ * the rows are grouped and ranked, for both dialects' rebuilds. Pure.
+ */
+export function composeBestEstimate(rows: readonly SourceRow[], importedAt: string): BestEstimate {
   const candidates = new Map<string, Omit<Candidate, "months"> & { months: Map<string, SourceRow[]> }>();
   for (const row of rows) {
     let candidate = candidates.get(row.slug);
@@ -80,21 +82,17 @@ export function rebuildBestEstimate(db: Database.Database, importedAt: string): 
   );
   const retrievedAt = choices.map((c) => candidates.get(c.source)?.retrievedAt ?? "").reduce((a, b) => (a > b ? a : b), "") || importedAt.slice(0, 10);
   const meta = { ...BEST_ESTIMATE_META, retrievedAt };
-  const hash = createHash("sha256").update(JSON.stringify({ meta, shares })).digest("hex");
+  return { meta, shares, contentHash: createHash("sha256").update(JSON.stringify({ meta, shares })).digest("hex") };
+}
 
-  const existing = db.prepare<[string], { id: number; contentHash: string }>(`SELECT id, contentHash FROM "Dataset" WHERE slug = ?`).get(BEST_ESTIMATE_DATASET);
-  if (existing?.contentHash === hash) return "unchanged";
-  if (existing) db.prepare(`DELETE FROM "Dataset" WHERE id = ?`).run(existing.id);
-  const datasetId = db
-    .prepare(
-      `INSERT INTO "Dataset" (slug, kind, title, publisher, url, licence, retrievedAt, method, caveats, origin, coverage, contentHash, importedAt)
-       VALUES (@slug, @kind, @title, @publisher, @url, @licence, @retrievedAt, @method, @caveats, @origin, @coverage, @contentHash, @importedAt)`,
-    )
-    .run({ ...meta, contentHash: hash, importedAt }).lastInsertRowid;
-  const insert = db.prepare(
-    `INSERT INTO "HashrateShare" (datasetId, period, countryIso2, share, hashrateEh, sourceLabel, certainty, sourceUrl, note, sourceDataset)
-     VALUES (@datasetId, @period, @countryIso2, @share, @hashrateEh, @sourceLabel, @certainty, @sourceUrl, @note, @sourceDataset)`,
-  );
-  for (const share of shares) insert.run({ ...share, datasetId });
+/** Rebuild the composite from the shares datasets now in the database; writes nothing when unchanged. Call inside the write's transaction. */
+export function rebuildBestEstimate(db: Database.Database, importedAt: string): "written" | "unchanged" {
+  const { meta, shares, contentHash } = composeBestEstimate(db.prepare<[], SourceRow>(SHARED_SQL.bestEstimateSources).all(), importedAt);
+  const existing = db.prepare<[string], { id: number; contentHash: string }>(SHARED_SQL.findDataset).get(BEST_ESTIMATE_DATASET);
+  if (existing?.contentHash === contentHash) return "unchanged";
+  if (existing) db.prepare(SHARED_SQL.deleteDataset).run(existing.id);
+  const datasetId = db.prepare(SQLITE_WRITES.insertDataset).run({ ...meta, contentHash, importedAt }).lastInsertRowid;
+  const insert = db.prepare(SQLITE_WRITES.compositeShare);
+  for (const share of shares) insert.run(datasetId, share);
   return "written";
 }

@@ -10,12 +10,15 @@ import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
 import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 import { rebuildBestEstimate } from "./best-estimate";
+import { SHARED_SQL } from "./shared-sql";
 import { rebuildSiteCells } from "./site-cells";
+import { SQLITE_WRITES } from "./sqlite-writes";
 
 // Bulk writes (seed, import) bypass Prisma on purpose: Prisma's interactive transactions on this
 // adapter share one connection with concurrent requests (which then see uncommitted rows) and
 // insert ~200x slower. Everything is validated before this point; here one synchronous
 // BEGIN IMMEDIATE transaction writes it all or nothing (docs/methodology.md#writes-and-concurrency).
+// This is SQLite's write; lib/db/write.ts picks it or PostgreSQL's (lib/db/postgres/bulk.ts) by location.
 
 export type DatasetContent = {
   meta: DatasetMeta;
@@ -30,6 +33,9 @@ export type DatasetContent = {
   blocs?: BlocRecord[];
   shocks?: ShockEventRecord[];
 };
+
+/** What a bulk write writes: the countries (the seed's) and datasets. */
+export type WriteInput = { countries?: readonly CountryRecord[]; datasets: DatasetContent[] };
 
 export type WriteReport = {
   countriesChanged: number;
@@ -78,74 +84,30 @@ export function rowCount(content: DatasetContent): number {
 }
 
 function countShares(db: Database.Database, slug: string): number {
-  const row = db
-    .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM "HashrateShare" s JOIN "Dataset" d ON d.id = s.datasetId WHERE d.slug = ?`)
-    .get(slug);
-  return row?.n ?? 0;
+  return db.prepare<[string], { n: number }>(SHARED_SQL.countShares).get(slug)?.n ?? 0;
 }
 
 /**
  * Write countries and datasets in one immediate transaction. A dataset whose content hash is
  * unchanged is left alone (so seeding twice writes nothing); a changed one is replaced whole.
  */
-export function writeDatasets(
-  db: Database.Database,
-  input: { countries?: readonly CountryRecord[]; datasets: DatasetContent[] },
-  now: () => string = () => new Date().toISOString(),
-): WriteReport {
+export function writeDatasets(db: Database.Database, input: WriteInput, now: () => string = () => new Date().toISOString()): WriteReport {
   db.pragma("foreign_keys = ON");
-  const upsertCountry = db.prepare(
-    `INSERT INTO "Country" (iso2, iso3, isoNumeric, name, region, subregion)
-     VALUES (@iso2, @iso3, @isoNumeric, @name, @region, @subregion)
-     ON CONFLICT(iso2) DO UPDATE SET iso3 = excluded.iso3, isoNumeric = excluded.isoNumeric, name = excluded.name,
-       region = excluded.region, subregion = excluded.subregion
-     WHERE "Country".iso3 IS NOT excluded.iso3 OR "Country".isoNumeric IS NOT excluded.isoNumeric
-       OR "Country".name IS NOT excluded.name OR "Country".region IS NOT excluded.region
-       OR "Country".subregion IS NOT excluded.subregion`,
-  );
-  const findDataset = db.prepare<[string], { id: number; contentHash: string }>(`SELECT id, contentHash FROM "Dataset" WHERE slug = ?`);
-  const deleteDataset = db.prepare(`DELETE FROM "Dataset" WHERE id = ?`);
-  const insertDataset = db.prepare(
-    `INSERT INTO "Dataset" (slug, kind, title, publisher, url, licence, retrievedAt, method, caveats, origin, coverage, contentHash, importedAt)
-     VALUES (@slug, @kind, @title, @publisher, @url, @licence, @retrievedAt, @method, @caveats, @origin, @coverage, @contentHash, @importedAt)`,
-  );
-  const insertShare = db.prepare(
-    `INSERT INTO "HashrateShare" (datasetId, period, countryIso2, share, hashrateEh, sourceLabel, certainty, sourceUrl, note)
-     VALUES (?, @period, @countryIso2, @share, @hashrateEh, @sourceLabel, @certainty, @sourceUrl, @note)`,
-  );
-  const insertStat = db.prepare(
-    `INSERT INTO "NetworkStat" (datasetId, period, hashrateEh, difficulty, blockSubsidyBtc, avgFeesBtc, method)
-     VALUES (?, @period, @hashrateEh, @difficulty, @blockSubsidyBtc, @avgFeesBtc, @method)`,
-  );
-  const insertRetarget = db.prepare(
-    `INSERT INTO "DifficultyAdjustment" (datasetId, height, dateUtc, difficulty, changePct, epochHashrateEh, epochDays, dateSource)
-     VALUES (?, @height, @dateUtc, @difficulty, @changePct, @epochHashrateEh, @epochDays, @dateSource)`,
-  );
-  const insertPrice = db.prepare(
-    `INSERT INTO "PowerPrice" (datasetId, countryIso2, subdivision, usdPerKwh, priceType, period, sourceName, sourceUrl, certainty, note)
-     VALUES (?, @countryIso2, @subdivision, @usdPerKwh, @priceType, @period, @sourceName, @sourceUrl, @certainty, @note)`,
-  );
-  const insertSite = db.prepare(
-    `INSERT INTO "MiningSite" (datasetId, name, operator, countryIso2, locality, lat, lon, capacityMw, hashrateEh, energySource, status, statusNote, asOf, certainty, sourceUrl)
-     VALUES (?, @name, @operator, @countryIso2, @locality, @lat, @lon, @capacityMw, @hashrateEh, @energySource, @status, @statusNote, @asOf, @certainty, @sourceUrl)`,
-  );
-  const insertEvent = db.prepare(
-    `INSERT INTO "NetworkEvent" (datasetId, dateLabel, date, event, metric, value, valueText, unit, certainty, sourceUrl)
-     VALUES (?, @dateLabel, @date, @event, @metric, @value, @valueText, @unit, @certainty, @sourceUrl)`,
-  );
-  const insertObservation = db.prepare(
-    `INSERT INTO "ShockObservation" (datasetId, eventId, event, dateLabel, date, endDate, jurisdiction, metric, valueText, valueLow, valueHigh, unit, certainty, sourceUrl, note)
-     VALUES (?, @eventId, @event, @dateLabel, @date, @endDate, @jurisdiction, @metric, @valueText, @valueLow, @valueHigh, @unit, @certainty, @sourceUrl, @note)`,
-  );
-  const insertBloc = db.prepare(
-    `INSERT INTO "Bloc" (id, datasetId, name, description, membershipAsOf, sourceUrl) VALUES (@id, @datasetId, @name, @description, @membershipAsOf, @sourceUrl)`,
-  );
-  const insertBlocMember = db.prepare(`INSERT INTO "BlocMember" (blocId, countryIso2) VALUES (?, ?)`);
-  const insertShock = db.prepare(
-    `INSERT INTO "ShockEvent" (datasetId, slug, date, endDate, kind, title, description, sourceUrl)
-     VALUES (@datasetId, @slug, @date, @endDate, @kind, @title, @description, @sourceUrl)`,
-  );
-  const insertShockCountry = db.prepare(`INSERT INTO "ShockEventCountry" (shockEventId, countryIso2) VALUES (?, ?)`);
+  const upsertCountry = db.prepare(SQLITE_WRITES.upsertCountry);
+  const findDataset = db.prepare<[string], { id: number; contentHash: string }>(SHARED_SQL.findDataset);
+  const deleteDataset = db.prepare(SHARED_SQL.deleteDataset);
+  const insertDataset = db.prepare(SQLITE_WRITES.insertDataset);
+  const insertShare = db.prepare(SQLITE_WRITES.shares);
+  const insertStat = db.prepare(SQLITE_WRITES.networkStats);
+  const insertRetarget = db.prepare(SQLITE_WRITES.retargets);
+  const insertPrice = db.prepare(SQLITE_WRITES.prices);
+  const insertSite = db.prepare(SQLITE_WRITES.sites);
+  const insertEvent = db.prepare(SQLITE_WRITES.events);
+  const insertObservation = db.prepare(SQLITE_WRITES.observations);
+  const insertBloc = db.prepare(SQLITE_WRITES.bloc);
+  const insertBlocMember = db.prepare(SQLITE_WRITES.blocMember);
+  const insertShock = db.prepare(SQLITE_WRITES.shockEvent);
+  const insertShockCountry = db.prepare(SQLITE_WRITES.shockEventCountry);
 
   const run = db.transaction((): WriteReport => {
     let countriesChanged = 0;
@@ -171,12 +133,12 @@ export function writeDatasets(
       for (const r of content.events ?? []) insertEvent.run(datasetId, r);
       for (const r of content.observations ?? []) insertObservation.run(datasetId, r);
       for (const { members, ...bloc } of content.blocs ?? []) {
-        insertBloc.run({ ...bloc, datasetId });
-        for (const iso2 of members) insertBlocMember.run(bloc.id, iso2);
+        insertBloc.run(datasetId, bloc);
+        for (const countryIso2 of members) insertBlocMember.run({ blocId: bloc.id, countryIso2 });
       }
       for (const { countries, ...shock } of content.shocks ?? []) {
-        const shockId = insertShock.run({ ...shock, datasetId }).lastInsertRowid;
-        for (const iso2 of countries) insertShockCountry.run(shockId, iso2);
+        const shockEventId = insertShock.run(datasetId, shock).lastInsertRowid;
+        for (const countryIso2 of countries) insertShockCountry.run({ shockEventId, countryIso2 });
       }
       report.written.push({ slug: content.meta.slug, rows: rowCount(content) });
     }

@@ -1,40 +1,12 @@
 import type { DatasetContent, WriteReport } from "./bulk";
 import { writeDatasets } from "./bulk";
+import type { DatabaseLocation } from "./location";
+import { commitDatasetsPostgres } from "./postgres/import";
+import { SHARED_SQL } from "./shared-sql";
 import { openSqlite } from "./sqlite";
-import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
+import { DatabaseBusy, replacements, StorageFull } from "./write-errors";
 
-export class StorageFull extends Error {
-  constructor() {
-    super("the disk holding the database is full: nothing was written");
-    this.name = "StorageFull";
-  }
-}
-
-export class DatasetKindConflict extends Error {
-  constructor(
-    readonly slug: string,
-    readonly existingKind: string,
-  ) {
-    super(`dataset "${slug}" exists and holds ${existingKind}; choose another slug`);
-    this.name = "DatasetKindConflict";
-  }
-}
-
-/** The slug names the best-estimate composite, which is built from the other shares datasets. */
-export class ReservedDataset extends Error {
-  constructor(readonly slug: string) {
-    super(`dataset "${slug}" is built from the other shares datasets and cannot be imported; choose another slug (an import of shares enters it by itself)`);
-    this.name = "ReservedDataset";
-  }
-}
-
-/** Another writer held the database for longer than the busy timeout; nothing was written. */
-export class DatabaseBusy extends Error {
-  constructor() {
-    super("the database is busy with another write: nothing was written; try again in a few seconds");
-    this.name = "DatabaseBusy";
-  }
-}
+export { DatabaseBusy, DatabaseUnavailable, DatasetKindConflict, ReservedDataset, StorageFull, replacements } from "./write-errors";
 
 const isSqliteError = (error: unknown, code: string): boolean =>
   typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && error.code.startsWith(code);
@@ -48,13 +20,14 @@ export type CommitOptions = {
   busyTimeoutMs?: number;
 };
 
+export type CommitResult = { replaced: string[]; report: WriteReport | null };
+
 /**
- * Write an imported dataset in one BEGIN IMMEDIATE transaction, replacing a dataset of the same
- * slug and kind. A dry run goes through here too, so that it refuses exactly what the write
- * refuses (a slug held by a dataset of another kind) rather than a copy of the rule.
+ * Write an imported dataset in one transaction (BEGIN IMMEDIATE on SQLite; on PostgreSQL one that takes
+ * the write lock first), replacing a dataset of the same slug and kind. A dry run goes through here too.
  */
-export function commitImport(dbPath: string, content: DatasetContent, options: CommitOptions = {}): { replaced: boolean } {
-  const { replaced } = commitDatasets(dbPath, [content], options);
+export async function commitImport(location: DatabaseLocation, content: DatasetContent, options: CommitOptions = {}): Promise<{ replaced: boolean }> {
+  const { replaced } = await commitDatasets(location, [content], options);
   return { replaced: replaced.length > 0 };
 }
 
@@ -63,11 +36,13 @@ export function commitImport(dbPath: string, content: DatasetContent, options: C
  * together: both land or neither). Returns the slugs that replaced an existing dataset and the
  * report of the write (a dataset whose content is unchanged is left alone).
  */
-export function commitDatasets(
-  dbPath: string,
-  contents: readonly DatasetContent[],
-  options: CommitOptions = {},
-): { replaced: string[]; report: WriteReport | null } {
+export async function commitDatasets(location: DatabaseLocation, contents: readonly DatasetContent[], options: CommitOptions = {}): Promise<CommitResult> {
+  if (location.provider === "postgresql") return commitDatasetsPostgres(location.url, contents, options);
+  return commitDatasetsSqlite(location.path, contents, options);
+}
+
+/** SQLite's commit: synchronous, one better-sqlite3 BEGIN IMMEDIATE transaction with no await inside. */
+function commitDatasetsSqlite(dbPath: string, contents: readonly DatasetContent[], options: CommitOptions): CommitResult {
   // Read-only for a dry run: it must not even create the file or switch its journal mode.
   let db;
   try {
@@ -77,14 +52,8 @@ export function commitDatasets(
     throw error;
   }
   try {
-    const kindOf = db.prepare<[string], { kind: string; origin: string }>(`SELECT kind, origin FROM "Dataset" WHERE slug = ?`);
-    const replaced: string[] = [];
-    for (const content of contents) {
-      const existing = kindOf.get(content.meta.slug);
-      if (content.meta.slug === BEST_ESTIMATE_DATASET || existing?.origin === "composite") throw new ReservedDataset(content.meta.slug);
-      if (existing && existing.kind !== content.meta.kind) throw new DatasetKindConflict(content.meta.slug, existing.kind);
-      if (existing) replaced.push(content.meta.slug);
-    }
+    const kindOf = db.prepare<[string], { kind: string; origin: string }>(SHARED_SQL.datasetKind);
+    const replaced = replacements(contents, (slug) => kindOf.get(slug));
     if (options.dryRun) return { replaced, report: null };
     options.beforeWrite?.();
     try {

@@ -1,5 +1,11 @@
+import type pg from "pg";
 import type { DatasetMeta } from "../validation/datasets";
 import type { NetworkStatRecord, RetargetRecord } from "../validation/network";
+import type { DatabaseLocation } from "./location";
+import { withConnection } from "./postgres/connect";
+import { KnownRetargetRow, NetworkStatRow, parseRows, PeriodRow, RetargetRow } from "./postgres/rows";
+import { POSTGRES_SHARED } from "./postgres/sql";
+import { SHARED_SQL } from "./shared-sql";
 import { openSqlite } from "./sqlite";
 
 // What `npm run sync` needs to know before it asks a source: which months and retargets the
@@ -18,32 +24,32 @@ export type NetworkHoldings = {
   syncedRetargets: RetargetRecord[];
 };
 
-/** Read-only: a database that does not exist is refused by the open (fileMustExist). */
-export function readNetworkHoldings(dbPath: string, slugs: { network: string; retargets: string }): NetworkHoldings {
-  const db = openSqlite(dbPath, { readonly: true });
+type Slugs = { network: string; retargets: string };
+const NETWORK: DatasetMeta["kind"] = "network";
+const RETARGETS: DatasetMeta["kind"] = "retargets";
+
+/** Read-only: a SQLite database that does not exist is refused by the open (fileMustExist). */
+export async function readNetworkHoldings(location: DatabaseLocation, slugs: Slugs): Promise<NetworkHoldings> {
+  if (location.provider === "postgresql") return withConnection(location.url, (client) => readPostgres(client, slugs));
+  const db = openSqlite(location.path, { readonly: true });
   try {
-    const periods = db
-      .prepare<[string], { period: string }>(`SELECT s.period FROM "NetworkStat" s JOIN "Dataset" d ON d.id = s.datasetId WHERE d.kind = ?`)
-      .all("network" satisfies DatasetMeta["kind"]);
-    const retargets = db
-      .prepare<[string], KnownRetarget>(
-        `SELECT r.height, r.dateUtc, r.difficulty FROM "DifficultyAdjustment" r JOIN "Dataset" d ON d.id = r.datasetId WHERE d.kind = ? ORDER BY r.height`,
-      )
-      .all("retargets" satisfies DatasetMeta["kind"]);
-    const syncedStats = db
-      .prepare<[string], NetworkStatRecord>(
-        `SELECT s.period, s.hashrateEh, s.difficulty, s.blockSubsidyBtc, s.avgFeesBtc, s.method
-         FROM "NetworkStat" s JOIN "Dataset" d ON d.id = s.datasetId WHERE d.slug = ? ORDER BY s.period`,
-      )
-      .all(slugs.network);
-    const syncedRetargets = db
-      .prepare<[string], RetargetRecord>(
-        `SELECT r.height, r.dateUtc, r.difficulty, r.changePct, r.epochHashrateEh, r.epochDays, r.dateSource
-         FROM "DifficultyAdjustment" r JOIN "Dataset" d ON d.id = r.datasetId WHERE d.slug = ? ORDER BY r.height`,
-      )
-      .all(slugs.retargets);
+    const periods = db.prepare<[string], { period: string }>(SHARED_SQL.periodsOfKind).all(NETWORK);
+    const retargets = db.prepare<[string], KnownRetarget>(SHARED_SQL.retargetsOfKind).all(RETARGETS);
+    const syncedStats = db.prepare<[string], NetworkStatRecord>(SHARED_SQL.statsOfDataset).all(slugs.network);
+    const syncedRetargets = db.prepare<[string], RetargetRecord>(SHARED_SQL.retargetsOfDataset).all(slugs.retargets);
     return { periods: new Set(periods.map((p) => p.period)), retargets, syncedStats, syncedRetargets };
   } finally {
     db.close();
   }
+}
+
+async function readPostgres(client: pg.ClientBase, slugs: Slugs): Promise<NetworkHoldings> {
+  const rows = async (sql: string, parameter: string) => (await client.query(sql, [parameter])).rows;
+  const periods = parseRows(PeriodRow, await rows(POSTGRES_SHARED.periodsOfKind, NETWORK));
+  return {
+    periods: new Set(periods.map((p) => p.period)),
+    retargets: parseRows(KnownRetargetRow, await rows(POSTGRES_SHARED.retargetsOfKind, RETARGETS)),
+    syncedStats: parseRows(NetworkStatRow, await rows(POSTGRES_SHARED.statsOfDataset, slugs.network)),
+    syncedRetargets: parseRows(RetargetRow, await rows(POSTGRES_SHARED.retargetsOfDataset, slugs.retargets)),
+  };
 }

@@ -43,7 +43,7 @@ const csv = (text: string) => ({ bytes: new TextEncoder().encode(text), contentT
 const shares = (dataset: string, text: string, extra: Partial<WorkerImport["query"]> = {}): WorkerImport => ({
   query: { kind: "shares", dataset, ...PROVENANCE, ...extra },
   file: csv(text),
-  databasePath: dbFile,
+  database: { provider: "sqlite", path: dbFile },
 });
 
 function counts() {
@@ -93,7 +93,7 @@ describe("importOffThread answers as the service does", () => {
       importOffThread({
         query: { kind: "sites", dataset: "worker-json", ...PROVENANCE },
         file: { bytes: new TextEncoder().encode("[]"), contentType: "application/json", name: "sites.json" },
-        databasePath: dbFile,
+        database: { provider: "sqlite", path: dbFile },
       }),
     );
     expect(json).toBeInstanceOf(ImportFormatError);

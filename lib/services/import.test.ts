@@ -35,7 +35,7 @@ const PRICES_CSV = [
 const request = (): ImportRequest => ({
   query: { kind: "prices", dataset: "busy-test-prices", publisher: "Test", url: "https://example.org/prices", licence: "CC BY 4.0" },
   file: { bytes: new TextEncoder().encode(PRICES_CSV), contentType: "text/csv", name: "prices.csv" },
-  databasePath: dbFile,
+  database: { provider: "sqlite", path: dbFile },
   busyTimeoutMs: 100,
 });
 
@@ -49,14 +49,14 @@ const datasetCount = () => {
 };
 
 describe("importDataset while another writer holds the database", () => {
-  it("refuses as Busy (503 with Retry-After), writes nothing, and succeeds once the lock is gone", () => {
+  it("refuses as Busy (503 with Retry-After), writes nothing, and succeeds once the lock is gone", async () => {
     const before = datasetCount();
     const started = performance.now();
     const holder = new Database(dbFile);
     holder.exec("BEGIN IMMEDIATE");
     let error: unknown;
     try {
-      importDataset(request());
+      await importDataset(request());
     } catch (e) {
       error = e;
     } finally {
@@ -74,7 +74,7 @@ describe("importDataset while another writer holds the database", () => {
     });
     expect(datasetCount()).toBe(before);
 
-    expect(importDataset(request())).toMatchObject({ dataset: "busy-test-prices", kind: "prices", rows: 1, replaced: false });
+    expect(await importDataset(request())).toMatchObject({ dataset: "busy-test-prices", kind: "prices", rows: 1, replaced: false });
     expect(datasetCount()).toBe((before ?? 0) + 1);
   });
 });

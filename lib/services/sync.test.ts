@@ -35,7 +35,7 @@ const datasets = () => {
 
 const request = (day: string) => ({
   source: { kind: "mempool" as const, baseUrl: mempool.url },
-  databasePath: dbFile,
+  database: { provider: "sqlite" as const, path: dbFile },
   timeoutMs: 5_000,
   now: new Date(`${day}T06:00:00Z`),
 });
@@ -43,22 +43,25 @@ const request = (day: string) => ({
 describe("syncNetwork", () => {
   it("refuses, writing nothing, when a dataset of another kind holds one of its slugs (both datasets or neither)", async () => {
     const before = datasets();
-    commitImport(dbFile, {
-      meta: {
-        slug: SYNCED_RETARGETS,
-        kind: "shares",
-        title: "t",
-        publisher: "p",
-        url: "http://example.org",
-        licence: "l",
-        retrievedAt: "2026-11-01",
-        method: null,
-        caveats: null,
-        coverage: "network",
+    await commitImport(
+      { provider: "sqlite", path: dbFile },
+      {
+        meta: {
+          slug: SYNCED_RETARGETS,
+          kind: "shares",
+          title: "t",
+          publisher: "p",
+          url: "http://example.org",
+          licence: "l",
+          retrievedAt: "2026-11-01",
+          method: null,
+          caveats: null,
+          coverage: "network",
+        },
+        origin: "import",
+        shares: [{ period: "2026-01", countryIso2: "US", share: 1, hashrateEh: null, sourceLabel: null, certainty: null, sourceUrl: null, note: null }],
       },
-      origin: "import",
-      shares: [{ period: "2026-01", countryIso2: "US", share: 1, hashrateEh: null, sourceLabel: null, certainty: null, sourceUrl: null, note: null }],
-    });
+    );
     await expect(syncNetwork(request("2026-11-29"))).rejects.toThrow(Conflict);
     expect(datasets().filter((d) => (d as { slug: string }).slug === SYNCED_NETWORK)).toEqual([]);
     const db = new Database(dbFile);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { DatasetContent } from "../db/bulk";
-import { commitDatasets, DatabaseBusy, DatasetKindConflict, StorageFull } from "../db/import";
+import { commitDatasets } from "../db/import";
+import type { DatabaseLocation } from "../db/location";
 import { type KnownRetarget, readNetworkHoldings } from "../db/sync";
 import { fetchBitcoind, type RpcEndpoint } from "../sync/bitcoind";
 import {
@@ -20,7 +21,8 @@ import { fetchMempool } from "../sync/mempool";
 import { networkStatRecords, retargetRecords, type RowProvenance } from "../sync/records";
 import { type DatasetMeta, DatasetMetaSchema } from "../validation/datasets";
 import type { NetworkStatRecord, RetargetRecord } from "../validation/network";
-import { Busy, Conflict, InsufficientStorage, NotFound } from "./errors";
+import { NotFound } from "./errors";
+import { domainErrorOf } from "./import";
 
 // `npm run sync`: read network figures from a mempool instance or a Bitcoin Core node, keep what the
 // database does not hold yet, and add it to the synced datasets in one transaction
@@ -44,7 +46,7 @@ const ANCHOR_MARGIN_S = SECONDS_PER_DAY;
 const RETARGET_LOOKBACK_S = 31 * SECONDS_PER_DAY;
 
 export type SyncSource = { kind: "mempool"; baseUrl: string } | { kind: "bitcoind"; endpoint: RpcEndpoint };
-export type SyncRequest = { source: SyncSource; databasePath: string; timeoutMs: number; now?: Date };
+export type SyncRequest = { source: SyncSource; database: DatabaseLocation; timeoutMs: number; now?: Date };
 export type SyncOutcome = {
   /** The source as shown (a node's URL without its password). */
   source: string;
@@ -133,21 +135,27 @@ function meta(kind: "network" | "retargets", derived: Derived, retrievedAt: stri
   });
 }
 
-function write(databasePath: string, contents: DatasetContent[]): string[] {
+async function readHoldings(database: DatabaseLocation) {
   try {
-    return commitDatasets(databasePath, contents).report?.written.map((w) => w.slug) ?? [];
+    return await readNetworkHoldings(database, { network: SYNCED_NETWORK, retargets: SYNCED_RETARGETS });
   } catch (error) {
-    if (error instanceof DatasetKindConflict) throw new Conflict(error.message, "dataset");
-    if (error instanceof StorageFull) throw new InsufficientStorage(error.message, "database");
-    if (error instanceof DatabaseBusy) throw new Busy(error.message, "database");
-    throw error;
+    throw domainErrorOf(error, "database", "database");
+  }
+}
+
+async function write(database: DatabaseLocation, contents: DatasetContent[]): Promise<string[]> {
+  try {
+    return (await commitDatasets(database, contents)).report?.written.map((w) => w.slug) ?? [];
+  } catch (error) {
+    throw domainErrorOf(error, "database", "database");
   }
 }
 
 export async function syncNetwork(request: SyncRequest): Promise<SyncOutcome> {
-  const { databasePath } = request;
-  if (!fs.existsSync(databasePath)) throw new NotFound(`database ${databasePath} does not exist (npm start or npm run db:seed creates it)`, "database");
-  const held = readNetworkHoldings(databasePath, { network: SYNCED_NETWORK, retargets: SYNCED_RETARGETS });
+  const { database } = request;
+  if (database.provider === "sqlite" && !fs.existsSync(database.path))
+    throw new NotFound(`database ${database.path} does not exist (npm start or npm run db:seed creates it)`, "database");
+  const held = await readHoldings(database);
   const newestKnown = [...held.periods].sort().pop() ?? null;
   const firstMissing = newestKnown === null ? null : nextPeriod(newestKnown);
   // The epoch in force when the first missing month starts must be read again to spread its work.
@@ -186,6 +194,6 @@ export async function syncNetwork(request: SyncRequest): Promise<SyncOutcome> {
     const added = retargets.filter((r) => !held.syncedRetargets.some((k) => k.height === r.height));
     contents.push({ meta: meta("retargets", derived, retrievedAt), origin: "import", retargets: [...kept, ...added].sort((a, b) => a.height - b.height) });
   }
-  const written = write(databasePath, contents);
+  const written = await write(database, contents);
   return { ...outcome, epochsClosed: closed.map((r) => r.height), newestMonth, written };
 }

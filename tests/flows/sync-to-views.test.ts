@@ -51,7 +51,7 @@ describe("npm run sync → the views", () => {
     const { syncNetwork } = await import("@/lib/services/sync");
     const outcome = await syncNetwork({
       source: { kind: "mempool", baseUrl: mempool.url },
-      databasePath: file,
+      database: { provider: "sqlite", path: file },
       timeoutMs: 5_000,
       now: new Date("2026-11-29T06:00:00Z"),
     });

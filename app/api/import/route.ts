@@ -26,7 +26,7 @@ export const POST = handler(async (request) => {
   const file = await readUpload(request, env().HASHATLAS_MAX_UPLOAD_BYTES);
   let outcome;
   try {
-    outcome = await importOffThread({ query, file, databasePath: env().databasePath });
+    outcome = await importOffThread({ query, file, database: env().database });
   } catch (error) {
     if (error instanceof DataValidationError) {
       const issues = error.issues.slice(0, MAX_LISTED_ISSUES).map((i) => ({ field: i.column, line: i.line, column: i.column, message: i.message }));
