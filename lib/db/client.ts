@@ -4,6 +4,7 @@ import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client";
 import { env } from "../env";
 import type { DatabaseLocation } from "./location";
+import { postgresPool } from "./postgres/pool";
 import { BUSY_TIMEOUT_MS } from "./sqlite";
 
 /**
@@ -19,7 +20,8 @@ export function prismaFor(location: DatabaseLocation): PrismaClient {
   if (location.provider === "sqlite") {
     return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${location.path}`, timeout: BUSY_TIMEOUT_MS }) });
   }
-  const postgres = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: location.url }) });
+  // The process's pool for the database (lib/db/postgres/pool.ts), which the plain-SQL reads share.
+  const postgres = new PostgresPrismaClient({ adapter: new PrismaPg(postgresPool(location.url)) });
   return postgres as unknown as PrismaClient;
 }
 
