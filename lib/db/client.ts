@@ -26,10 +26,13 @@ export function prismaFor(location: DatabaseLocation): PrismaClient {
 }
 
 // One Prisma client per process. Next may evaluate this module more than once (route bundles,
-// dev reloads), so the instance lives on globalThis.
-const holder = globalThis as typeof globalThis & { __hashatlasPrisma?: PrismaClient };
+// dev reloads), so the instance lives on globalThis — made again should DATABASE_URL name another
+// database (tests).
+const holder = globalThis as typeof globalThis & { __hashatlasPrisma?: { key: string; client: PrismaClient } };
 
 export function prisma(): PrismaClient {
-  holder.__hashatlasPrisma ??= prismaFor(env().database);
-  return holder.__hashatlasPrisma;
+  const location = env().database;
+  const key = location.provider === "sqlite" ? location.path : location.url;
+  if (holder.__hashatlasPrisma?.key !== key) holder.__hashatlasPrisma = { key, client: prismaFor(location) };
+  return holder.__hashatlasPrisma.client;
 }
