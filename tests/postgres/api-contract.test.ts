@@ -1,0 +1,131 @@
+// The API contract on both backends: one server on a SQLite file and one on a PostgreSQL database (ONE
+// throw-away cluster), both seeded from the same seed, answer the same requests with the same bytes and
+// statuses — and the same ETags, since the data version is made of the same datasets (their importedAt,
+// the time each seed was written, is copied from the SQLite file, as a database moved over would keep it).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { openSqlite } from "@/lib/db/sqlite";
+import { HealthResponse } from "@/lib/validation/responses/system";
+import { type AppServer, startAppServer } from "@/scripts/app-server";
+import { freePort } from "@/scripts/free-port";
+import { type PostgresServer, startPostgres } from "@/scripts/postgres-server";
+import { CONTRACT_GETS, CONTRACT_POSTS } from "./contract-requests";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hashatlas-contract-"));
+const dbFile = path.join(dir, "contract.db");
+let cluster: PostgresServer;
+let sqliteServer: AppServer;
+let postgresServer: AppServer;
+
+/** The SQLite file's import times, given to the same datasets in PostgreSQL. */
+async function sameImportTimes(url: string): Promise<void> {
+  const db = openSqlite(dbFile, { readonly: true });
+  const times = db.prepare<[], { slug: string; importedAt: string }>(`SELECT "slug", "importedAt" FROM "Dataset"`).all();
+  db.close();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const { slug, importedAt } of times) await client.query(`UPDATE "Dataset" SET "importedAt" = $1 WHERE "slug" = $2`, [importedAt, slug]);
+  } finally {
+    await client.end();
+  }
+}
+
+/** What to stop afterwards, last started first: whatever beforeAll got to start. */
+const started: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+  started.push(() => cluster.stop());
+  sqliteServer = await startAppServer({ port: await freePort(), dbFile, stdio: "pipe" });
+  started.push(() => sqliteServer.stop());
+  postgresServer = await startAppServer({ port: await freePort(), dbFile: "", database: cluster.url, stdio: "pipe", prepare: sameImportTimes });
+  started.push(() => postgresServer.stop());
+}, 300_000);
+
+afterAll(async () => {
+  for (const stop of started.reverse()) await stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const NextCursor = z.object({ nextCursor: z.string().nullable() });
+
+type Answer = { status: number; etag: string | null; type: string | null; body: string };
+
+async function ask(server: AppServer, pathAndQuery: string, post?: unknown): Promise<Answer> {
+  const response = await fetch(`${server.url}${pathAndQuery}`, {
+    ...(post === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(post) }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  return { status: response.status, etag: response.headers.get("etag"), type: response.headers.get("content-type"), body: await response.text() };
+}
+
+/** Each request on both servers at once; the answers in the order asked. */
+async function onBoth(requests: readonly { path: string; body?: unknown }[]): Promise<{ path: string; sqlite: Answer; postgres: Answer }[]> {
+  const out = [];
+  for (const request of requests) {
+    const [sqlite, postgres] = await Promise.all([ask(sqliteServer, request.path, request.body), ask(postgresServer, request.path, request.body)]);
+    out.push({ path: request.path, sqlite, postgres });
+  }
+  return out;
+}
+
+describe("the same requests on SQLite and on PostgreSQL", () => {
+  it("answer GETs with the same status, bytes and ETag — every route, errors included", async () => {
+    const answers = await onBoth(CONTRACT_GETS.map((p) => ({ path: p })));
+    for (const { path: p, sqlite, postgres } of answers) {
+      expect(postgres.status, p).toBe(sqlite.status);
+      expect(postgres.type, p).toBe(sqlite.type);
+      expect(postgres.body, p).toBe(sqlite.body);
+      expect(postgres.etag, p).toBe(sqlite.etag);
+    }
+    // The table is what it says: mostly answers, a few errors, every cacheable answer with an ETag.
+    const statuses = answers.map((a) => a.sqlite.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(40);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(1);
+    expect(answers.filter((a) => a.sqlite.status === 200).every((a) => a.sqlite.etag !== null)).toBe(true);
+  }, 180_000);
+
+  it("answer POST /api/simulate and /api/risk with the same bytes", async () => {
+    for (const { path: p, sqlite, postgres } of await onBoth(CONTRACT_POSTS)) {
+      expect(sqlite.status, p).toBe(200);
+      expect(postgres.status, p).toBe(200);
+      expect(postgres.body, p).toBe(sqlite.body);
+    }
+  }, 60_000);
+
+  it("page through the sites alike: the same cursors, the same pages", async () => {
+    let cursor: string | null = "";
+    const page = (server: AppServer, after: string) => ask(server, `/api/sites?limit=37${after ? `&cursor=${encodeURIComponent(after)}` : ""}`);
+    let pages = 0;
+    while (cursor !== null) {
+      const [sqlite, postgres]: Answer[] = await Promise.all([page(sqliteServer, cursor), page(postgresServer, cursor)]);
+      expect(postgres?.body).toBe(sqlite?.body);
+      cursor = NextCursor.parse(JSON.parse(sqlite?.body ?? "")).nextCursor;
+      pages++;
+    }
+    expect(pages).toBeGreaterThan(2);
+  }, 60_000);
+
+  it("revalidate across backends: SQLite's ETag is current on PostgreSQL (304)", async () => {
+    const first = await ask(sqliteServer, "/api/metrics");
+    const response = await fetch(`${postgresServer.url}/api/metrics`, { headers: { "if-none-match": first.etag ?? "" } });
+    expect(response.status).toBe(304);
+  });
+
+  it("report health each in its own terms", async () => {
+    const [sqlite, postgres] = await Promise.all([ask(sqliteServer, "/api/health"), ask(postgresServer, "/api/health")]);
+    expect(sqlite.status).toBe(200);
+    expect(postgres.status).toBe(200);
+    const s = HealthResponse.parse(JSON.parse(sqlite.body));
+    const p = HealthResponse.parse(JSON.parse(postgres.body));
+    expect(p.database).toMatchObject({ reachable: true, journalMode: null, file: cluster.url });
+    expect(p.database.counts).toEqual(s.database.counts);
+    expect(p.database.migrations).toEqual(s.database.migrations);
+  });
+});
