@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { ServerFilesLast } from "./tests/support/server-files-last";
 
 // API and database tests share one seeded SQLite file of their own (never the dev database),
 // created by the global setup and removed afterwards.
@@ -22,6 +23,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    sequence: { sequencer: ServerFilesLast },
     // JSON-only packages: Node's own loader would demand an import attribute for them.
     server: { deps: { inline: ["world-countries", "i18n-iso-countries"] } },
   },

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as prettier from "prettier";
+import { z } from "zod";
 import { startAppServer } from "../scripts/app-server";
 import type { Figure } from "./lib";
 import { ensureChromium } from "../scripts/ensure-chromium";
@@ -25,16 +26,38 @@ import { freePort } from "../scripts/free-port";
 
 const root = path.resolve(__dirname, "..");
 
-function markdown(results: { date: string; commit: string; machine: string; figures: { bench: string; figures: Figure[] }[] }): string {
+type Measured = { date: string; commit: string; quick: boolean };
+type Group = { bench: string; measured?: Measured; figures: Figure[] };
+type Results = { date: string; commit: string; machine: string; quick: boolean; figures: Group[] };
+
+const FigureSchema = z.object({
+  name: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  baseline: z.object({ name: z.string(), value: z.number() }).optional(),
+  ratio: z.number().optional(),
+  target: z.string(),
+  met: z.boolean().nullable(),
+  note: z.string().optional(),
+});
+const MeasuredSchema = z.object({ date: z.string(), commit: z.string(), quick: z.boolean() });
+const ResultsFile = MeasuredSchema.extend({
+  figures: z.array(z.object({ bench: z.string(), measured: MeasuredSchema.optional(), figures: z.array(FigureSchema) })),
+});
+
+function markdown(results: Results): string {
   const lines = [
     "# Benchmark results",
     "",
-    `Measured ${results.date} on ${results.machine}, commit \`${results.commit}\`, by \`npm run bench\`.`,
+    `Last run ${results.date} on ${results.machine}, commit \`${results.commit}\`, by \`npm run bench\`.`,
     "Ratios compare a figure with a baseline measured in the same run (these machines are noisy).",
+    "A run of some benchmarks (`--only=`) keeps the other groups' figures; each group says when it was measured.",
     "",
   ];
   for (const group of results.figures) {
-    lines.push(`## ${group.bench}`, "", "| figure | value | baseline | ratio | target | met |", "|---|---|---|---|---|---|");
+    lines.push(`## ${group.bench}`, "");
+    if (group.measured) lines.push(`Measured ${group.measured.date}, commit \`${group.measured.commit}\`${group.measured.quick ? " (--quick)" : ""}.`, "");
+    lines.push("| figure | value | baseline | ratio | target | met |", "|---|---|---|---|---|---|");
     for (const f of group.figures) {
       const baseline = f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.name})` : "—";
       lines.push(`| ${f.name} | ${f.value} ${f.unit} | ${baseline} | ${f.ratio ?? "—"} | ${f.target} | ${f.met === null ? "n/a" : f.met ? "yes" : "**no**"} |`);
@@ -45,12 +68,26 @@ function markdown(results: { date: string; commit: string; machine: string; figu
   return `${lines.join("\n")}\n`;
 }
 
-async function withSharedServer(
-  figures: { bench: string; figures: Figure[] }[],
-  want: (name: string) => boolean,
-  quick: boolean,
-  budget: { seconds: number; rounds: number },
-) {
+/**
+ * The groups of the last results with those measured now put in their place (new ones appended):
+ * a run of some benchmarks does not drop the others' figures. Groups from before groups carried
+ * their own date take the file's.
+ */
+function mergedGroups(previousFile: string, measured: Group[], now: Measured): Group[] {
+  let previous: Group[] = [];
+  try {
+    const file = ResultsFile.parse(JSON.parse(fs.readFileSync(previousFile, "utf8")));
+    previous = file.figures.map((g) => ({ ...g, measured: g.measured ?? { date: file.date, commit: file.commit, quick: file.quick } }));
+  } catch {
+    previous = []; // none yet, or of another shape: this run's groups alone
+  }
+  const fresh = new Map(measured.map((g) => [g.bench, { ...g, measured: now }]));
+  const merged = previous.map((g) => fresh.get(g.bench) ?? g);
+  for (const [name, group] of fresh) if (!previous.some((g) => g.bench === name)) merged.push(group);
+  return merged;
+}
+
+async function withSharedServer(figures: Group[], want: (name: string) => boolean, quick: boolean, budget: { seconds: number; rounds: number }) {
   const port = await freePort();
   const server = await startAppServer({ port, dbFile: path.join(root, ".tmp", `bench-${port}.db`), stdio: "ignore" });
   try {
@@ -109,7 +146,7 @@ async function main() {
   const quick = process.argv.includes("--quick");
   const budget = quick ? { seconds: 1, rounds: 1 } : { seconds: 4, rounds: 3 };
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
-  const figures: { bench: string; figures: Figure[] }[] = [];
+  const figures: Group[] = [];
   const want = (name: string) => !only || only.split(",").includes(name);
   // The shared server is started only for the figures that use it (`--only=pg-import` needs none).
   if (["metrics", "cache", "best-estimate", "simulate", "risk", "export", "import", "frontend", "sites"].some(want))
@@ -141,14 +178,14 @@ async function main() {
   if (want("pg-import")) figures.push({ bench: "Imports on PostgreSQL (issue 15)", figures: pgImportBench() });
   if (want("suites")) figures.push({ bench: "Hardening (issue 7): fuzz, faults, audit", figures: suitesBench(quick) });
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  const results = {
-    date: new Date().toISOString(),
-    commit: execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim(),
+  const now: Measured = { date: new Date().toISOString(), commit: execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim(), quick };
+  const jsonFile = path.join(root, "bench", "results.json");
+  const results: Results = {
+    ...now,
     machine: `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    quick,
-    figures,
+    figures: mergedGroups(jsonFile, figures, now),
   };
-  fs.writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   // Written as Prettier would write it, so that `npm test`'s format check passes on a fresh result.
   const resultsFile = path.join(root, "bench", "RESULTS.md");
   const options = (await prettier.resolveConfig(resultsFile)) ?? {};

@@ -20,8 +20,21 @@ const chartText = (page: Page) =>
     .locator(".uplot")
     .evaluate((el) => getComputedStyle(el).color);
 
-test("hovering the chart names the month and each value; a click selects that month", async ({ page }) => {
+// One load of the dashboard for both: the scheme switch first, then the hover and the click (which navigates).
+test("dark mode colours the chart and the map, both follow a switch of the system's scheme; hovering the chart names the month and each value, a click selects that month", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");
+  await mapReady(page);
+  await chartPlot(page);
+  expect(await mapBackground(page)).toBe("#1a2230");
+  await expect.poll(() => chartText(page)).toBe("rgb(233, 234, 236)");
+
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect.poll(() => mapBackground(page)).toBe("#dfe6ec");
+  await expect.poll(() => chartText(page)).toBe("rgb(27, 29, 33)");
+
   const { over, box } = await chartPlot(page);
   await over.hover({ position: { x: box.width - 3, y: box.height / 2 } });
   const tooltip = page.getByTestId("time-chart").locator(".u-over > div", { hasText: "HHI:" });
@@ -33,17 +46,4 @@ test("hovering the chart names the month and each value; a click selects that mo
   await over.click({ position: { x: 2, y: box.height / 2 } });
   await expect(page).toHaveURL(/period=2019-09/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Share of Bitcoin hashrate by country, September 2019");
-});
-
-test("dark mode colours the chart and the map, and both follow a switch of the system's scheme", async ({ page }) => {
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto("/");
-  await mapReady(page);
-  await chartPlot(page);
-  expect(await mapBackground(page)).toBe("#1a2230");
-  await expect.poll(() => chartText(page)).toBe("rgb(233, 234, 236)");
-
-  await page.emulateMedia({ colorScheme: "light" });
-  await expect.poll(() => mapBackground(page)).toBe("#dfe6ec");
-  await expect.poll(() => chartText(page)).toBe("rgb(27, 29, 33)");
 });

@@ -19,7 +19,10 @@ const SECTION_IDS = [
   "caveats",
 ];
 
-test("the methodology page states the definitions and cites every dataset, without leaving the machine", async ({ page, baseURL }) => {
+test("the methodology page states the definitions, validates the simulator, states the risk rules and cites every dataset, without leaving the machine", async ({
+  page,
+  baseURL,
+}) => {
   const localHosts = new Set([new URL(baseURL ?? "http://127.0.0.1").hostname, "127.0.0.1", "localhost", "[::1]"]);
   const foreign: string[] = [];
   page.on("request", (request) => {
@@ -133,23 +136,15 @@ test("the methodology page states the definitions and cites every dataset, witho
   );
   await expect(page.getByTestId("not-backtested").locator("li")).toHaveCount(backtests.notBacktested.length);
 
-  await page.waitForLoadState("networkidle");
-  await page.screenshot({ path: ".tmp/screenshots/methodology.png", fullPage: true });
-  expect(foreign).toEqual([]);
-});
-
-test("the methodology page validates the simulator against the 2021 China ban", async ({ page }) => {
-  await page.goto("/methodology#historical-validation");
-  const table = page.getByTestId("validation-table");
-  await expect(table).toBeVisible();
+  // It validates the simulator against the 2021 China ban.
+  const validation = page.getByTestId("validation-table");
+  await expect(validation).toBeVisible();
   // The four real retargets, compounding to −45 %.
-  for (const change of ["-15.97%", "-5.30%", "-27.94%", "-4.81%"]) await expect(table).toContainText(change);
-  await expect(table).toContainText("-45.42%");
+  for (const change of ["-15.97%", "-5.30%", "-27.94%", "-4.81%"]) await expect(validation).toContainText(change);
+  await expect(validation).toContainText("-45.42%");
   await expect(page.locator("#historical-validation")).toContainText("13.88 min");
-});
 
-test("the methodology page states the jurisdiction-risk rules with a worked example", async ({ page }) => {
-  await page.goto("/methodology#jurisdiction-risk");
+  // It states the jurisdiction-risk rules with a worked example.
   const section = page.locator("section#jurisdiction-risk");
   await expect(section.locator("h2")).toHaveText("Jurisdiction risk: probable shutdowns");
   await expect(page.getByTestId("def-risk-contributions")).toContainText("−ln(1 − p");
@@ -160,4 +155,8 @@ test("the methodology page states the jurisdiction-risk rules with a worked exam
   await expect(rows).toHaveCount(3);
   // China's part: 0.4398 / 0.9999 · 0.3 = 13.20 %.
   await expect(rows.first()).toContainText(/China.*13\.20\s%/);
+
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: ".tmp/screenshots/methodology.png", fullPage: true });
+  expect(foreign).toEqual([]);
 });

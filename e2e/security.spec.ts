@@ -1,8 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
-import { mapReady } from "./support";
+import { expect, test } from "@playwright/test";
+import { watchViolations } from "./support";
 
 // The security headers (lib/edge/security-headers.cjs) on every kind of response, and a policy strict enough to
-// matter that still lets every page draw: no Content-Security-Policy violation anywhere.
+// matter: it refuses remote content and framing. That every page still draws under it, with no violation,
+// is checked on each page's load in pages.spec.ts.
 
 const RESPONSES = [
   "/",
@@ -79,61 +80,7 @@ test("every page, API answer and static file carries the security headers", asyn
   expect([...policies]).toHaveLength(1);
 });
 
-type Violation = { directive: string; blocked: string; source: string };
-
-/** Collect CSP violations: the page's securitypolicyviolation events and Chromium's console reports (its workers' too). */
-async function watchViolations(page: Page) {
-  await page.addInitScript(() => {
-    const list: Violation[] = [];
-    (window as unknown as { __cspViolations: Violation[] }).__cspViolations = list;
-    document.addEventListener("securitypolicyviolation", (e) => list.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile }));
-  });
-  const reports: string[] = [];
-  const onConsole = (text: string) => {
-    // Also a Permissions-Policy the browser could not apply (an unknown feature name).
-    if (/Content.Security.Policy|Permissions.Policy/i.test(text)) reports.push(text);
-  };
-  page.on("console", (message) => onConsole(message.text()));
-  page.on("pageerror", (error) => onConsole(String(error)));
-  page.on("worker", (worker) => worker.on("console", (message) => onConsole(message.text())));
-  page.on("requestfailed", (r) => {
-    if (/csp/i.test(r.failure()?.errorText ?? "")) reports.push(`blocked request ${r.url()}: ${r.failure()?.errorText}`);
-  });
-  return {
-    reports,
-    events: () => page.evaluate(() => (window as unknown as { __cspViolations?: Violation[] }).__cspViolations ?? []),
-  };
-}
-
-for (const url of ["/", "/?layer=sites", "/?period=2021-05&shutdown=CN"]) {
-  test(`the dashboard at ${url} draws its map under the policy, with no violation`, async ({ page }) => {
-    const watch = await watchViolations(page);
-    const response = await page.goto(url);
-    expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-    await mapReady(page);
-    // The map drew through its worker (a WebGL canvas, the world geometry fetched by the worker).
-    const drawn = await page.evaluate(() => window.__hashatlasMap?.queryRenderedFeatures({ layers: ["country-fill"] }).length ?? 0);
-    expect(drawn).toBeGreaterThan(100);
-    await expect(page.getByTestId("time-chart")).toBeVisible();
-    await page.waitForLoadState("networkidle");
-    expect(await watch.events()).toEqual([]);
-    expect(watch.reports).toEqual([]);
-  });
-}
-
-for (const url of ["/methodology", "/data", "/api-docs"]) {
-  test(`${url} renders under the policy, with no violation`, async ({ page }) => {
-    const watch = await watchViolations(page);
-    const response = await page.goto(url);
-    expect(response?.status()).toBe(200);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await page.waitForLoadState("networkidle");
-    expect(await watch.events()).toEqual([]);
-    expect(watch.reports).toEqual([]);
-  });
-}
-
-test("the watch sees a violation when there is one, and the policy blocks remote content", async ({ page }) => {
+test("the watch sees a violation when there is one; the policy blocks remote content, and framing by another site", async ({ page }) => {
   const watch = await watchViolations(page);
   await page.goto("/methodology");
   // A remote image: refused by img-src before any request leaves (no network needed).
@@ -153,11 +100,8 @@ test("the watch sees a violation when there is one, and the policy blocks remote
   expect(fetched).toBe("refused");
   await expect.poll(async () => (await watch.events()).map((v) => v.directive)).toContain("connect-src");
   expect(watch.reports.length).toBeGreaterThan(0);
-});
 
-test("another site cannot frame a page", async ({ page }) => {
-  // A page of this origin framing the home page: frame-ancestors 'none' refuses even that.
-  await page.goto("/methodology");
+  // Another site cannot frame a page. A page of this origin framing the home page: frame-ancestors 'none' refuses even that.
   const framed = await page.evaluate(
     () =>
       new Promise<string>((resolve) => {

@@ -68,3 +68,29 @@ export async function featureState(page: Page, iso2: string): Promise<Record<str
     return state;
   }, iso2);
 }
+
+type Violation = { directive: string; blocked: string; source: string };
+
+/** Collect CSP violations: the page's securitypolicyviolation events and Chromium's console reports (its workers' too). */
+export async function watchViolations(page: Page) {
+  await page.addInitScript(() => {
+    const list: Violation[] = [];
+    (window as unknown as { __cspViolations: Violation[] }).__cspViolations = list;
+    document.addEventListener("securitypolicyviolation", (e) => list.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile }));
+  });
+  const reports: string[] = [];
+  const onConsole = (text: string) => {
+    // Also a Permissions-Policy the browser could not apply (an unknown feature name).
+    if (/Content.Security.Policy|Permissions.Policy/i.test(text)) reports.push(text);
+  };
+  page.on("console", (message) => onConsole(message.text()));
+  page.on("pageerror", (error) => onConsole(String(error)));
+  page.on("worker", (worker) => worker.on("console", (message) => onConsole(message.text())));
+  page.on("requestfailed", (r) => {
+    if (/csp/i.test(r.failure()?.errorText ?? "")) reports.push(`blocked request ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  return {
+    reports,
+    events: () => page.evaluate(() => (window as unknown as { __cspViolations?: Violation[] }).__cspViolations ?? []),
+  };
+}

@@ -1,8 +1,10 @@
 // `npm test`: every test, from a fresh clone, with nothing else to install by hand.
-// 0. the static checks: tsc --noEmit, ESLint and Prettier, side by side, each with zero warnings;
-// 1. a Chromium for Playwright (found, or installed: see ensure-chromium.ts);
-// 2. vitest (unit, database and API tests on a seeded SQLite file of their own);
-// 3. Playwright against a production build on a free local port, with its own database.
+// 0. the static checks: tsc --noEmit (with Next's route types, from `next typegen`), ESLint and
+//    Prettier, side by side, each with zero warnings;
+// 1. vitest (unit, database and API tests on a seeded SQLite file of their own), while the production
+//    build is made beside it (see startBuild);
+// 2. a Chromium for Playwright (found, or installed: see ensure-chromium.ts);
+// 3. Playwright against the production build on a free local port, with its own database.
 // Ends with one summary line "tests: N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -54,6 +56,30 @@ function runAsync(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
+/**
+ * The production build, in the background: vitest runs one file at a time on a machine of two cores,
+ * so the build takes the other; the files that start a server run last (vitest.config.mts) and wait
+ * for it (scripts/build-if-needed.ts). Once tsc has passed, the build skips its own, identical type check.
+ */
+function startBuild(env: NodeJS.ProcessEnv, typesChecked: boolean): Promise<number> {
+  const log = path.join(tmp, "build.log");
+  const out = fs.openSync(log, "w");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "build-if-needed.ts")], {
+    cwd: root,
+    stdio: ["ignore", out, out],
+    env: { ...env, ...(typesChecked ? { HASHATLAS_BUILD_TYPES_CHECKED: "1" } : {}) },
+  });
+  fs.closeSync(out);
+  return new Promise((resolve) => {
+    const done = (code: number) => {
+      if (code !== 0) console.error(`build failed (exit ${code}); its output:\n${fs.readFileSync(log, "utf8").slice(-6000)}`);
+      resolve(code);
+    };
+    child.on("exit", (code) => done(code ?? 1));
+    child.on("error", () => done(1));
+  });
+}
+
 const STATIC_CHECKS: { name: string; cli: string; args: string[] }[] = [
   { name: "tsc --noEmit", cli: "typescript/bin/tsc", args: ["--noEmit"] },
   { name: "eslint", cli: "eslint/bin/eslint.js", args: ["--max-warnings", "0", "."] },
@@ -69,6 +95,13 @@ async function main() {
   let failed = 0;
 
   if (!e2eOnly) {
+    // The route types `next build` would check, for tsc to check them (tsconfig.json includes .next/types).
+    const typegen = run("next/dist/bin/next", ["typegen"], env);
+    if (typegen !== 0) {
+      console.error("static check failed: next typegen");
+      failed++;
+      failedRuns++;
+    }
     const statuses = await Promise.all(STATIC_CHECKS.map((check) => runAsync(check.cli, check.args, env)));
     STATIC_CHECKS.forEach((check, i) => {
       if (statuses[i] === 0) passed++;
@@ -78,9 +111,9 @@ async function main() {
         failedRuns++;
       }
     });
-  }
+    const tsc = statuses[STATIC_CHECKS.findIndex((check) => check.cli.startsWith("typescript/"))];
+    const build = startBuild(env, typegen === 0 && tsc === 0);
 
-  if (!e2eOnly) {
     const report = path.join(tmp, "vitest-report.json");
     fs.rmSync(report, { force: true });
     const status = run("vitest/vitest.mjs", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
@@ -88,6 +121,10 @@ async function main() {
     if (status !== 0) failedRuns++;
     passed += counts.passed;
     failed += counts.failed || (status !== 0 && counts.passed === 0 ? 1 : 0);
+    if ((await build) !== 0) {
+      failed++;
+      failedRuns++;
+    }
   }
 
   const chromium = ensureChromium();

@@ -57,10 +57,10 @@ const INSPECTED_TEST_INTERPOLATIONS: Record<string, readonly string[]> = {
 };
 
 /**
- * Objects of statements fixed when their module loads: SHARED_SQL holds literals, SQLITE_WRITES statements
+ * Objects of statements fixed when their module loads: COMMON_SQL holds literals, SQLITE_WRITES statements
  * built from the constant column lists of lib/db/row-tables.ts (identifiers checked there), never from input.
  */
-const STATEMENT_OBJECTS = ["SHARED_SQL", "SQLITE_WRITES"];
+const STATEMENT_OBJECTS = ["COMMON_SQL", "SQLITE_WRITES"];
 
 const isStatementMember = (node: ts.Node) =>
   ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && STATEMENT_OBJECTS.includes(node.expression.text);
@@ -203,7 +203,7 @@ describe("no SQL built from strings", () => {
     expect(checkSqlCalls("seed/x.test.ts", "db.prepare(sql)")).toEqual([]);
     expect(bad("this.db.prepare(query)")).toHaveLength(1);
     // The statement objects of lib/db, and nothing that merely looks like them.
-    expect(bad("db.prepare(SQLITE_WRITES.shares); db.prepare(SHARED_SQL.findDataset)")).toEqual([]);
+    expect(bad("db.prepare(SQLITE_WRITES.shares); db.prepare(COMMON_SQL.findDataset)")).toEqual([]);
     expect(bad("db.prepare(OTHER_WRITES.shares)")).toHaveLength(1);
     expect(bad("db.prepare(request.SQLITE_WRITES.shares)")).toHaveLength(1);
     expect(bad("options.prepare?.(options.dbFile); steps.prepare(file)")).toEqual([]);

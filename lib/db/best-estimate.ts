@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { BEST_ESTIMATE_DATASET, type Candidate, chooseMonths, type Coverage } from "../metrics/best-estimate";
 import type { CompositeShareRow } from "./row-tables";
-import { SHARED_SQL } from "./shared-sql";
+import { COMMON_SQL } from "./common-sql";
 import { SQLITE_WRITES } from "./sqlite-writes";
 
 // The best-estimate composite is stored like any shares dataset, so that every read (routes,
@@ -45,7 +45,7 @@ export const BEST_ESTIMATE_META = {
 
 const coverageOf = (value: string): Coverage => (value === "partial" ? "partial" : "network");
 
-/** What the composite is made of: every row of a source that may enter it (SHARED_SQL.bestEstimateSources). */
+/** What the composite is made of: every row of a source that may enter it (COMMON_SQL.bestEstimateSources). */
 export type BestEstimateSource = SourceRow;
 
 export type BestEstimate = { meta: typeof BEST_ESTIMATE_META & { retrievedAt: string }; shares: CompositeShareRow[]; contentHash: string };
@@ -87,10 +87,10 @@ export function composeBestEstimate(rows: readonly SourceRow[], importedAt: stri
 
 /** Rebuild the composite from the shares datasets now in the database; writes nothing when unchanged. Call inside the write's transaction. */
 export function rebuildBestEstimate(db: Database.Database, importedAt: string): "written" | "unchanged" {
-  const { meta, shares, contentHash } = composeBestEstimate(db.prepare<[], SourceRow>(SHARED_SQL.bestEstimateSources).all(), importedAt);
-  const existing = db.prepare<[string], { id: number; contentHash: string }>(SHARED_SQL.findDataset).get(BEST_ESTIMATE_DATASET);
+  const { meta, shares, contentHash } = composeBestEstimate(db.prepare<[], SourceRow>(COMMON_SQL.bestEstimateSources).all(), importedAt);
+  const existing = db.prepare<[string], { id: number; contentHash: string }>(COMMON_SQL.findDataset).get(BEST_ESTIMATE_DATASET);
   if (existing?.contentHash === contentHash) return "unchanged";
-  if (existing) db.prepare(SHARED_SQL.deleteDataset).run(existing.id);
+  if (existing) db.prepare(COMMON_SQL.deleteDataset).run(existing.id);
   const datasetId = db.prepare(SQLITE_WRITES.insertDataset).run({ ...meta, contentHash, importedAt }).lastInsertRowid;
   const insert = db.prepare(SQLITE_WRITES.compositeShare);
   for (const share of shares) insert.run(datasetId, share);

@@ -10,7 +10,7 @@ import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
 import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 import { rebuildBestEstimate } from "./best-estimate";
-import { SHARED_SQL } from "./shared-sql";
+import { COMMON_SQL } from "./common-sql";
 import { rebuildSiteCells } from "./site-cells";
 import { SQLITE_WRITES } from "./sqlite-writes";
 
@@ -84,7 +84,7 @@ export function rowCount(content: DatasetContent): number {
 }
 
 function countShares(db: Database.Database, slug: string): number {
-  return db.prepare<[string], { n: number }>(SHARED_SQL.countShares).get(slug)?.n ?? 0;
+  return db.prepare<[string], { n: number }>(COMMON_SQL.countShares).get(slug)?.n ?? 0;
 }
 
 /**
@@ -94,8 +94,8 @@ function countShares(db: Database.Database, slug: string): number {
 export function writeDatasets(db: Database.Database, input: WriteInput, now: () => string = () => new Date().toISOString()): WriteReport {
   db.pragma("foreign_keys = ON");
   const upsertCountry = db.prepare(SQLITE_WRITES.upsertCountry);
-  const findDataset = db.prepare<[string], { id: number; contentHash: string }>(SHARED_SQL.findDataset);
-  const deleteDataset = db.prepare(SHARED_SQL.deleteDataset);
+  const findDataset = db.prepare<[string], { id: number; contentHash: string }>(COMMON_SQL.findDataset);
+  const deleteDataset = db.prepare(COMMON_SQL.deleteDataset);
   const insertDataset = db.prepare(SQLITE_WRITES.insertDataset);
   const insertShare = db.prepare(SQLITE_WRITES.shares);
   const insertStat = db.prepare(SQLITE_WRITES.networkStats);

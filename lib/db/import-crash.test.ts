@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeLockHeld } from "@/tests/support/write-lock";
 import { syntheticSitesCsv } from "../../bench/synthetic";
 import { seedDatabase } from "../../seed/seed";
 import { openSqlite } from "./sqlite";
@@ -13,7 +15,8 @@ import { COUNTED_TABLES } from "./tables";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hashatlas-crash-"));
 const db = path.join(dir, "crash.db");
 const csv = path.join(dir, "sites.csv");
-const ROWS = 150_000;
+/** Enough rows that the write takes a while (about a second), so the reader polls many times during it. */
+const ROWS = 30_000;
 
 beforeAll(async () => {
   await seedDatabase(db);
@@ -74,13 +77,23 @@ describe("imports are atomic", () => {
         resolve(code);
       }),
     );
-    while (!importer.exited) {
-      seen.add(sitesOf("big-sites"));
-      await new Promise((r) => setTimeout(r, 2));
+    // Polls that found the import's write transaction open: the reader really looked mid-write.
+    let duringWrite = 0;
+    const probe = new Database(db, { timeout: 0 });
+    try {
+      while (!importer.exited) {
+        const writing = writeLockHeld(probe);
+        seen.add(sitesOf("big-sites"));
+        if (writing && writeLockHeld(probe)) duringWrite++;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    } finally {
+      probe.close();
     }
     expect(await done).toBe(0);
     seen.add(sitesOf("big-sites"));
     expect([...seen].every((n) => n === 0 || n === ROWS)).toBe(true);
+    expect(duringWrite, "polls while the import was writing").toBeGreaterThan(0);
     expect(sitesOf("big-sites")).toBe(ROWS);
   }, 120_000);
 

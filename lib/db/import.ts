@@ -2,7 +2,7 @@ import type { DatasetContent, WriteReport } from "./bulk";
 import { writeDatasets } from "./bulk";
 import type { DatabaseLocation } from "./location";
 import { commitDatasetsPostgres } from "./postgres/import";
-import { SHARED_SQL } from "./shared-sql";
+import { COMMON_SQL } from "./common-sql";
 import { openSqlite } from "./sqlite";
 import { DatabaseBusy, replacements, StorageFull } from "./write-errors";
 
@@ -52,7 +52,7 @@ function commitDatasetsSqlite(dbPath: string, contents: readonly DatasetContent[
     throw error;
   }
   try {
-    const kindOf = db.prepare<[string], { kind: string; origin: string }>(SHARED_SQL.datasetKind);
+    const kindOf = db.prepare<[string], { kind: string; origin: string }>(COMMON_SQL.datasetKind);
     const replaced = replacements(contents, (slug) => kindOf.get(slug));
     if (options.dryRun) return { replaced, report: null };
     options.beforeWrite?.();

@@ -5,6 +5,7 @@ import { STORED_LEVELS_MAX, columns, rows } from "../geo/site-grid";
 // STORED_LEVELS_MAX are stored per dataset (SiteCell), rebuilt inside the transaction that writes the
 // dataset's sites, so that a view reads the cells it covers however many sites the database holds
 // (lib/db/site-clusters.ts reads them). No Prisma here: bulk writes use a raw connection (lib/db/bulk.ts).
+// PostgreSQL's cells are counted by lib/db/postgres/site-cells.ts, to the same numbers.
 
 /**
  * Rebuild a dataset's cells: the finest stored level from its sites, each coarser level from the one

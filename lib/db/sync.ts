@@ -5,7 +5,7 @@ import type { DatabaseLocation } from "./location";
 import { withConnection } from "./postgres/connect";
 import { KnownRetargetRow, NetworkStatRow, parseRows, PeriodRow, RetargetRow } from "./postgres/rows";
 import { POSTGRES_SHARED } from "./postgres/sql";
-import { SHARED_SQL } from "./shared-sql";
+import { COMMON_SQL } from "./common-sql";
 import { openSqlite } from "./sqlite";
 
 // What `npm run sync` needs to know before it asks a source: which months and retargets the
@@ -33,10 +33,10 @@ export async function readNetworkHoldings(location: DatabaseLocation, slugs: Slu
   if (location.provider === "postgresql") return withConnection(location.url, (client) => readPostgres(client, slugs));
   const db = openSqlite(location.path, { readonly: true });
   try {
-    const periods = db.prepare<[string], { period: string }>(SHARED_SQL.periodsOfKind).all(NETWORK);
-    const retargets = db.prepare<[string], KnownRetarget>(SHARED_SQL.retargetsOfKind).all(RETARGETS);
-    const syncedStats = db.prepare<[string], NetworkStatRecord>(SHARED_SQL.statsOfDataset).all(slugs.network);
-    const syncedRetargets = db.prepare<[string], RetargetRecord>(SHARED_SQL.retargetsOfDataset).all(slugs.retargets);
+    const periods = db.prepare<[string], { period: string }>(COMMON_SQL.periodsOfKind).all(NETWORK);
+    const retargets = db.prepare<[string], KnownRetarget>(COMMON_SQL.retargetsOfKind).all(RETARGETS);
+    const syncedStats = db.prepare<[string], NetworkStatRecord>(COMMON_SQL.statsOfDataset).all(slugs.network);
+    const syncedRetargets = db.prepare<[string], RetargetRecord>(COMMON_SQL.retargetsOfDataset).all(slugs.retargets);
     return { periods: new Set(periods.map((p) => p.period)), retargets, syncedStats, syncedRetargets };
   } finally {
     db.close();
@@ -44,7 +44,7 @@ export async function readNetworkHoldings(location: DatabaseLocation, slugs: Slu
 }
 
 async function readPostgres(client: pg.ClientBase, slugs: Slugs): Promise<NetworkHoldings> {
-  const rows = async (sql: string, parameter: string) => (await client.query(sql, [parameter])).rows;
+  const rows = async (sql: string, parameter: string) => (await client.query<Record<string, unknown>>(sql, [parameter])).rows;
   const periods = parseRows(PeriodRow, await rows(POSTGRES_SHARED.periodsOfKind, NETWORK));
   return {
     periods: new Set(periods.map((p) => p.period)),

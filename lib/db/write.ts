@@ -5,7 +5,7 @@ import { writeDatasetsPostgres } from "./postgres/bulk";
 import { withConnection, writeTransaction } from "./postgres/connect";
 import { parseRows, SlugRow } from "./postgres/rows";
 import { POSTGRES_SHARED } from "./postgres/sql";
-import { SHARED_SQL } from "./shared-sql";
+import { COMMON_SQL } from "./common-sql";
 import { openSqlite } from "./sqlite";
 
 // Bulk writes by location, for the seed: SQLite's synchronous writeDatasets (lib/db/bulk.ts) as it is,
@@ -35,7 +35,7 @@ export async function datasetSlugs(location: DatabaseLocation): Promise<string[]
   const db = openSqlite(location.path, { readonly: true });
   try {
     return db
-      .prepare<[], { slug: string }>(SHARED_SQL.datasetSlugs)
+      .prepare<[], { slug: string }>(COMMON_SQL.datasetSlugs)
       .all()
       .map((row) => row.slug);
   } finally {

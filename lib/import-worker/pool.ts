@@ -3,8 +3,8 @@ import { type ResourceLimits, Worker } from "node:worker_threads";
 import { log } from "../log";
 import type { ImportAnswer, ImportJob, ImportReply, WorkerImport } from "./protocol";
 
-// One long-lived worker thread and a queue in front of it. One worker, not several: SQLite has one
-// writer, so a second import could only wait for the first's lock (and a 200 000-row import holds
+// One long-lived worker thread and a queue in front of it. One worker, not several: writers take turns
+// (SQLite has one writer; PostgreSQL's writes take one advisory lock), so a second import could only wait for the first's lock (and a 200 000-row import holds
 // it for seconds). The worker is started by the first import, reused by the next, and unref'd
 // while idle, so it never keeps a process (a test, a CLI) alive. After a while with no import it is
 // stopped: V8 keeps a thread's heap once grown (about 320 MB after a 200 000-row file), and only

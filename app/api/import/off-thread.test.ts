@@ -16,7 +16,7 @@ import { writeLockHeld } from "@/tests/support/write-lock";
 
 const TOKEN = "off-thread-admin-token-0123456789";
 const PROVENANCE = "publisher=Test%20Lab&url=https%3A%2F%2Fexample.org%2Fdata&licence=CC0";
-const ROWS = 100_000;
+const ROWS = 30_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hashatlas-off-thread-"));
 let server: AppServer | undefined;
 

@@ -14,7 +14,7 @@ import {
   SHOCK_EVENT_COUNTRY,
   SITE_CELL,
 } from "../row-tables";
-import { SHARED_SQL } from "../shared-sql";
+import { COMMON_SQL } from "../common-sql";
 
 // PostgreSQL's statements for bulk writes, built once from the column lists of lib/db/row-tables.ts:
 // one INSERT … SELECT FROM unnest per table and slice of rows, each column sent as one array parameter,
@@ -30,14 +30,14 @@ export const WRITE_LOCK_KEY = 0x4861_7368; // "Hash"
 /** Rows per INSERT: bounds the size of one statement's parameters (a few MB of text) on a large import. */
 export const INSERT_SLICE_ROWS = 25_000;
 
-/** SHARED_SQL's `?` placeholders numbered as PostgreSQL wants them ($1, $2…); the statements hold no `?` otherwise. */
+/** COMMON_SQL's `?` placeholders numbered as PostgreSQL wants them ($1, $2…); the statements hold no `?` otherwise. */
 export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-export const POSTGRES_SHARED = Object.fromEntries(Object.entries(SHARED_SQL).map(([name, sql]) => [name, numbered(sql)])) as {
-  [K in keyof typeof SHARED_SQL]: string;
+export const POSTGRES_SHARED = Object.fromEntries(Object.entries(COMMON_SQL).map(([name, sql]) => [name, numbered(sql)])) as {
+  [K in keyof typeof COMMON_SQL]: string;
 };
 
 function insert<R>(t: RowTable<R>, tail = ""): string {

@@ -112,11 +112,11 @@ describe("writers wait for each other", () => {
       importDataset(request("shares", "race-a", syntheticSharesCsv(rows))),
       importDataset(request("shares", "race-b", syntheticSharesCsv(rows))),
     ]);
-    let done = false;
-    void imports.finally(() => (done = true)).catch(() => undefined);
+    const state = { done: false };
+    void imports.finally(() => (state.done = true)).catch(() => undefined);
     let waited = false;
     let mostHolding = 0;
-    while (!done) {
+    while (!state.done) {
       const { rows: locks } = await advisoryLocks();
       waited ||= locks.some((l) => !l.granted);
       mostHolding = Math.max(mostHolding, locks.filter((l) => l.granted).length);

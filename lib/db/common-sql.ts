@@ -4,7 +4,7 @@
 // dialect's module. Text order (ORDER BY on slugs, periods) assumes PostgreSQL's C collation (README,
 // "PostgreSQL"): bytes, as SQLite compares.
 
-export const SHARED_SQL = {
+export const COMMON_SQL = {
   findDataset: `SELECT "id", "contentHash" FROM "Dataset" WHERE "slug" = ?`,
   deleteDataset: `DELETE FROM "Dataset" WHERE "id" = ?`,
   datasetKind: `SELECT "kind", "origin" FROM "Dataset" WHERE "slug" = ?`,
