@@ -115,6 +115,15 @@ describe("the same requests on SQLite and on PostgreSQL", () => {
     expect(pages).toBeGreaterThan(2);
   }, 60_000);
 
+  it("serve the pages, rendered from the same services, with the same ETags", async () => {
+    // Their bytes may differ: Next streams a page's parts in the order they finish (hence a weak ETag).
+    for (const { path: p, sqlite, postgres } of await onBoth(["/", "/data", "/methodology", "/?period=2021-05&shutdown=CN"].map((path) => ({ path })))) {
+      expect(sqlite.status, p).toBe(200);
+      expect(postgres.status, p).toBe(200);
+      expect(postgres.etag, p).toBe(sqlite.etag);
+    }
+  }, 60_000);
+
   it("revalidate across backends: SQLite's ETag is current on PostgreSQL (304)", async () => {
     const first = await ask(sqliteServer, "/api/metrics");
     const response = await fetch(`${postgresServer.url}/api/metrics`, { headers: { "if-none-match": first.etag ?? "" } });
