@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
  *   of one of the constant statement objects of lib/db (STATEMENT_OBJECTS), or the SQLite text of a
  *   read statement (`statement.sqlite`, lib/db/reader.ts), and production code never passes SQL in any
  *   other variable;
- * - every read statement (readStatement, dialectStatement) is made of literals.
+ * - every read statement (readStatement, lib/db/reader.ts) is made of a literal.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -70,21 +70,11 @@ const isReadStatementText = (node: ts.Node) => ts.isPropertyAccessExpression(nod
 
 const isLiteral = (node: ts.Node | undefined) => node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
 
-/** readStatement(literal) and dialectStatement({ sqlite: literal, postgresql: literal }). */
+/** readStatement(literal). */
 function readStatementProblem(node: ts.CallExpression): string | null {
   const callee = node.expression;
   const name = ts.isIdentifier(callee) ? callee.text : undefined;
-  const arg = node.arguments[0];
-  if (name === "readStatement" && !isLiteral(arg)) return "readStatement(…) takes a literal";
-  if (name === "dialectStatement") {
-    const literals =
-      arg !== undefined &&
-      ts.isObjectLiteralExpression(arg) &&
-      arg.properties.length === 2 &&
-      arg.properties.every((p) => ts.isPropertyAssignment(p) && isLiteral(p.initializer));
-    if (!literals) return "dialectStatement({ sqlite, postgresql }) takes two literals";
-  }
-  return null;
+  return name === "readStatement" && !isLiteral(node.arguments[0]) ? "readStatement(…) takes a literal" : null;
 }
 
 /** A receiver that holds a better-sqlite3 connection, by the names this code base gives them. */
@@ -209,10 +199,8 @@ describe("no SQL built from strings", () => {
     expect(bad("options.prepare?.(options.dbFile); steps.prepare(file)")).toEqual([]);
     // Read statements: made of literals, and their SQLite text prepared as it is.
     expect(bad("const S = readStatement(`SELECT 1`); db.prepare(S.sqlite); db.prepare(statement.sqlite)")).toEqual([]);
-    expect(bad('dialectStatement({ sqlite: "SELECT 1", postgresql: `SELECT 2` })')).toEqual([]);
     expect(bad("readStatement(`SELECT * FROM t WHERE id = ${id}`)")).toHaveLength(1);
     expect(bad("readStatement(text)")).toHaveLength(1);
-    expect(bad('dialectStatement({ sqlite: "SELECT 1", postgresql: text })')).toHaveLength(1);
     expect(bad("db.prepare(statement.postgresql)")).toHaveLength(1);
     // An allowance for inspected test code does not carry over to production code.
     expect(checkSqlCalls("lib/x.ts", "db.prepare(`SELECT * FROM ${where}`)")).toHaveLength(1);

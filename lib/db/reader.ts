@@ -19,8 +19,9 @@ import { openSqlite } from "./sqlite";
 //
 // A statement is written once for both (`readStatement`): identifiers quoted (PostgreSQL folds unquoted
 // ones to lower case), `?` for parameters (numbered $1, $2… for PostgreSQL), nothing but what both
-// dialects read alike. Where they must differ, `dialectStatement` holds the two texts side by side.
-// Text order assumes PostgreSQL's C collation (README, "PostgreSQL"): bytes, as SQLite compares.
+// dialects read alike. A read whose dialects must differ keeps PostgreSQL's side in lib/db/postgres/
+// (site-reads.ts: sums of floating-point columns). Text order assumes PostgreSQL's C collation (README,
+// "PostgreSQL"): bytes, as SQLite compares.
 
 /** A row of a plain-SQL read: its columns by name. */
 export type Row = Record<string, unknown>;
@@ -36,17 +37,13 @@ export type ReadStatement<R extends Row> = {
 
 const nameOf = (text: string) => `hashatlas_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
 
-// Both take a string literal (tests/no-unsafe-sql.test.ts holds every call to it): SQL is never built from values.
-
-/** One statement for both backends; R is its row as the schema declares the columns. */
+/**
+ * One statement for both backends; R is its row as the schema declares the columns. It takes a string
+ * literal (tests/no-unsafe-sql.test.ts holds every call to it): SQL is never built from values.
+ */
 export function readStatement<R extends Row>(text: string): ReadStatement<R> {
   const postgresql = numbered(text);
   return { name: nameOf(postgresql), sqlite: text, postgresql, prepared: new WeakMap() };
-}
-
-/** A statement whose dialects differ, each text beside the other. */
-export function dialectStatement<R extends Row>(texts: { sqlite: string; postgresql: string }): ReadStatement<R> {
-  return { name: nameOf(texts.postgresql), sqlite: texts.sqlite, postgresql: texts.postgresql, prepared: new WeakMap() };
 }
 
 type Reader = { file: string; db: Database.Database };
@@ -66,7 +63,7 @@ function sqliteReader(file: string): Database.Database {
  * bounded read: a large read is made of several, and the caller gives way between them. The row type is
  * the statement's columns as the schema declares them (SQLite's affinity can still hand over text where
  * a number belongs: lib/services/stored-data.ts checks what it uses); aggregates that PostgreSQL answers
- * as int8 text are parsed by the caller (sqlInteger).
+ * as int8 text are parsed by the caller (sqlCount).
  */
 export async function readRows<R extends Row>(statement: ReadStatement<R>, params: readonly unknown[] = []): Promise<R[]> {
   const location = env().database;
