@@ -34,6 +34,8 @@ export function postgresPool(url: string): pg.Pool {
       connectionTimeoutMillis: READ_CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: IDLE_TIMEOUT_MS,
       allowExitOnIdle: true,
+      // A server that vanished without closing the connection (a network cut) is noticed by TCP, not by a read that waits forever.
+      keepAlive: true,
       application_name: READER_APPLICATION_NAME,
     });
     let failing = false;
