@@ -98,7 +98,11 @@ describe("two instances on one SQLite file", () => {
 });
 
 describe("deploy/nginx.conf in front of them", () => {
-  it(`loses no request of ${LOAD_REQUESTS} when one instance is killed mid-load, and takes it back when it is restarted`, async () => {
+  // The instance is stopped as systemd stops it (SIGTERM): it stops taking connections and finishes
+  // the answers under way, and nginx sends everything else to the other one. A SIGKILL cannot be
+  // made loss-free by any proxy: an answer the dying instance had begun to send (its header relayed,
+  // its body cut) cannot be sent again — seen here as one cut-off /api/health in about one run in ten.
+  it(`loses no request of ${LOAD_REQUESTS} when one instance is stopped mid-load, and takes it back when it is restarted`, async () => {
     if (!proxy) throw new Error("no proxy");
     const url = proxy.url;
     // Distinct URLs: nothing is answered from nginx's cache, every request reaches an instance.
@@ -111,7 +115,7 @@ describe("deploy/nginx.conf in front of them", () => {
       while (next < LOAD_REQUESTS) {
         const i = next++;
         if (i === KILL_AFTER) {
-          b.child.kill("SIGKILL");
+          b.child.kill("SIGTERM");
           killedAfter = answered.length;
         }
         try {
@@ -127,7 +131,9 @@ describe("deploy/nginx.conf in front of them", () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     expect(failures, proxy.output()).toEqual([]);
     expect(answered).toHaveLength(LOAD_REQUESTS);
-    expect(b.child.signalCode).toBe("SIGKILL");
+    // It exits once its last connection has ended (nginx's idle keep-alive ones are closed within 100 ms).
+    const stopped = b.child;
+    if (stopped.exitCode === null && stopped.signalCode === null) await new Promise((resolve) => stopped.once("exit", resolve));
 
     // Both instances served part of the load before the kill; after it, a alone. nginx's request
     // id reached the app (which logged it and echoed it): one id in both logs.
