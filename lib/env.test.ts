@@ -79,7 +79,7 @@ describe("parseEnv: DATABASE_URL picks the backend", () => {
   it("stops whatever asks for the SQLite file when the URL names PostgreSQL, without showing the password", () => {
     const config = parseEnv({ ...base, DATABASE_URL: "postgresql://app:secret@db.internal:5432/hashatlas" });
     expect(() => config.databasePath).toThrow(PostgresNotServedError);
-    expect(() => config.databasePath).toThrow(/postgresql:\/\/app:\*\*\*@db\.internal:5432\/hashatlas\): this build only applies migrations to PostgreSQL/);
+    expect(() => config.databasePath).toThrow(/postgresql:\/\/app:\*\*\*@db\.internal:5432\/hashatlas\): this command works on a SQLite file only .*pg_dump/);
     // Spreading the configuration does not trip over it.
     expect({ ...config }).not.toHaveProperty("databasePath");
   });

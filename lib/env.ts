@@ -157,14 +157,15 @@ export type Env = z.infer<typeof EnvSchema> & {
 };
 
 /**
- * This build migrates a PostgreSQL database (npm run db:migrate -- --apply) but reads and writes SQLite
- * only: whatever asks for the SQLite file while DATABASE_URL names PostgreSQL stops here, by name.
+ * The app serves, seeds, imports, syncs and exports on either backend (env().database); what works on a
+ * SQLite file only (its online backup, npm run db:backup) asks for databasePath, and stops here, by name,
+ * while DATABASE_URL names PostgreSQL.
  */
 export class PostgresNotServedError extends Error {
   override name = "PostgresNotServedError";
   constructor(location: DatabaseLocation) {
     super(
-      `DATABASE_URL names PostgreSQL (${describeLocation(location)}): this build only applies migrations to PostgreSQL (npm run db:migrate -- --apply); serving, seeding, imports, sync, exports, backups and migration status still need a SQLite file (DATABASE_URL=file:…)`,
+      `DATABASE_URL names PostgreSQL (${describeLocation(location)}): this command works on a SQLite file only (DATABASE_URL=file:…); back a PostgreSQL database up with pg_dump (README, "Scaling out")`,
     );
   }
 }

@@ -18,11 +18,11 @@ export function pacer(): () => Promise<void> {
   };
 }
 
-/** `items.map(fn)`, giving way every few milliseconds. */
-export async function mapGivingWay<T, U>(items: Iterable<T>, fn: (item: T) => U): Promise<U[]> {
+/** `items.map(fn)`, giving way every few milliseconds; the items may come one by one (an async iterable). */
+export async function mapGivingWay<T, U>(items: Iterable<T> | AsyncIterable<T>, fn: (item: T) => U): Promise<U[]> {
   const out: U[] = [];
   const pace = pacer();
-  for (const item of items) {
+  for await (const item of items) {
     out.push(fn(item));
     await pace();
   }

@@ -1,4 +1,5 @@
-// Start the production app on a port with a database file of its own: for Playwright and benchmarks.
+// Start the production app on a port with a database of its own (a SQLite file, or a PostgreSQL database
+// given by URL): for Playwright, benchmarks and the tests that need a real server.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ const root = path.resolve(__dirname, "..");
 export type AppServer = {
   url: string;
   child: ChildProcess;
+  /** The SQLite file; with `database`, the PostgreSQL URL. */
   dbFile: string;
   stop: () => Promise<void>;
   /** What the server wrote to stdout and stderr so far (with stdio "pipe"; else empty). */
@@ -42,32 +44,40 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 /**
  * Build if needed, seed a fresh database at `dbFile`, start `next start` on 127.0.0.1:`port`.
  * With `existingDatabase`, serve the file as it is (another server's, say): no seed, and stop()
- * leaves it in place — a server removes only a database it created.
+ * leaves it in place — a server removes only a database it created. With `database`, a PostgreSQL
+ * URL, serve that database instead of a file: seeded unless `existingDatabase` (its migrations and seed
+ * are the seed's, as on SQLite), never removed — the cluster is the caller's (scripts/postgres-server.ts).
  */
 export async function startAppServer(options: {
   port: number;
+  /** The SQLite file (ignored with `database`). */
   dbFile: string;
+  /** A PostgreSQL database (postgresql://…) to serve instead of `dbFile`. */
+  database?: string;
   /** "pipe": keep the output for `output()`, e.g. to check the server's log lines. */
   stdio?: "inherit" | "ignore" | "pipe";
   waitMs?: number;
   /** Serve `dbFile` as it is, shared with other servers: not removed, not seeded, not removed on stop. */
   existingDatabase?: boolean;
-  /** Runs on the database before the server starts (e.g. to add synthetic rows to the seed). */
-  prepare?: (dbFile: string) => void;
+  /** Runs on the database (the file, or the PostgreSQL URL) before the server starts (e.g. to add synthetic rows to the seed). */
+  prepare?: (dbFile: string) => void | Promise<void>;
   /** Extra environment for the server (an admin token, limits, HASHATLAS_ALLOWED_HOSTS…). */
   env?: Record<string, string>;
 }): Promise<AppServer> {
   buildIfNeeded();
-  const ownsDatabase = !options.existingDatabase;
-  if (ownsDatabase) {
-    removeDatabaseFiles(options.dbFile);
-    await seedDatabase(options.dbFile);
-  } else if (!fs.existsSync(options.dbFile)) throw new Error(`existingDatabase: ${options.dbFile} does not exist`);
-  options.prepare?.(options.dbFile);
+  const postgres = options.database;
+  const target = postgres ?? options.dbFile;
+  // A server removes only a file it created; a PostgreSQL database stays the cluster's.
+  const ownsDatabase = !options.existingDatabase && postgres === undefined;
+  if (!options.existingDatabase) {
+    if (postgres === undefined) removeDatabaseFiles(options.dbFile);
+    await seedDatabase(target);
+  } else if (postgres === undefined && !fs.existsSync(options.dbFile)) throw new Error(`existingDatabase: ${options.dbFile} does not exist`);
+  await options.prepare?.(target);
   const child = spawn(process.execPath, nextServerArgs({ port: options.port, host: "127.0.0.1" }), {
     cwd: root,
     stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : (options.stdio ?? "inherit"),
-    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${options.dbFile}` },
+    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: postgres ?? `file:${options.dbFile}` },
   });
   let output = "";
   const collect = (chunk: Buffer) => {
@@ -99,5 +109,5 @@ export async function startAppServer(options: {
     await stop();
     throw error;
   }
-  return { url, child, dbFile: options.dbFile, stop, output: () => output };
+  return { url, child, dbFile: target, stop, output: () => output };
 }

@@ -5,7 +5,7 @@
  *                                              and its PostgreSQL twin of the same name (see below)
  *   tsx scripts/db-migrate.ts --apply          apply pending migrations to the DATABASE_URL database (SQLite or PostgreSQL)
  *   tsx scripts/db-migrate.ts <name> --apply   both: create (checked against that database if SQLite), then apply
- *   tsx scripts/db-migrate.ts --status         list applied / pending / failed migrations (SQLite)
+ *   tsx scripts/db-migrate.ts --status         list applied / pending / failed migrations (SQLite or PostgreSQL)
  *
  * Creating a migration first rewrites prisma/postgresql/schema.prisma from schema.prisma, then diffs the
  * PostgreSQL history against it on a throw-away PostgreSQL cluster (scripts/postgres-server.ts, which
@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "../lib/env";
 import { describeLocation } from "../lib/db/location";
+import { postgresMigrationStatus } from "../lib/db/postgres/status";
 import {
   applyMigrations,
   createMigration,
@@ -60,9 +61,10 @@ async function main(): Promise<void> {
   };
 
   if (args.status) {
-    const dbPath = env().databasePath;
-    const { applied, pending, failed } = migrationStatus(dbPath);
-    console.log(`${relative(dbPath)}: ${applied.length} applied, ${pending.length} pending, ${failed.length} failed`);
+    const { database } = env();
+    const { applied, pending, failed } = database.provider === "sqlite" ? migrationStatus(database.path) : await postgresMigrationStatus(database.url);
+    const where = database.provider === "sqlite" ? relative(database.path) : describeLocation(database);
+    console.log(`${where}: ${applied.length} applied, ${pending.length} pending, ${failed.length} failed`);
     for (const name of pending) console.log(`  pending  ${name}`);
     for (const name of failed) console.log(`  failed   ${name}`);
     if (failed.length > 0) process.exitCode = 1;

@@ -12,15 +12,23 @@
 const http = require("node:http");
 
 const emit = http.Server.prototype.emit;
-/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | undefined} */
+/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>) | undefined} */
 let guard;
 /** @type {(() => void)[]} */
 const held = [];
 
 /** @param {http.Server} server @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function forward(server, req, res) {
-  if (guard && guard(req, res)) return true;
-  return emit.call(server, "request", req, res);
+  const answered = guard ? guard(req, res) : false;
+  if (answered === true) return true;
+  if (answered === false) return emit.call(server, "request", req, res);
+  // A cacheable request waits for the data version (a query on PostgreSQL); the front never fails it,
+  // but should it, Next answers as it would without the front's caching.
+  answered.then(
+    (done) => done || emit.call(server, "request", req, res),
+    () => emit.call(server, "request", req, res),
+  );
+  return true;
 }
 
 http.Server.prototype.emit = function emitThroughFront(event, ...args) {
@@ -36,7 +44,7 @@ http.Server.prototype.emit = function emitThroughFront(event, ...args) {
 // The handshake with lib/edge/install.ts: it installs the front here, and knows from this slot that
 // the front is really in place (only then does the app believe the peer address it sets).
 globalThis[Symbol.for("hashatlas.edge-front")] = {
-  /** @param {(req: http.IncomingMessage, res: http.ServerResponse) => boolean} front */
+  /** @param {(req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>} front */
   install(front) {
     guard = front;
     for (const release of held.splice(0)) release();

@@ -19,7 +19,7 @@ import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "../lib/env";
+import { env, type DatabaseLocation } from "../lib/env";
 import { MetricsError } from "../lib/metrics/errors";
 import { RISK_PARAMS as R } from "../lib/risk/limits";
 import { SCENARIO_PARAMS as S } from "../lib/scenario/scenario";
@@ -85,13 +85,16 @@ async function main() {
     }
     fail(2, error instanceof Error ? error.message : String(error));
   }
-  let databasePath: string;
+  let database: DatabaseLocation;
   try {
-    databasePath = env().databasePath;
+    database = env().database;
   } catch (error) {
     fail(2, error instanceof Error ? error.message : String(error));
   }
-  if (!fs.existsSync(databasePath)) fail(1, `database ${databasePath} does not exist (set DATABASE_URL, or run npm run db:seed)`);
+  // A PostgreSQL database that cannot be reached says so through the export's own error.
+  if (database.provider === "sqlite" && !fs.existsSync(database.path)) {
+    fail(1, `database ${database.path} does not exist (set DATABASE_URL, or run npm run db:seed)`);
+  }
   const query = ExportQuery.safeParse(cli.params);
   if (!query.success) {
     const issue = queryIssues(query.error)[0];

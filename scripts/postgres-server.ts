@@ -45,6 +45,10 @@ export type PostgresServer = {
   createDatabase: (name: string) => Promise<string>;
   /** Stops the server at once (`pg_ctl stop -m immediate`) and removes its folder; safe to call twice. */
   stop: () => Promise<void>;
+  /** Shuts the server down as an operator would (`pg_ctl stop -m fast`: sessions are ended), keeping its data. */
+  halt: () => Promise<void>;
+  /** Starts a halted server again, on the same port with the same data. */
+  resume: () => Promise<void>;
 };
 
 /** Runs PostgreSQL's programs as the cluster's owner: `postgres` when we are root, ourselves otherwise. */
@@ -132,6 +136,8 @@ export async function startPostgres(options: { database?: string } = {}): Promis
 
     const port = await startOnFreePort(binDir, dataDir, folder, log);
     await createDatabaseIn(port, database);
+    const halt = asOwner(binDir, "pg_ctl", ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", String(START_TIMEOUT_SECONDS)]);
+    const resume = startCommand(binDir, dataDir, folder, log, port);
     return {
       url: databaseUrl(port, database),
       port,
@@ -144,6 +150,8 @@ export async function startPostgres(options: { database?: string } = {}): Promis
         stopSync();
         return Promise.resolve();
       },
+      halt: () => runAsync(halt, folder, "pg_ctl stop"),
+      resume: () => runAsync(resume, folder, "pg_ctl start"),
     };
   } catch (error) {
     stopSync();
@@ -151,11 +159,29 @@ export async function startPostgres(options: { database?: string } = {}): Promis
   }
 }
 
+function startCommand(binDir: string, dataDir: string, folder: string, log: string, port: number): [string, string[]] {
+  // The port goes on the command line (pg_ctl hands -o to a shell): a number and a mkdtemp path are safe there.
+  return asOwner(binDir, "pg_ctl", ["start", "-D", dataDir, "-l", log, "-w", "-t", String(START_TIMEOUT_SECONDS), "-o", `-p ${port} -k ${folder}`]);
+}
+
+/** run() without blocking the event loop: the servers a test talks to meanwhile live in this process's children, but its own timers must go on. */
+function runAsync(command: [string, string[]], cwd: string, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0], command[1], { cwd, stdio: ["ignore", "pipe", "pipe"], timeout: (START_TIMEOUT_SECONDS + 10) * 1000 });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${String(code)}): ${output.trim().split("\n").slice(-3).join(" | ")}`)),
+    );
+  });
+}
+
 async function startOnFreePort(binDir: string, dataDir: string, folder: string, log: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    // The port goes on the command line (pg_ctl hands -o to a shell): a number and a mkdtemp path are safe there.
-    const start = asOwner(binDir, "pg_ctl", ["start", "-D", dataDir, "-l", log, "-w", "-t", String(START_TIMEOUT_SECONDS), "-o", `-p ${port} -k ${folder}`]);
+    const start = startCommand(binDir, dataDir, folder, log, port);
     const result = spawnSync(start[0], start[1], { cwd: folder, encoding: "utf8", timeout: (START_TIMEOUT_SECONDS + 10) * 1000 });
     if (result.status === 0) return port;
     const why = tail(log, 3);

@@ -1,11 +1,13 @@
-// `npm start`: validate the environment, migrate and (if empty) seed the SQLite file, build if the
-// sources changed — under a lock, so that instances started together on one file do this once —
-// then serve on PORT. `npm run dev` does the same with `next dev` instead.
+// `npm start`: validate the environment, migrate and (if empty) seed the database — the SQLite file or
+// the PostgreSQL database DATABASE_URL names — build if the sources changed — under a lock, so that
+// instances started together on one database do this once — then serve on PORT. `npm run dev` does
+// the same with `next dev` instead.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { parseEnv, PostgresNotServedError } from "../lib/env";
+import { describeLocation } from "../lib/db/location";
+import { parseEnv } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
 import { nextServerArgs } from "./next-command";
 import { prepareDatabase } from "./prepare-database";
@@ -83,17 +85,16 @@ async function main() {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  if (config.database.provider === "postgresql") {
-    console.error(`start failed: ${new PostgresNotServedError(config.database).message}`);
-    process.exit(2);
-  }
-  checkDatabaseFile(config.databasePath);
+  const database = config.database;
+  // For messages: the file, or the URL without its password.
+  const where = describeLocation(database);
+  if (database.provider === "sqlite") checkDatabaseFile(database.path);
   let seeded;
   // A failed build is not the database's fault: it is reported as it was before the lock.
   let buildFailure: { error: unknown } | undefined;
   try {
-    seeded = await prepareDatabase(config.databasePath, {
-      onWait: () => console.log(`database: ${config.databasePath}: another instance is preparing it; waiting…`),
+    seeded = await prepareDatabase(database, {
+      onWait: () => console.log(`database: ${where}: another instance is preparing it; waiting…`),
       // Instances of one checkout share .next: two builds into it at once would break both.
       then: dev
         ? undefined
@@ -106,18 +107,14 @@ async function main() {
           },
     });
   } catch (error) {
-    fail(config.databasePath, reasonOf(error));
+    fail(where, reasonOf(error));
   }
   if (buildFailure) throw buildFailure.error;
-  console.log(
-    seeded.skipped
-      ? `database: ${config.databasePath} (${seeded.reason}; seed left alone)`
-      : `database: ${config.databasePath} seeded with ${seeded.written.length} datasets`,
-  );
+  console.log(seeded.skipped ? `database: ${where} (${seeded.reason}; seed left alone)` : `database: ${where} seeded with ${seeded.written.length} datasets`);
   // Localhost unless HOST says otherwise: an import endpoint should not face a network by accident.
   const child = spawn(process.execPath, nextServerArgs({ port: config.PORT, host: config.HOST, dev }), {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${config.databasePath}` },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.provider === "sqlite" ? `file:${database.path}` : database.url },
   });
   let stopping: NodeJS.Signals | undefined;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

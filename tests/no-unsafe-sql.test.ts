@@ -9,8 +9,10 @@ import { describe, expect, it } from "vitest";
  * - Prisma's string-taking raw queries are not used anywhere (the tagged `$queryRaw` binds values);
  * - every better-sqlite3 `prepare(…)`/`exec(…)` gets a literal, or a template whose only
  *   interpolations are table names from the constant COUNTED_TABLES (the row-count loops), or a member
- *   of one of the constant statement objects of lib/db (STATEMENT_OBJECTS), and production code never
- *   passes SQL in any other variable.
+ *   of one of the constant statement objects of lib/db (STATEMENT_OBJECTS), or the SQLite text of a
+ *   read statement (`statement.sqlite`, lib/db/reader.ts), and production code never passes SQL in any
+ *   other variable;
+ * - every read statement (readStatement, lib/db/reader.ts) is made of a literal.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -63,6 +65,18 @@ const STATEMENT_OBJECTS = ["COMMON_SQL", "SQLITE_WRITES"];
 const isStatementMember = (node: ts.Node) =>
   ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && STATEMENT_OBJECTS.includes(node.expression.text);
 
+/** The SQLite text of a read statement (`statement.sqlite`), whose every text is a literal (checked below). */
+const isReadStatementText = (node: ts.Node) => ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.name.text === "sqlite";
+
+const isLiteral = (node: ts.Node | undefined) => node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
+
+/** readStatement(literal). */
+function readStatementProblem(node: ts.CallExpression): string | null {
+  const callee = node.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : undefined;
+  return name === "readStatement" && !isLiteral(node.arguments[0]) ? "readStatement(…) takes a literal" : null;
+}
+
 /** A receiver that holds a better-sqlite3 connection, by the names this code base gives them. */
 const DB_RECEIVER = /(^|\.)(db|conn|connection|database|sqlite)$/i;
 
@@ -101,6 +115,10 @@ function checkSqlCalls(file: string, source: string): SqlFinding[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const report = (node: ts.Node, problem: string) => findings.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, problem });
   const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node)) {
+      const problem = readStatementProblem(node);
+      if (problem) report(node, problem);
+    }
     // `options.prepare?.(file)` and the like are callbacks, not SQL.
     if (
       ts.isCallExpression(node) &&
@@ -114,7 +132,7 @@ function checkSqlCalls(file: string, source: string): SqlFinding[] {
       // RegExp#exec takes the text to match, not SQL.
       const isRegExp = ts.isRegularExpressionLiteral(receiver) || (ts.isIdentifier(receiver) && /(_RE|Re|Regex|Pattern)$/.test(receiver.text));
       if (arg && !isRegExp) {
-        if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg) || isStatementMember(arg)) {
+        if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg) || isStatementMember(arg) || isReadStatementText(arg)) {
           // a literal, or a statement fixed at load: fine
         } else if (ts.isTemplateExpression(arg)) {
           for (const span of arg.templateSpans) {
@@ -179,6 +197,11 @@ describe("no SQL built from strings", () => {
     expect(bad("db.prepare(OTHER_WRITES.shares)")).toHaveLength(1);
     expect(bad("db.prepare(request.SQLITE_WRITES.shares)")).toHaveLength(1);
     expect(bad("options.prepare?.(options.dbFile); steps.prepare(file)")).toEqual([]);
+    // Read statements: made of literals, and their SQLite text prepared as it is.
+    expect(bad("const S = readStatement(`SELECT 1`); db.prepare(S.sqlite); db.prepare(statement.sqlite)")).toEqual([]);
+    expect(bad("readStatement(`SELECT * FROM t WHERE id = ${id}`)")).toHaveLength(1);
+    expect(bad("readStatement(text)")).toHaveLength(1);
+    expect(bad("db.prepare(statement.postgresql)")).toHaveLength(1);
     // An allowance for inspected test code does not carry over to production code.
     expect(checkSqlCalls("lib/x.ts", "db.prepare(`SELECT * FROM ${where}`)")).toHaveLength(1);
     // The row-count loops really are checked (so an allowance cannot hide a change to them).

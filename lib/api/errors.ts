@@ -1,3 +1,4 @@
+import { postgresUnreachable } from "../db/postgres/unreachable";
 import { MetricsError } from "../metrics/errors";
 import { DomainError, type DomainErrorKind } from "../services/errors";
 
@@ -22,6 +23,10 @@ const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** The answer to a refusal; null for anything else (a bug, which becomes a 500). */
 export function refusalOf(error: unknown): Refusal | null {
+  // PostgreSQL down or restarting: nothing is wrong with the request, and it succeeds again once the server is back.
+  if (postgresUnreachable(error)) {
+    return { status: 503, message: "the database cannot be reached; try again in a few seconds", retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS };
+  }
   const field = error instanceof DomainError || error instanceof MetricsError ? error.field : undefined;
   const withField = field ? { field } : {};
   if (error instanceof DomainError) {

@@ -26,7 +26,7 @@ export type ResponseCache = {
  * requests waiting on it, and is then not kept (lru-cache only stores it if its placeholder is
  * still there).
  */
-export function createResponseCache(maxBytes: number, version: () => string): ResponseCache {
+export function createResponseCache(maxBytes: number, version: () => string | Promise<string>): ResponseCache {
   const cache = new LRUCache<string, Body, Compute>({
     maxSize: maxBytes,
     // A JS string takes up to two bytes per character.
@@ -39,7 +39,9 @@ export function createResponseCache(maxBytes: number, version: () => string): Re
 
   return {
     async get(key, compute) {
-      const current = version();
+      // A version at hand is used at once (no turn of the event loop between the check and the lookup).
+      const asked = version();
+      const current = typeof asked === "string" ? asked : await asked;
       if (current !== cachedVersion) {
         cache.clear();
         cachedVersion = current;

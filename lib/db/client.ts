@@ -4,6 +4,7 @@ import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client";
 import { env } from "../env";
 import type { DatabaseLocation } from "./location";
+import { postgresPool } from "./postgres/pool";
 import { BUSY_TIMEOUT_MS } from "./sqlite";
 
 /**
@@ -19,15 +20,19 @@ export function prismaFor(location: DatabaseLocation): PrismaClient {
   if (location.provider === "sqlite") {
     return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${location.path}`, timeout: BUSY_TIMEOUT_MS }) });
   }
-  const postgres = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: location.url }) });
+  // The process's pool for the database (lib/db/postgres/pool.ts), which the plain-SQL reads share.
+  const postgres = new PostgresPrismaClient({ adapter: new PrismaPg(postgresPool(location.url)) });
   return postgres as unknown as PrismaClient;
 }
 
 // One Prisma client per process. Next may evaluate this module more than once (route bundles,
-// dev reloads), so the instance lives on globalThis.
-const holder = globalThis as typeof globalThis & { __hashatlasPrisma?: PrismaClient };
+// dev reloads), so the instance lives on globalThis — made again should DATABASE_URL name another
+// database (tests).
+const holder = globalThis as typeof globalThis & { __hashatlasPrisma?: { key: string; client: PrismaClient } };
 
 export function prisma(): PrismaClient {
-  holder.__hashatlasPrisma ??= prismaFor(env().database);
-  return holder.__hashatlasPrisma;
+  const location = env().database;
+  const key = location.provider === "sqlite" ? location.path : location.url;
+  if (holder.__hashatlasPrisma?.key !== key) holder.__hashatlasPrisma = { key, client: prismaFor(location) };
+  return holder.__hashatlasPrisma.client;
 }

@@ -1,32 +1,41 @@
 import type Database from "better-sqlite3";
+import { z } from "zod";
 import { env } from "../env";
 import { monthOf } from "../metrics/age";
+import { readRow, readStatement, sqlCount } from "./reader";
 import { openSqlite } from "./sqlite";
 
 // Reference data only changes through seed or import, which replace whole datasets (new id, new
 // importedAt). Derived results are cached per data version, checked on every cached request.
 
-type VersionRow = { n: number; ids: number | null; latest: string | null };
+/** count, id sum and latest import time of the datasets: the same statement, and so the same string, on both backends. */
+const DATASETS = readStatement<Record<string, unknown>>(`SELECT count(*) AS n, sum("id") AS ids, max("importedAt") AS latest FROM "Dataset"`);
+const VersionRow = z.object({ n: sqlCount, ids: sqlCount.nullable(), latest: z.string().nullable() });
+
+const versionOf = (row: unknown) => {
+  const { n, ids, latest } = VersionRow.parse(row);
+  return `${n}:${ids ?? 0}:${latest ?? ""}`;
+};
+
 type VersionDb = {
   file: string;
   db: Database.Database;
-  datasets: Database.Statement<[], VersionRow>;
+  datasets: Database.Statement<[]>;
   commits: Database.Statement<[], number>;
   lastCommits: number | null;
   version: string;
 };
 const holder = globalThis as typeof globalThis & { __hashatlasVersionDb?: VersionDb };
 
-/** A read-only connection of its own with both queries prepared once per database file. */
-function versionDb(): VersionDb {
-  const file = env().databasePath;
+/** SQLite: a read-only connection of its own with both queries prepared once per database file. */
+function versionDb(file: string): VersionDb {
   if (holder.__hashatlasVersionDb?.file !== file) {
     holder.__hashatlasVersionDb?.db.close();
     const db = openSqlite(file, { readonly: true });
     holder.__hashatlasVersionDb = {
       file,
       db,
-      datasets: db.prepare<[], VersionRow>(`SELECT count(*) AS n, sum(id) AS ids, max(importedAt) AS latest FROM "Dataset"`),
+      datasets: db.prepare<[]>(DATASETS.sqlite),
       commits: db.prepare<[], number>("PRAGMA data_version").pluck(),
       lastCommits: null,
       version: "",
@@ -36,27 +45,37 @@ function versionDb(): VersionDb {
 }
 
 /**
- * The data version: count, id sum and latest import time of the datasets. SQLite's data_version
- * changes whenever another connection, in this process or another (a CLI import), commits; this
- * connection never writes, so while it is unchanged nothing can have changed and the Dataset query
- * is skipped — the check is then one PRAGMA, about half the cost of the query. The current month
- * is part of it: answers state their age in months (lib/metrics/age), so a new month makes cached
- * answers out of date as an import does.
+ * SQLite's data_version changes whenever another connection, in this process or another (a CLI
+ * import, another instance), commits; this connection never writes, so while it is unchanged nothing
+ * can have changed and the Dataset query is skipped — the check is then one PRAGMA, about half the
+ * cost of the query.
  */
-export function dataVersion(): string {
-  return `${storedVersion()}@${monthOf(new Date())}`;
-}
-
-function storedVersion(): string {
-  const v = versionDb();
+function sqliteVersion(file: string): string {
+  const v = versionDb(file);
   const commits = v.commits.get() ?? null;
   if (commits === null || commits !== v.lastCommits) {
     // Read the counter first: a commit between the two only makes the next call look again.
-    const row = v.datasets.get();
-    v.version = `${row?.n ?? 0}:${row?.ids ?? 0}:${row?.latest ?? ""}`;
+    v.version = versionOf(v.datasets.get());
     v.lastCommits = commits;
   }
   return v.version;
+}
+
+/**
+ * The data version: count, id sum and latest import time of the datasets, and the current month —
+ * answers state their age in months (lib/metrics/age), so a new month makes cached answers out of
+ * date as an import does.
+ *
+ * SQLite asks the Dataset table only when another connection has committed (sqliteVersion).
+ * PostgreSQL has no such counter: the Dataset table (a few rows) is read on every call, one round trip
+ * of well under a millisecond, so that an import through any instance is seen by every other at its
+ * next request. The same datasets give the same string on both backends and on every instance — two
+ * databases seeded apart differ by their importedAt, as they should: their answers list it.
+ */
+export async function dataVersion(): Promise<string> {
+  const location = env().database;
+  const stored = location.provider === "sqlite" ? sqliteVersion(location.path) : versionOf(await readRow(DATASETS));
+  return `${stored}@${monthOf(new Date())}`;
 }
 
 const MAX_ENTRIES = 2_000;
@@ -67,8 +86,8 @@ let cachedVersion = "";
  * Compute once per data version and key. A version change drops everything; the size cap only
  * guards against unbounded distinct queries (e.g. many efficiency values).
  */
-export function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const version = dataVersion();
+export async function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await dataVersion();
   if (version !== cachedVersion) {
     cache.clear();
     cachedVersion = version;

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { env } from "../env";
+import { describeLocation } from "./location";
 import { migrationStatus } from "./migration-status";
+import { postgresHealth } from "./postgres/status";
 import { openSqlite } from "./sqlite";
 import { COUNTED_TABLES } from "./tables";
 
@@ -10,7 +12,9 @@ export type Health = {
   status: "ok" | "degraded" | "down";
   database: {
     reachable: boolean;
+    /** The SQLite file, or the PostgreSQL URL without its password. */
     file: string;
+    /** SQLite's journal mode (wal); null on PostgreSQL, which has none. */
     journalMode: string | null;
     migrations: { applied: string[]; pending: string[]; failed: string[] } | null;
     counts: Record<string, number> | null;
@@ -18,12 +22,31 @@ export type Health = {
   };
 };
 
-/** Checks the database with a read-only connection of its own, so a broken Prisma client cannot hide a fault. */
-export function checkHealth(): Health {
-  const file = env().databasePath;
-  if (!fs.existsSync(file)) {
-    return { status: "down", database: { reachable: false, file, journalMode: null, migrations: null, counts: null, error: "database file does not exist" } };
+const messageOf = (error: unknown) => String(error instanceof Error ? error.message : error);
+
+function down(file: string, error: string): Health {
+  return { status: "down", database: { reachable: false, file, journalMode: null, migrations: null, counts: null, error } };
+}
+
+/**
+ * Checks the database with a connection of its own, so a broken Prisma client (or pool) cannot hide a
+ * fault: ok when it is reachable, fully migrated and (SQLite) in WAL mode. PostgreSQL that is down or
+ * stuck is "down" within lib/db/postgres/status.ts HEALTH_TIMEOUT_MS.
+ */
+export async function checkHealth(): Promise<Health> {
+  const location = env().database;
+  if (location.provider === "postgresql") {
+    const where = describeLocation(location);
+    try {
+      const { migrations, counts } = await postgresHealth(location.url);
+      const healthy = migrations.pending.length === 0 && migrations.failed.length === 0;
+      return { status: healthy ? "ok" : "degraded", database: { reachable: true, file: where, journalMode: null, migrations, counts } };
+    } catch (error) {
+      return down(where, messageOf(error));
+    }
   }
+  const file = location.path;
+  if (!fs.existsSync(file)) return down(file, "database file does not exist");
   let db: ReturnType<typeof openSqlite> | undefined;
   try {
     db = openSqlite(file, { readonly: true });
@@ -37,10 +60,7 @@ export function checkHealth(): Health {
     const healthy = journalMode === "wal" && migrations.pending.length === 0 && migrations.failed.length === 0;
     return { status: healthy ? "ok" : "degraded", database: { reachable: true, file, journalMode, migrations, counts } };
   } catch (error) {
-    return {
-      status: "down",
-      database: { reachable: false, file, journalMode: null, migrations: null, counts: null, error: String(error instanceof Error ? error.message : error) },
-    };
+    return down(file, messageOf(error));
   } finally {
     db?.close();
   }

@@ -18,14 +18,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { MigrationDirectory, MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { type DatabaseLocation, databaseLocation, describeLocation } from "./location";
-import { listMigrationNames } from "./migration-status";
+import { listMigrationNames, MIGRATIONS_DIRS } from "./migration-status";
 import { MigrationError, withEngine } from "./schema-engine";
 import { BUSY_TIMEOUT_MS } from "./sqlite";
 
 /** Resolved against the working directory: scripts, tests and `next` all run from the repo root. */
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
+export const DEFAULT_MIGRATIONS_DIR = MIGRATIONS_DIRS.sqlite;
 export const DEFAULT_SCHEMA_PATH = path.resolve(process.cwd(), "prisma", "schema.prisma");
-export const DEFAULT_POSTGRES_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations-postgresql");
+export const DEFAULT_POSTGRES_MIGRATIONS_DIR = MIGRATIONS_DIRS.postgresql;
 export const DEFAULT_POSTGRES_SCHEMA_PATH = path.resolve(process.cwd(), "prisma", "postgresql", "schema.prisma");
 
 /** The repo's migration history and schema for a provider. */

@@ -145,11 +145,13 @@ describe("mergeRanked", () => {
         // A dataset's origin is that of its last holding; its keys are unique and come in order, as from the database.
         const datasets = [...new Map(holdings.map((h) => [h.id, { id: h.id, slug: `d${h.id}`, origin: h.seeded ? "seed" : "import" }])).values()];
         const keysOf = (id: number) => [...new Set(holdings.filter((h) => h.id === id).map((h) => h.key))].sort((a, b) => a - b);
-        const page = (d: { id: number; slug: string }, after: number | undefined): Row[] =>
-          keysOf(d.id)
-            .filter((k) => after === undefined || k > after)
-            .slice(0, pageSize)
-            .map((key) => ({ key, source: d.slug }));
+        const page = (d: { id: number; slug: string }, after: number | undefined): Promise<Row[]> =>
+          Promise.resolve(
+            keysOf(d.id)
+              .filter((k) => after === undefined || k > after)
+              .slice(0, pageSize)
+              .map((key) => ({ key, source: d.slug })),
+          );
         const merged = await mergeRanked(
           [...datasets].reverse(), // the order they are listed in does not matter
           page,

@@ -1,6 +1,6 @@
 import { pacer } from "../give-way";
 import { dataVersion, memo } from "./data-version";
-import { onReadConnection } from "./reader";
+import { readRows, readStatement } from "./reader";
 
 // The network's own figures (monthly hashrate and difficulty, every retarget) merged from every
 // dataset of their kind: the seeded ones, what `npm run sync` added, and any a user imported. A
@@ -42,19 +42,20 @@ export function rank(a: DatasetRank, b: DatasetRank): number {
 /** Rows read at once: a few milliseconds of the thread (a user can import 100 000s of retargets). */
 const ROWS_PER_PAGE = 2_000;
 
+/** Below every height: PostgreSQL compares "height" (int4) with an int4 parameter, and MIN_SAFE_INTEGER is none. */
+const INT4_MIN = -(2 ** 31);
+
 type MonthRow = { period: string; hashrateEh: number; difficulty: number };
 type RetargetRow = Omit<RetargetRef, "source">;
 
-const statements = onReadConnection((db) => ({
-  datasets: db.prepare<{ kind: string }, DatasetRank>(`SELECT id, slug, origin FROM "Dataset" WHERE kind = @kind`),
-  months: db.prepare<{ datasetId: number; after: string; limit: number }, MonthRow>(
-    `SELECT period, hashrateEh, difficulty FROM "NetworkStat" WHERE datasetId = @datasetId AND period > @after ORDER BY period LIMIT @limit`,
-  ),
-  retargets: db.prepare<{ datasetId: number; after: number; limit: number }, RetargetRow>(
-    `SELECT height, dateUtc, difficulty, changePct, epochHashrateEh, epochDays FROM "DifficultyAdjustment"
-     WHERE datasetId = @datasetId AND height > @after ORDER BY height LIMIT @limit`,
-  ),
-}));
+const DATASETS = readStatement<DatasetRank>(`SELECT "id", "slug", "origin" FROM "Dataset" WHERE "kind" = ?`);
+const MONTHS = readStatement<MonthRow>(
+  `SELECT "period", "hashrateEh", "difficulty" FROM "NetworkStat" WHERE "datasetId" = ? AND "period" > ? ORDER BY "period" LIMIT ?`,
+);
+const RETARGETS = readStatement<RetargetRow>(
+  `SELECT "height", "dateUtc", "difficulty", "changePct", "epochHashrateEh", "epochDays" FROM "DifficultyAdjustment"
+   WHERE "datasetId" = ? AND "height" > ? ORDER BY "height" LIMIT ?`,
+);
 
 /**
  * One row per key from the datasets of a kind, each key from the best-ranked dataset holding it, in
@@ -63,7 +64,7 @@ const statements = onReadConnection((db) => ({
  */
 export async function mergeRanked<K extends string | number, R extends { source: string }>(
   datasets: readonly DatasetRank[],
-  page: (dataset: DatasetRank, after: K | undefined) => readonly R[],
+  page: (dataset: DatasetRank, after: K | undefined) => Promise<readonly R[]>,
   key: (row: R) => K,
 ): Promise<R[]> {
   const pace = pacer();
@@ -72,7 +73,7 @@ export async function mergeRanked<K extends string | number, R extends { source:
     const next: R[] = [];
     let i = 0;
     let after: K | undefined;
-    for (let rows = page(dataset, after); rows.length > 0; rows = page(dataset, after)) {
+    for (let rows = await page(dataset, after); rows.length > 0; rows = await page(dataset, after)) {
       for (const row of rows) {
         // Keys are unique within a dataset: take the better-ranked rows before this one, and this one unless they hold its key.
         let held = merged[i];
@@ -99,24 +100,23 @@ const READ_ATTEMPTS = 3;
 
 async function unchangedWhileRead<T>(read: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const version = dataVersion();
+    const version = await dataVersion();
     const result = await read();
-    if (dataVersion() === version || attempt >= READ_ATTEMPTS) return result;
+    if ((await dataVersion()) === version || attempt >= READ_ATTEMPTS) return result;
   }
 }
 
 /** Every month of network data, merged across the network datasets, oldest first. */
 export function networkMonths(): Promise<NetworkMonth[]> {
-  return memo("network-months", () => {
-    const s = statements();
-    return unchangedWhileRead(() =>
+  return memo("network-months", () =>
+    unchangedWhileRead(async () =>
       mergeRanked(
-        s.datasets.all({ kind: "network" }),
-        (d, after: string | undefined) => s.months.all({ datasetId: d.id, after: after ?? "", limit: ROWS_PER_PAGE }).map((r) => ({ ...r, source: d.slug })),
+        await readRows(DATASETS, ["network"]),
+        async (d, after: string | undefined) => (await readRows(MONTHS, [d.id, after ?? "", ROWS_PER_PAGE])).map((r) => ({ ...r, source: d.slug })),
         (m) => m.period,
       ),
-    );
-  });
+    ),
+  );
 }
 
 /** The newest month of network data, or null when there is none. */
@@ -131,17 +131,15 @@ export function networkHashrateByPeriod(): Promise<ReadonlyMap<string, number>> 
 
 /** Every retarget, merged across the retarget datasets, by height. */
 export function networkRetargets(): Promise<RetargetRef[]> {
-  return memo("network-retargets", () => {
-    const s = statements();
-    return unchangedWhileRead(() =>
+  return memo("network-retargets", () =>
+    unchangedWhileRead(async () =>
       mergeRanked(
-        s.datasets.all({ kind: "retargets" }),
-        (d, after: number | undefined) =>
-          s.retargets.all({ datasetId: d.id, after: after ?? Number.MIN_SAFE_INTEGER, limit: ROWS_PER_PAGE }).map((r) => ({ ...r, source: d.slug })),
+        await readRows(DATASETS, ["retargets"]),
+        async (d, after: number | undefined) => (await readRows(RETARGETS, [d.id, after ?? INT4_MIN, ROWS_PER_PAGE])).map((r) => ({ ...r, source: d.slug })),
         (r) => r.height,
       ),
-    );
-  });
+    ),
+  );
 }
 
 /** Retargets with dates in [from, to] (YYYY-MM-DD), by height. */

@@ -17,13 +17,14 @@ import Database from "better-sqlite3";
 /** How long an instance waits for another to finish preparing: a migration of a large database, or a build. */
 export const START_LOCK_WAIT_MS = 10 * 60_000;
 /** How often a waiting instance tries again; the event loop stays free in between (signals, logs). */
-const START_LOCK_POLL_MS = 100;
+export const START_LOCK_POLL_MS = 100;
 
 export const startLockFile = (dbFile: string) => `${dbFile}-start-lock`;
 
 export class StartLockTimeoutError extends Error {
-  constructor(dbFile: string, waitedMs: number) {
-    super(`another instance has been preparing ${dbFile} for over ${Math.round(waitedMs / 1000)} s (the lock ${startLockFile(dbFile)} is still held)`);
+  /** `lock`: what is held, when it is not `dbFile`'s lock file (PostgreSQL's advisory lock). */
+  constructor(dbFile: string, waitedMs: number, lock = startLockFile(dbFile)) {
+    super(`another instance has been preparing ${dbFile} for over ${Math.round(waitedMs / 1000)} s (the lock ${lock} is still held)`);
     this.name = "StartLockTimeoutError";
   }
 }

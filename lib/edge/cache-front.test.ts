@@ -45,9 +45,12 @@ function next(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 beforeAll(async () => {
-  const guard = createEdgeGuard({ headers: [], cache: { release: "9.9.9+test", dataVersion: () => version, seconds: 10 } });
+  // The version is read as the server reads it: asynchronously (a query on PostgreSQL).
+  const guard = createEdgeGuard({ headers: [], cache: { release: "9.9.9+test", dataVersion: () => Promise.resolve(version), seconds: 10 } });
   server = http.createServer((req, res) => {
-    if (!guard(req, res)) next(req, res);
+    const answered = guard(req, res);
+    if (answered === false) next(req, res);
+    else if (answered !== true) void answered.then((done) => done || next(req, res));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -14,7 +14,7 @@ export type CacheOptions = {
   /** The code's identity: application version and build (install.ts). */
   release: string;
   /** The data version (lib/db/data-version.ts); undefined when it cannot be read (the answer is then not cached). */
-  dataVersion: () => string | undefined;
+  dataVersion: () => Promise<string | undefined>;
   /** HASHATLAS_CACHE_SECONDS: the shared-cache lifetime (s-maxage). */
   seconds: number;
 };
@@ -59,9 +59,10 @@ function neverStored(res: ServerResponse): void {
 
 /**
  * Apply the caching rule to one request; true when it has answered it (a 304), false when Next is to
- * answer, with the headers its answer will carry decided here.
+ * answer, with the headers its answer will carry decided here. A cacheable request waits for the data
+ * version (a query on PostgreSQL); any other goes on at once (false).
  */
-export function cacheRequest(req: IncomingMessage, res: ServerResponse, options: CacheOptions): boolean {
+export function cacheRequest(req: IncomingMessage, res: ServerResponse, options: CacheOptions): false | Promise<boolean> {
   const method = req.method ?? "GET";
   const target = req.url ?? "/";
   const queryAt = target.indexOf("?");
@@ -77,12 +78,15 @@ export function cacheRequest(req: IncomingMessage, res: ServerResponse, options:
   // only make the body newer than its ETag — the next revalidation then misses, and gets the new
   // answer. Read after, an ETag could name a newer version than the body it stands for, and every
   // revalidation would keep that old body as current.
-  const dataVersion = options.dataVersion();
+  return options.dataVersion().then((dataVersion) => cacheAt(req, res, options, dataVersion, path, queryAt === -1 ? "" : target.slice(queryAt)));
+}
+
+function cacheAt(req: IncomingMessage, res: ServerResponse, options: CacheOptions, dataVersion: string | undefined, path: string, search: string): boolean {
   if (dataVersion === undefined) {
     neverStored(res);
     return false;
   }
-  const etag = etagFor({ release: options.release, dataVersion, path, search: queryAt === -1 ? "" : target.slice(queryAt), headers: req.headers });
+  const etag = etagFor({ release: options.release, dataVersion, path, search, headers: req.headers });
   const cacheControl = sharedCacheControl(options.seconds);
   if (ifNoneMatch(headerText(req.headers["if-none-match"]), etag)) {
     // RFC 9110 §15.4.5: a 304 carries the ETag, Cache-Control and Vary the 200 would have.

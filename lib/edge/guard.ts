@@ -65,8 +65,11 @@ function hasBody(req: IncomingMessage): boolean {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 }
 
-/** Returns a listener's guard: true when it has answered the request itself (Next must not). */
-export function createEdgeGuard(options: EdgeOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+/**
+ * Returns a listener's guard: true when it has answered the request itself (Next must not), false when
+ * Next is to answer — or a promise of either, for a cacheable request that waits for the data version.
+ */
+export function createEdgeGuard(options: EdgeOptions): (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean> {
   const refuse = (req: IncomingMessage, res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) => {
     const route = pathOf(req.url ?? "/").slice(0, QUOTE);
     const api = isApiPath(route);
@@ -125,16 +128,21 @@ export function createEdgeGuard(options: EdgeOptions): (req: IncomingMessage, re
       return true;
     }
 
-    if (options.cache && cacheRequest(req, res, options.cache)) return true;
-
-    // The socket's address, never the client's word for it (lib/api/client-key.ts).
-    if (req.headers[PEER_HEADER] !== undefined) {
-      for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
-        if (req.rawHeaders[i]?.toLowerCase() === PEER_HEADER) req.rawHeaders.splice(i, 2);
-      }
-    }
-    // An empty value when the socket is already gone: the handler then counts the request as "local".
-    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-    return false;
+    const cached = options.cache ? cacheRequest(req, res, options.cache) : false;
+    if (cached === false) return toNext(req);
+    return cached.then((answered) => answered || toNext(req));
   };
+}
+
+/** What goes to Next: false (Next answers), once the route handlers' peer address is set. */
+function toNext(req: IncomingMessage): false {
+  // The socket's address, never the client's word for it (lib/api/client-key.ts).
+  if (req.headers[PEER_HEADER] !== undefined) {
+    for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
+      if (req.rawHeaders[i]?.toLowerCase() === PEER_HEADER) req.rawHeaders.splice(i, 2);
+    }
+  }
+  // An empty value when the socket is already gone: the handler then counts the request as "local".
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  return false;
 }

@@ -39,9 +39,9 @@ function cacheOptions(): CacheOptions | undefined {
   let failing = false;
   return {
     release: `${appVersion()}+${buildId}`,
-    dataVersion: () => {
+    dataVersion: async () => {
       try {
-        const version = dataVersion();
+        const version = await dataVersion();
         failing = false;
         return version;
       } catch (error) {

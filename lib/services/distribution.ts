@@ -42,10 +42,10 @@ export function sharesPeriods(slug: string): Promise<{ dataset: string; periods:
 }
 
 /** The month's shares applied to the newest month of network data (own absolute figures set aside). */
-function onLatestNetwork(data: SharesData, distribution: PeriodDistribution, latest: NetworkMonth | null): PeriodDistribution {
+async function onLatestNetwork(data: SharesData, distribution: PeriodDistribution, latest: NetworkMonth | null): Promise<PeriodDistribution> {
   if (!latest) return distribution;
   refuseStored(networkMonthProblem(latest));
-  return { ...distribution, ...buildDistribution(data.dataset.slug, distribution.period, data.rows(distribution.period), null, latest) };
+  return { ...distribution, ...buildDistribution(data.dataset.slug, distribution.period, await data.rows(distribution.period), null, latest) };
 }
 
 /**
@@ -60,7 +60,7 @@ export function periodDistribution(slug: string, period: string | undefined, net
       const range = periods.length ? ` (it covers ${periods[0]} … ${periods.at(-1)}: ${periods.join(", ")})` : "";
       throw new NotFound(`dataset "${data.dataset.slug}" has no data for period ${period ?? "(none)"}${range}`, "period");
     }
-    const month = data.month(wanted);
+    const month = await data.month(wanted);
     if (network === "period") return month;
     // The newest month of network data (seeded or synced) is what "apply to the latest network hashrate" multiplies by.
     return memo(`shares:${slug}:${wanted}:latest-network`, async () => onLatestNetwork(data, month, await latestNetworkMonth()));
@@ -73,7 +73,7 @@ export function mapMonths<U>(slug: string, fn: (d: PeriodDistribution) => U): Pr
 }
 
 /** Every month of a dataset for a file written as it is read: what was gathered of each month first, and the months again, one by one. */
-export type EveryMonth<U> = { gathered: U[]; each: () => Iterable<PeriodDistribution> };
+export type EveryMonth<U> = { gathered: U[]; each: () => AsyncIterable<PeriodDistribution> };
 
 /**
  * Every month of a dataset for an export of every month. Each month is built (and checked: a stored
@@ -86,7 +86,7 @@ export function everyMonth<U>(slug: string, network: NetworkBasis, gather: (d: P
   return withShares(slug, async (data) => {
     const latest = network === "period" ? null : await latestNetworkMonth();
     const basis = (d: PeriodDistribution) => (network === "period" ? d : onLatestNetwork(data, d, latest));
-    const gathered = await data.walk((d) => gather(basis(d)));
+    const gathered = await data.walk(async (d) => gather(await basis(d)));
     return { gathered, each: () => data.each(basis) };
   });
 }

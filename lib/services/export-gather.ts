@@ -48,10 +48,10 @@ async function sharesSources(slug: string, months: readonly { sources: MonthSour
 function sitesInPages(datasetId: number | undefined): RowSource {
   return {
     count: () => totalSites(datasetId === undefined ? {} : { datasetId }),
-    parts: function* () {
-      const version = dataVersion();
-      for (const page of siteExportPages(datasetId, SITE_EXPORT_PAGE)) {
-        if (dataVersion() !== version) throw new Error("the sites changed while the export was written; download it again");
+    parts: async function* () {
+      const version = await dataVersion();
+      for await (const page of siteExportPages(datasetId, SITE_EXPORT_PAGE)) {
+        if ((await dataVersion()) !== version) throw new Error("the sites changed while the export was written; download it again");
         yield siteRows(page);
       }
     },

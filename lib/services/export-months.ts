@@ -18,13 +18,18 @@ export type ExportMonths<U> = {
   /** Oldest first: each month's period, sources and what `gather` took of it. */
   months: { period: string; sources: MonthSources; gathered: U }[];
   /** The months' distributions, oldest first, produced one by one as the iteration reaches them. */
-  each: () => Iterable<PeriodDistribution>;
+  each: () => AsyncIterable<PeriodDistribution>;
 };
 
 const monthSources = (d: PeriodDistribution): MonthSources => ({
   dataset: d.source.dataset,
   network: d.networkHashrateSource !== "dataset" ? d.networkHashratePeriod : null,
 });
+
+// eslint-disable-next-line @typescript-eslint/require-await -- the month is at hand; `each` is an async iterable as every month's is
+async function* oneMonth(month: PeriodDistribution): AsyncGenerator<PeriodDistribution> {
+  yield month;
+}
 
 /**
  * The months of a shares dataset asked for: every one (all), one, or the default; `gather` takes what
@@ -42,7 +47,7 @@ export async function monthsOf<U>(
   const wanted = period ?? fallback;
   if (wanted !== "all") {
     const month = await periodDistribution(slug, wanted === "latest" ? undefined : wanted, network);
-    return { months: [summary(month)], each: () => [month] };
+    return { months: [summary(month)], each: () => oneMonth(month) };
   }
   const { gathered, each } = await everyMonth(slug, network ?? "period", summary);
   if (gathered.length === 0) throw new NotFound(`dataset "${slug}" has no periods`, "period");
@@ -53,8 +58,8 @@ export async function monthsOf<U>(
 export function rowsPerMonth<U>(months: ExportMonths<U>, count: (gathered: U) => number, rows: (d: PeriodDistribution) => readonly Row[]): RowSource {
   return {
     count: () => Promise.resolve(months.months.reduce((sum, m) => sum + count(m.gathered), 0)),
-    parts: function* () {
-      for (const d of months.each()) yield rows(d);
+    parts: async function* () {
+      for await (const d of months.each()) yield rows(d);
     },
   };
 }

@@ -43,21 +43,21 @@ async function readAll(body: ReadableStream<Uint8Array>) {
 describe("streamFile", () => {
   it("writes the file whole when every part comes, and reports it", async () => {
     const { ends, report } = recorder();
-    const { text, error } = await readAll(streamFile("f.csv", csvWriter(columns), months(5, 300), { report }));
+    const { text, error } = await readAll(await streamFile("f.csv", csvWriter(columns), months(5, 300), { report }));
     expect(error).toBeNull();
     expect(text.split("\r\n")).toHaveLength(1 + 5 * 300 + 1);
     expect(ends).toEqual([{ end: "written", outcome: expect.objectContaining({ export: "f.csv", rows: 1500, bytes: Buffer.byteLength(text) }) }]);
   });
 
-  it("throws at once when the first part fails: nothing has been sent, the request can still fail with its status", () => {
+  it("throws at once when the first part fails: nothing has been sent, the request can still fail with its status", async () => {
     const { ends, report } = recorder();
-    expect(() => streamFile("f.csv", csvWriter(columns), months(3, 10, { failAt: 0 }), { report })).toThrow("month 0 cannot be computed");
+    await expect(streamFile("f.csv", csvWriter(columns), months(3, 10, { failAt: 0 }), { report })).rejects.toThrow("month 0 cannot be computed");
     expect(ends).toEqual([]);
   });
 
   it("errors the stream when a later part fails: the reader sees an error, never a file that ends like a whole one", async () => {
     const { ends, report } = recorder();
-    const { text, error } = await readAll(streamFile("f.csv", csvWriter(columns), months(6, 300, { failAt: 3 }), { report }));
+    const { text, error } = await readAll(await streamFile("f.csv", csvWriter(columns), months(6, 300, { failAt: 3 }), { report }));
     expect(error).toBeInstanceOf(Error);
     expect(text.length).toBeGreaterThan(0);
     expect(text.split("\r\n").length - 2, "rows received").toBeLessThan(3 * 300 + 1);
@@ -67,7 +67,7 @@ describe("streamFile", () => {
 
   it("fails rather than end as if whole when the rows are not as many as the file states", async () => {
     const { ends, report } = recorder();
-    const { text, error } = await readAll(streamFile("f.json", csvWriter(columns), months(3, 100), { report, rows: 301 }));
+    const { text, error } = await readAll(await streamFile("f.json", csvWriter(columns), months(3, 100), { report, rows: 301 }));
     expect(error).toBeInstanceOf(Error);
     expect(text.split("\r\n").length - 2, "rows received").toBeLessThan(300);
     expect(ends[0]).toMatchObject({ end: "failed", error: expect.objectContaining({ message: "f.json: 300 rows written, but the file states 301" }) });
@@ -75,7 +75,7 @@ describe("streamFile", () => {
 
   it("produces no more than about a chunk ahead of a reader that stops reading", async () => {
     const produced: number[] = [];
-    const body = streamFile("f.csv", csvWriter(columns), months(50, 100, { produced }), { report: () => undefined });
+    const body = await streamFile("f.csv", csvWriter(columns), months(50, 100, { produced }), { report: () => undefined });
     const reader = body.getReader();
     await reader.read();
     for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -87,7 +87,7 @@ describe("streamFile", () => {
   it("stops producing when the reader goes away, and reports it", async () => {
     const produced: number[] = [];
     const { ends, report } = recorder();
-    const body = streamFile("f.csv", csvWriter(columns), months(50, 100, { produced }), { report });
+    const body = await streamFile("f.csv", csvWriter(columns), months(50, 100, { produced }), { report });
     const reader = body.getReader();
     await reader.read();
     await reader.cancel();

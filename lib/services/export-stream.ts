@@ -16,8 +16,8 @@ export { mapGivingWay, YIELD_EVERY_MS } from "../give-way";
 export type RowSource = {
   /** For the metadata, which states the count before the first row. */
   count: () => Promise<number>;
-  /** Produced lazily: each part (e.g. a month's rows) only when the stream reaches it. */
-  parts: () => Iterable<readonly Row[]>;
+  /** Produced lazily: each part (e.g. a month's rows) only when the stream reaches it (read from the database meanwhile: async). */
+  parts: () => Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>;
 };
 
 /** Rows that are already in memory (one part). */
@@ -53,22 +53,27 @@ export const logStreamEnd: StreamReport = (end, outcome, error) => {
   }
 };
 
+/** A part source as one async iterator. */
+async function* partsOf(source: RowSource): AsyncGenerator<readonly Row[]> {
+  yield* source.parts();
+}
+
 /**
  * The file `writer` writes from `source`, as a pull-based stream. The first part is produced before
- * this returns, so that what fails on it still fails the request (with its status) before any byte
+ * this resolves, so that what fails on it still fails the request (with its status) before any byte
  * is sent. A later failure cannot change the status any more: it errors the stream, which cuts the
  * download off (a truncated file never ends like a complete one) and is reported. `rows` is the
  * count the file has already stated (JSON metadata): a file that comes out with another count fails
  * the same way rather than end as if whole.
  */
-export function streamFile(
+export async function streamFile(
   name: string,
   writer: FileWriter,
   source: RowSource,
   options: { report?: StreamReport; rows?: number } = {},
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array>> {
   const report = options.report ?? logStreamEnd;
-  const parts = source.parts()[Symbol.iterator]();
+  const parts = partsOf(source);
   const encoder = new TextEncoder();
   const started = performance.now();
   let part: readonly Row[] = [];
@@ -81,16 +86,16 @@ export function streamFile(
   let over = false;
   const outcome = (): StreamOutcome => ({ export: name, rows, bytes, ms: Math.round(performance.now() - started) });
 
-  const nextPart = () => {
+  const nextPart = async () => {
     // The part written is let go before the next is made: held while a month's rows are computed, its
     // rows were alive at nearly every young collection, and the engine moved them all to its old heap.
     part = [];
-    const next = parts.next();
+    const next = await parts.next();
     if (next.done) exhausted = true;
     else [part, offset] = [next.value, 0];
   };
   /** Up to ROWS_PER_CHUNK rows, fewer when the time to give way has come. */
-  const nextBatch = (): Row[] => {
+  const nextBatch = async (): Promise<Row[]> => {
     const batch: Row[] = [];
     while (batch.length < ROWS_PER_CHUNK && !exhausted) {
       if (offset < part.length) {
@@ -98,12 +103,12 @@ export function streamFile(
         batch.push(...taken);
         offset += taken.length;
       } else if (batch.length > 0 && performance.now() - gaveWayAt >= YIELD_EVERY_MS) break;
-      else nextPart();
+      else await nextPart();
     }
     return batch;
   };
 
-  nextPart();
+  await nextPart();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -113,7 +118,9 @@ export function streamFile(
             gaveWayAt = performance.now();
             if (over) return;
           }
-          const batch = nextBatch();
+          const batch = await nextBatch();
+          // Cancelled while the rows were read: nobody takes them any more.
+          if (over) return;
           rows += batch.length;
           if (exhausted && options.rows !== undefined && rows !== options.rows) {
             throw new Error(`${name}: ${rows} rows written, but the file states ${options.rows}`);
@@ -137,7 +144,7 @@ export function streamFile(
       cancel() {
         if (over) return;
         over = true;
-        parts.return?.();
+        parts.return(undefined).catch(() => undefined);
         report("cancelled", outcome());
       },
     },

@@ -49,10 +49,10 @@ async function datasetInfo(slugs: readonly string[]): Promise<DatasetInfo[]> {
  * how the file's stream ended (default: the server log).
  */
 export async function exportData(q: ExportRequest, options: { now?: Date; report?: StreamReport } = {}): Promise<ExportFile> {
-  const file = (filename: string, kind: ExportFile["kind"], writer: FileWriter, rows: RowSource, rowCount?: number): ExportFile => ({
+  const file = async (filename: string, kind: ExportFile["kind"], writer: FileWriter, rows: RowSource, rowCount?: number): Promise<ExportFile> => ({
     filename,
     kind,
-    body: streamFile(filename, writer, rows, { report: options.report, rows: rowCount }),
+    body: await streamFile(filename, writer, rows, { report: options.report, rows: rowCount }),
   });
   const what: ExportWhat = q.what;
   const gathered = await gather(q);

@@ -1,7 +1,7 @@
 import { checkHealth, type Health } from "../db/health";
 import { appVersion } from "../version";
 
-/** Whether the database is reachable, in WAL mode and fully migrated, and which version answers. */
-export function health(): Health & { version: string } {
-  return { ...checkHealth(), version: appVersion() };
+/** Whether the database is reachable, fully migrated and (SQLite) in WAL mode, and which version answers. */
+export async function health(): Promise<Health & { version: string }> {
+  return { ...(await checkHealth()), version: appVersion() };
 }

@@ -10,7 +10,8 @@ import { refuseStored, shareMonthProblem } from "./stored-data";
 import { pacer } from "../give-way";
 
 // The months of a shares dataset, read as they are needed. A dataset can hold 100 000s of rows
-// (1 000 months × 200 countries), and the server reads SQLite on its one JavaScript thread: the
+// (1 000 months × 200 countries), and the server reads SQLite on its one JavaScript thread (and
+// builds the distributions on it, whichever the database): the
 // months a dataset covers are known at once (an index walk), a month's rows are read when that
 // month is asked for, and a read of every month goes a slice of months at a time, giving way to
 // other requests in between. The months and their sources are kept per data version, shared by every
@@ -32,16 +33,16 @@ export type SharesData = {
   /** Where each month is taken from. */
   sources: ReadonlyMap<string, PeriodSource>;
   /** The distribution of one of `periods`, read on first use (one small statement). */
-  month(period: string): PeriodDistribution;
+  month(period: string): Promise<PeriodDistribution>;
   /** `fn` of every month's distribution, oldest first, read a slice at a time, giving way between months: only fn's results are gathered. */
-  walk<U>(fn: (d: PeriodDistribution) => U): Promise<U[]>;
+  walk<U>(fn: (d: PeriodDistribution) => U | Promise<U>): Promise<U[]>;
   /**
    * `fn` of every month's distribution, oldest first, read a slice at a time as the iteration reaches
    * it (a file written as it is read): the months are never all in memory at once. Replaced meanwhile: Busy.
    */
-  each<U>(fn: (d: PeriodDistribution) => U): Iterable<U>;
+  each<U>(fn: (d: PeriodDistribution) => U | Promise<U>): AsyncIterable<U>;
   /** The rows of one of `periods`, read afresh (they are not kept: 100 000s of objects, seldom needed again). */
-  rows(period: string): ShareRow[];
+  rows(period: string): Promise<ShareRow[]>;
 };
 
 /** Rows read at once when every month is read: a few milliseconds of the thread per slice. */
@@ -69,7 +70,7 @@ const sourceOf = (d: DatasetRef): PeriodSource => ({
 function sharesData(slug: string): Promise<SharesData> {
   return memo(`shares:${slug}`, async () => {
     const dataset = await requireSharesDataset(slug);
-    const index = sharePeriods(dataset.id);
+    const index = await sharePeriods(dataset.id);
     const network = new Map((await networkMonths()).map((m) => [m.period, m]));
     const sourceSlugs = [...new Set(index.map((p) => p.sourceDataset).filter((s): s is string => s !== null))];
     const sourceRefs = new Map<string, PeriodSource>();
@@ -87,23 +88,23 @@ function sharesData(slug: string): Promise<SharesData> {
       return { ...distribution, ...ageOf(period, today), source };
     };
     /** The rows of `months` (consecutive, oldest first), in one statement. */
-    const read = (months: readonly string[]): Map<string, ShareRow[]> => {
+    const read = async (months: readonly string[]): Promise<Map<string, ShareRow[]>> => {
       const byMonth = new Map<string, ShareRow[]>(months.map((p) => [p, []]));
-      for (const row of shareRowsBetween(dataset.id, months[0] ?? "", months.at(-1) ?? "")) byMonth.get(row.period)?.push(row);
+      for (const row of await shareRowsBetween(dataset.id, months[0] ?? "", months.at(-1) ?? "")) byMonth.get(row.period)?.push(row);
       // Rows of a dataset are written once, with the dataset: a month without rows means it was replaced since the index was read.
       for (const [period, rows] of byMonth) if (rows.length === 0) throw new DatasetReplaced(`dataset "${slug}" lost month ${period} while it was read`);
       return byMonth;
     };
 
-    const rows = (period: string): ShareRow[] => read([period]).get(period) ?? [];
+    const rows = async (period: string): Promise<ShareRow[]> => (await read([period])).get(period) ?? [];
     const loaded = new Map<string, PeriodDistribution>();
     let keptRows = 0;
-    const month = (period: string): PeriodDistribution => {
+    const month = async (period: string): Promise<PeriodDistribution> => {
       const found = loaded.get(period);
       if (found) return found;
-      const list = rows(period);
+      const list = await rows(period);
       const distribution = build(period, list);
-      if (keptRows + list.length <= KEPT_ROWS) {
+      if (!loaded.has(period) && keptRows + list.length <= KEPT_ROWS) {
         loaded.set(period, distribution);
         keptRows += list.length;
       }
@@ -114,12 +115,12 @@ function sharesData(slug: string): Promise<SharesData> {
     // long-lived heap (measured: the heap of an export of every month then peaked 50–80 MB higher).
     const built = (period: string, list: ShareRow[]): PeriodDistribution => loaded.get(period) ?? build(period, list);
     /** Every month's rows, oldest first: the first slice one month, then as many months as `perSlice` rows hold at the size seen so far. */
-    function* slices(perSlice: number): Generator<Map<string, ShareRow[]>> {
+    async function* slices(perSlice: number): AsyncGenerator<Map<string, ShareRow[]>> {
       let rowsRead = 0;
       for (let done = 0; done < periods.length;) {
         const perMonth = done === 0 ? perSlice : rowsRead / done;
         const slice = periods.slice(done, done + Math.max(1, Math.floor(perSlice / Math.max(1, perMonth))));
-        const byMonth = read(slice);
+        const byMonth = await read(slice);
         for (const list of byMonth.values()) rowsRead += list.length;
         yield byMonth;
         done += slice.length;
@@ -134,18 +135,18 @@ function sharesData(slug: string): Promise<SharesData> {
       async walk(fn) {
         const out = [];
         const pace = pacer();
-        for (const slice of slices(ROWS_PER_SLICE)) {
+        for await (const slice of slices(ROWS_PER_SLICE)) {
           for (const [period, list] of slice) {
-            out.push(fn(built(period, list)));
+            out.push(await fn(built(period, list)));
             await pace();
           }
         }
         return out;
       },
-      *each(fn) {
+      async *each(fn) {
         try {
           // A month per statement: the file's rows are made between two months, and rows read ahead of them would outlive the young generation.
-          for (const slice of slices(1)) for (const [period, list] of slice) yield fn(built(period, list));
+          for await (const slice of slices(1)) for (const [period, list] of slice) yield await fn(built(period, list));
         } catch (error) {
           // Outside withShares (a file being written): it cannot start again on the new data, so it says so.
           if (error instanceof DatasetReplaced) throw new Busy(`dataset "${slug}" was replaced while it was read; try again`, "dataset");

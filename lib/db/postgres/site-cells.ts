@@ -2,6 +2,7 @@ import type pg from "pg";
 import { cellX, cellY, STORED_LEVELS_MAX } from "../../geo/site-grid";
 import type { SiteRecord } from "../../validation/sites";
 import { SITE_CELL, type SiteCellRow } from "../row-tables";
+import { CompensatedSum } from "../compensated-sum";
 import { POSTGRES_WRITES, slices, unnestParameters } from "./sql";
 
 // The map's cells of a dataset (lib/db/site-cells.ts says what they are), for PostgreSQL. SQLite counts
@@ -10,24 +11,6 @@ import { POSTGRES_WRITES, slices, unnestParameters } from "./sql";
 // PostgreSQL's sum(float8) does not — and the sums must be the same numbers on both backends. So the
 // sums below are SQLite's, step for step; the cell of a site is lib/geo/site-grid.ts's, the same
 // arithmetic as SQLite's SQL.
-
-/** SQLite's compensated sum (func.c, kahanBabuskaNeumaierStep and totalFinalize). */
-class CompensatedSum {
-  private sum = 0;
-  private error = 0;
-
-  add(value: number): void {
-    const s = this.sum;
-    const t = s + value;
-    if (Math.abs(s) > Math.abs(value)) this.error += s - t + value;
-    else this.error += value - t + s;
-    this.sum = t;
-  }
-
-  get value(): number {
-    return Number.isFinite(this.error) ? this.sum + this.error : this.sum;
-  }
-}
 
 type Accumulator = { y: number; x: number; sites: number; capacityMw: CompensatedSum; sumLat: CompensatedSum; sumLon: CompensatedSum };
 

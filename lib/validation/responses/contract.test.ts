@@ -69,6 +69,6 @@ describe("services return what the response schemas declare", () => {
     expectTypeOf<Result<typeof listPowerPrices>[number]>().toExtend<Answer<typeof PowerPriceSchema>>();
     expectTypeOf<Result<typeof shockEvents>[number]>().toExtend<Answer<typeof ShockEventSchema>>();
     expectTypeOf<Result<typeof countryDetails>>().toExtend<Answer<typeof CountryResponse>>();
-    expectTypeOf<ReturnType<typeof health>>().toExtend<Answer<typeof HealthResponse>>();
+    expectTypeOf<Result<typeof health>>().toExtend<Answer<typeof HealthResponse>>();
   });
 });

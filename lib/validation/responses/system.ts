@@ -27,12 +27,12 @@ export const ErrorBody = z
 
 export const HealthResponse = z
   .object({
-    status: z.enum(["ok", "degraded", "down"]).describe("ok: reachable, WAL, fully migrated"),
+    status: z.enum(["ok", "degraded", "down"]).describe("ok: reachable, fully migrated and (SQLite) in WAL mode"),
     version: z.string(),
     database: z.object({
       reachable: z.boolean(),
-      file: z.string().describe("Path of the SQLite file"),
-      journalMode: z.string().nullable().describe("Expected: wal"),
+      file: z.string().describe("Path of the SQLite file, or the PostgreSQL URL without its password"),
+      journalMode: z.string().nullable().describe("SQLite's journal mode, expected: wal; null on PostgreSQL"),
       migrations: z.object({ applied: z.array(z.string()), pending: z.array(z.string()), failed: z.array(z.string()) }).nullable(),
       counts: z.record(z.string(), z.number().int()).nullable().describe("Rows per table"),
       error: z.string().optional(),
