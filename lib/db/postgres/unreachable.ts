@@ -23,12 +23,14 @@ const AdapterError = z.object({
   meta: z.object({ driverAdapterError: z.object({ cause: z.object({ kind: z.string(), code: z.string().optional() }) }) }),
 });
 
+/** Did a read go unanswered past READ_QUERY_TIMEOUT_MS — the server hangs, and another read now would wait as long? */
+export const postgresReadTimedOut = (error: unknown): boolean => error instanceof Error && READ_TIMEOUT.test(error.message);
+
 const canceled = (error: unknown) => typeof error === "object" && error !== null && "code" in error && error.code === QUERY_CANCELED;
 
 /** Is `error` (from pg or from Prisma on PostgreSQL) PostgreSQL being out of reach? */
 export function postgresUnreachable(error: unknown): boolean {
-  if (error instanceof Error && (POOL_TIMEOUT.test(error.message) || READ_TIMEOUT.test(error.message))) return true;
-  if (canceled(error)) return true;
+  if ((error instanceof Error && POOL_TIMEOUT.test(error.message)) || postgresReadTimedOut(error) || canceled(error)) return true;
   // pg's own errors: refused, reset, the server shutting down, a terminated backend (lib/db/postgres/connect.ts).
   if (writeFailure(error) instanceof DatabaseUnavailable) return true;
   const adapter = AdapterError.safeParse(error);
