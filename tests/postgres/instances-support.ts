@@ -40,11 +40,24 @@ export function npmStart(databaseUrl: string, port: number): Instance {
 
 export const alive = (instance: Instance) => instance.child.exitCode === null && instance.child.signalCode === null;
 
+/** A stop asked with SIGTERM that has not ended the instance by then is made with SIGKILL: a failed test must not hang the file. */
+const STOP_GRACE_MS = 15_000;
+
 /** Ends the instance's whole process group (tsx → start.ts → next, and next's import worker) with `signal`. */
 export async function end(instance: Instance, signal: NodeJS.Signals): Promise<void> {
-  if (instance.child.pid === undefined || !alive(instance)) return;
-  process.kill(-instance.child.pid, signal);
+  const group = instance.child.pid;
+  if (group === undefined || !alive(instance)) return;
+  const kill = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-group, s);
+    } catch {
+      // already gone
+    }
+  };
+  kill(signal);
+  const late = setTimeout(() => kill("SIGKILL"), STOP_GRACE_MS);
   await instance.exited;
+  clearTimeout(late);
 }
 
 export async function health(instance: Instance): Promise<{ status: number; body: z.infer<typeof HealthResponse> }> {
