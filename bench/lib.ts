@@ -39,46 +39,77 @@ export async function load(
   };
 }
 
+/** A load of one kind of request for a given number of seconds (closes over its URL, method and headers). */
+export type Load = (seconds: number) => Promise<HttpMeasure>;
+
+/** Concurrent connections of the HTTP throughput figures. */
+export const HTTP_CONNECTIONS = 10;
+
+/** The app's trivial JSON route (no IO): the baseline of the HTTP throughput figures. */
+export const TRIVIAL_ROUTE = "/api/version";
+
+/** GETs of one URL with HTTP_CONNECTIONS connections, optionally with request headers. */
+export const getLoad =
+  (url: string, headers?: Record<string, string>): Load =>
+  (seconds) =>
+    load(url, { seconds, connections: HTTP_CONNECTIONS, ...(headers ? { headers } : {}) });
+
 /**
- * Compare a route with a baseline route under the same load, alternating A/B/A/B so that drift of
- * a noisy machine hits both alike; each side's figure is the mean of its runs.
+ * Run loads in turn, A/B/A/B (or A/B/C/D/A/B/C/D…) after a 1 s warm-up of each, so that drift of a
+ * noisy machine hits all alike; the measures of each load, in the order given.
  */
+export async function interleaved(loads: readonly Load[], options: { seconds: number; rounds: number }): Promise<HttpMeasure[][]> {
+  for (const run of loads) await run(1); // warm-up
+  const measures = loads.map((): HttpMeasure[] => []);
+  for (let i = 0; i < options.rounds; i++) for (const [j, run] of loads.entries()) measures[j]?.push(await run(options.seconds));
+  return measures;
+}
+
+export const meanRate = (xs: readonly HttpMeasure[]) => xs.reduce((s, x) => s + x.requestsPerSecond, 0) / xs.length;
+
+export type Comparison = { baseline: number; candidate: number; ratio: number; failures: number; p99Ms: number };
+
+/** A candidate's measures against a baseline's: each side's mean rate; a failure is an error or a non-2xx answer on either. */
+export function comparison(baseline: readonly HttpMeasure[], candidate: readonly HttpMeasure[]): Comparison {
+  const failures = [...baseline, ...candidate].reduce((s, x) => s + x.errors + x.non2xx, 0);
+  return {
+    baseline: meanRate(baseline),
+    candidate: meanRate(candidate),
+    ratio: meanRate(candidate) / meanRate(baseline),
+    failures,
+    p99Ms: Math.max(...candidate.map((x) => x.p99Ms)),
+  };
+}
+
+/** Compare a route with a baseline route on one server under the same load, interleaved; each side's figure is the mean of its runs. */
 export async function compareRoutes(
   base: string,
   baseline: string,
   candidate: string,
   options: { seconds: number; connections: number; rounds: number; candidateBody?: string | (() => string) },
-) {
-  const candidateLoad = (seconds: number) =>
+): Promise<Comparison> {
+  const candidateLoad: Load = (seconds) =>
     load(`${base}${candidate}`, {
       seconds,
       connections: options.connections,
       ...(options.candidateBody ? { method: "POST" as const, body: options.candidateBody } : {}),
     });
-  await load(`${base}${baseline}`, { seconds: 1, connections: options.connections }); // warm-up
-  await candidateLoad(1);
-  const a: HttpMeasure[] = [];
-  const b: HttpMeasure[] = [];
-  for (let i = 0; i < options.rounds; i++) {
-    a.push(await load(`${base}${baseline}`, options));
-    b.push(await candidateLoad(options.seconds));
-  }
-  const mean = (xs: HttpMeasure[]) => xs.reduce((s, x) => s + x.requestsPerSecond, 0) / xs.length;
-  const failures = [...a, ...b].reduce((s, x) => s + x.errors + x.non2xx, 0);
-  return { baseline: mean(a), candidate: mean(b), ratio: mean(b) / mean(a), failures, p99Ms: Math.max(...b.map((x) => x.p99Ms)) };
+  const baselineLoad: Load = (seconds) => load(`${base}${baseline}`, { seconds, connections: options.connections });
+  const [a = [], b = []] = await interleaved([baselineLoad, candidateLoad], options);
+  return comparison(a, b);
 }
 
 /**
  * A throughput figure against GET /api/version. With a minimum ratio it is a target (and no
  * request may fail); without one it is reported for context only.
  */
-export function throughputFigure(name: string, r: Awaited<ReturnType<typeof compareRoutes>>, minRatio: number | null, note = ""): Figure {
+export function throughputFigure(name: string, r: Comparison, minRatio: number | null, note = ""): Figure {
   const detail = `p99 ${r.p99Ms} ms; ${r.failures} failed requests${note ? `; ${note}` : ""}`;
   return {
     name,
     value: Math.round(r.candidate),
     unit: "req/s",
-    baseline: { name: "GET /api/version (trivial JSON route)", value: Math.round(r.baseline) },
+    baseline: { name: `GET ${TRIVIAL_ROUTE} (trivial JSON route)`, value: Math.round(r.baseline) },
     ratio: Number(r.ratio.toFixed(3)),
     target: minRatio === null ? "no target (reported for context); no failed request" : `ratio ≥ ${minRatio} and no failed request`,
     met: r.failures > 0 ? false : minRatio === null ? null : r.ratio >= minRatio,

@@ -10,12 +10,13 @@ import { syntheticSharesCsv } from "./synthetic";
 // large, each on a fresh server against that server's own idle memory (a heap grown by one
 // operation would otherwise count against the next).
 
-const IMPORT_ROWS = 200_000;
+export const IMPORT_ROWS = 200_000;
 const MAX_P99_RATIO = 3;
 const MAX_MEMORY_RATIO = 2;
 export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
-const IMPORT_PATH =
-  "/api/import?kind=shares&dataset=bench-shares&publisher=HashAtlas%20bench&url=https%3A%2F%2Fexample.org%2Fbench&licence=generated&coverage=partial";
+/** The dataset every bench import writes (created, then replaced). */
+export const BENCH_DATASET = "bench-shares";
+const IMPORT_PATH = `/api/import?kind=shares&dataset=${BENCH_DATASET}&publisher=HashAtlas%20bench&url=https%3A%2F%2Fexample.org%2Fbench&licence=generated&coverage=partial`;
 const EXPORT_PATH = "/api/export?what=shocks&period=all&dataset=synthetic-shares&format=csv";
 /** The synthetic dataset the export reads: 1 000 months × 200 countries, as large as the import. */
 export const EXPORT_DATASET_SIZE = { periods: 1000, countries: 200 };
@@ -81,7 +82,8 @@ const p99 = (xs: number[]) => {
   return sorted[Math.max(0, Math.ceil(sorted.length * 0.99) - 1)] ?? Number.NaN;
 };
 
-async function postImport(base: string, csv: string): Promise<number> {
+/** One import of `csv` as the dataset bench-shares (partial coverage) through POST /api/import; the time to its answer, in ms. */
+export async function postImport(base: string, csv: string): Promise<number> {
   const t = performance.now();
   const response = await fetch(`${base}${IMPORT_PATH}`, {
     method: "POST",

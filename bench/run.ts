@@ -11,6 +11,7 @@ import { startAppServer } from "../scripts/app-server";
 import type { Figure } from "./lib";
 import { ensureChromium } from "../scripts/ensure-chromium";
 import { dataReadyBench, firstLoadJsBench } from "./frontend.bench";
+import { backendsBench } from "./backends.bench";
 import { exportBench } from "./export.bench";
 import { httpCacheBench } from "./http-cache.bench";
 import { importBench } from "./import.bench";
@@ -175,6 +176,7 @@ async function main() {
     const exportMemory = await withServer((file) => addSyntheticShares(file, EXPORT_DATASET_SIZE), exportMemoryBench);
     figures.push({ bench: "Responsiveness under heavy requests (issue 14)", figures: [...latency, importMemory, exportMemory] });
   }
+  if (want("backends")) figures.push({ bench: "Both backends (issue 15): cached reads, 304s, imports", figures: await backendsBench(budget, quick ? 1 : 3) });
   if (want("pg-import")) figures.push({ bench: "Imports on PostgreSQL (issue 15)", figures: pgImportBench() });
   if (want("suites")) figures.push({ bench: "Hardening (issue 7): fuzz, faults, audit", figures: suitesBench(quick) });
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";

@@ -157,9 +157,10 @@ export function addSyntheticShares(dbFile: string, options: { periods: number; c
 
 /**
  * A shares CSV (period,country,share) of about `rows` rows: 200 countries × consecutive months from
- * 1900-01, each country 0.4 % of its month (the rest unattributed). 200 000 rows ≈ 3.6 MB.
+ * 1900-01, each country `share` of its month (0.4 % unless told; the rest unattributed). 200 000 rows ≈ 3.6 MB.
+ * Another share gives another file of the same size, e.g. for imports that must each replace the last.
  */
-export function syntheticSharesCsv(rows: number): string {
+export function syntheticSharesCsv(rows: number, share = 0.004): string {
   const countries = allCountries()
     .slice(0, 200)
     .map((c) => c.iso2);
@@ -167,7 +168,7 @@ export function syntheticSharesCsv(rows: number): string {
   for (let i = 0; i < rows; i++) {
     const month = Math.floor(i / countries.length);
     const period = `${1900 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
-    lines.push(`${period},${countries[i % countries.length]},0.004`);
+    lines.push(`${period},${countries[i % countries.length]},${share}`);
   }
   return `${lines.join("\n")}\n`;
 }

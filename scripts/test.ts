@@ -57,9 +57,8 @@ function runAsync(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 }
 
 /**
- * The production build, in the background: vitest runs one file at a time on a machine of two cores,
- * so the build takes the other; the files that start a server run last (vitest.config.mts) and wait
- * for it (scripts/build-if-needed.ts). Once tsc has passed, the build skips its own, identical type check.
+ * The production build, in the background, beside vitest's workers: the files that start a server run
+ * last (vitest.config.mts) and wait for it (scripts/build-if-needed.ts). Once tsc has passed, the build skips its own, identical type check.
  */
 function startBuild(env: NodeJS.ProcessEnv, typesChecked: boolean): Promise<number> {
   const log = path.join(tmp, "build.log");

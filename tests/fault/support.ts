@@ -125,10 +125,15 @@ export function spawnTracked(args: string[], env: NodeJS.ProcessEnv, ids: { uid?
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
+  // "exit" can come before the last of the output has been read from the pipes: wait for both to end
+  // (a server's grandchildren may hold them open, so not for long) before the output is looked at.
+  const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((resolve) => stream.once("end", () => resolve()));
+  const drained = Promise.all([ended(child.stdout), ended(child.stderr)]);
   const exit = new Promise<Exit>((resolve) =>
     child.on("exit", (code, signal) => {
       started.delete(child);
-      resolve({ code, signal, at: Date.now() });
+      const at = Date.now();
+      void Promise.race([drained, new Promise((r) => setTimeout(r, 1_000))]).then(() => resolve({ code, signal, at }));
     }),
   );
   return { child, output: () => output, exit };
