@@ -59,10 +59,9 @@ const datasetRow = (slug: string) => postgresRows(server.url, `SELECT * FROM "Da
 /** The writer's backend once it is inserting sites: inside its transaction, rows already sent. */
 async function writerInsertingSites(): Promise<number> {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 5))) {
-    const { rows } = await watcher.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'INSERT INTO "MiningSite"%'`,
-      [WRITER_APPLICATION_NAME],
-    );
+    const { rows } = await watcher.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'COPY "MiningSite"%'`, [
+      WRITER_APPLICATION_NAME,
+    ]);
     if (rows[0]) return rows[0].pid;
   }
   throw new Error("the import never began inserting sites");
