@@ -105,11 +105,11 @@ class ChunkWriter {
 }
 
 function writeValue(out: ChunkWriter, type: ColumnType, value: unknown, column: string): void {
-  if (value === null || value === undefined) return out.int32(NULL_LENGTH);
-  if (type === "text" && typeof value === "string") return out.text(value);
-  if (type === "float8" && typeof value === "number") return out.float8(value);
-  if (type === "int4" && typeof value === "number") return out.int4(value, column);
-  throw new TypeError(`${column}: a ${typeof value} where the column holds ${type}`);
+  if (value === null || value === undefined) out.int32(NULL_LENGTH);
+  else if (type === "text" && typeof value === "string") out.text(value);
+  else if (type === "float8" && typeof value === "number") out.float8(value);
+  else if (type === "int4" && typeof value === "number") out.int4(value, column);
+  else throw new TypeError(`${column}: a ${typeof value} where the column holds ${type}`);
 }
 
 /** `rows` of `t` in COPY's binary format, the parent id first in each row, as chunks of about COPY_CHUNK_BYTES. */
