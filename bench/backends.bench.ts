@@ -34,8 +34,9 @@ import { syntheticSharesCsv } from "./synthetic";
 //   is the version query's own cost, which the figure above already bounds.
 // - A 200 000-row import through POST /api/import takes at most MAX_POSTGRES_IMPORT_TIME_RATIO × SQLite's
 //   time on PostgreSQL: upload, parse and validation are the same code in the same import worker; only
-//   the write differs (multi-row INSERT … unnest over a socket; bench/pg-import.bench.ts measures the
-//   write alone against plain INSERTs).
+//   the write differs (a binary COPY per table over a socket, where most of the time is PostgreSQL's
+//   per-row foreign-key checks; bench/pg-import.bench.ts measures the write alone against unnest and
+//   plain INSERTs).
 
 export const MIN_POSTGRES_READ_RATIO = 0.5;
 export const MAX_POSTGRES_IMPORT_TIME_RATIO = 2;
