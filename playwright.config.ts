@@ -4,13 +4,17 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.HASHATLAS_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 export const E2E_ADMIN_TOKEN = "e2e-only-admin-token-not-a-secret";
+/** Specs that import datasets into the server's database (the others must not see them). */
+const WRITING_SPECS = ["**/data.spec.ts", "**/hydration.spec.ts"];
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
   outputDir: ".tmp/test-results",
+  // Files run side by side on two workers; the tests of one file in order. The specs that import data
+  // run after all the others (a project of their own), so every other spec reads the seed alone.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 20_000 },
@@ -33,7 +37,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: WRITING_SPECS, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "chromium-writes", testMatch: WRITING_SPECS, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: "npx tsx scripts/serve-e2e.ts",
     url: `${baseURL}/api/health`,

@@ -23,6 +23,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Both cores: vitest's default leaves one to the rest of the machine; `npm test` builds beside it only for the first minutes.
+    maxWorkers: 2,
     sequence: { sequencer: ServerFilesLast },
     // JSON-only packages: Node's own loader would demand an import attribute for them.
     server: { deps: { inline: ["world-countries", "i18n-iso-countries"] } },

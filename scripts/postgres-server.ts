@@ -49,6 +49,13 @@ export type PostgresServer = {
   halt: () => Promise<void>;
   /** Starts a halted server again, on the same port with the same data. */
   resume: () => Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP to the postmaster and every process it started): connections stay open and
+   * new ones are accepted by the kernel, but nothing answers — a hung server, where halt() is a stopped one.
+   */
+  pause: () => Promise<void>;
+  /** Lets a paused server go on (SIGCONT); stop() does this too. */
+  unpause: () => Promise<void>;
 };
 
 /** Runs PostgreSQL's programs as the cluster's owner: `postgres` when we are root, ourselves otherwise. */
@@ -87,6 +94,32 @@ function tail(file: string, lines: number): string {
   }
 }
 
+/** The processes `parent` started, from /proc (Linux): a stat line is "pid (comm) state ppid …", and comm may hold spaces and parentheses. */
+function childrenOf(parent: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(path.join("/proc", entry, "stat"), "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent) children.push(Number(entry));
+  }
+  return children;
+}
+
+function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
 export function databaseUrl(port: number, database: string): string {
   return `postgresql://${SUPERUSER}@127.0.0.1:${port}/${database}`;
 }
@@ -100,13 +133,32 @@ export async function startPostgres(options: { database?: string } = {}): Promis
   const dataDir = path.join(folder, "data");
   const log = path.join(folder, "server.log");
   const stopCommand = asOwner(binDir, "pg_ctl", ["stop", "-D", dataDir, "-m", "immediate", "-w"]);
+  // Where pause() lists what it froze: the watchdog lets them go on before it stops the server.
+  const pausedFile = path.join(folder, "paused.json");
 
   let watchdog: number | undefined;
   let stopped = false;
+  let paused: number[] = [];
+  const unpause = () => {
+    signalAll(paused, "SIGCONT");
+    paused = [];
+    fs.rmSync(pausedFile, { force: true });
+  };
+  const pause = () => {
+    if (paused.length) return;
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    // The postmaster first: stopped, it starts no new backend while its children are listed.
+    signalAll([postmaster], "SIGSTOP");
+    paused = [postmaster, ...childrenOf(postmaster)];
+    fs.writeFileSync(pausedFile, JSON.stringify(paused));
+    signalAll(paused.slice(1), "SIGSTOP");
+  };
   const stopSync = () => {
     if (stopped) return;
     stopped = true;
     process.off("exit", stopSync);
+    // A frozen server would not hear pg_ctl's stop.
+    unpause();
     if (fs.existsSync(path.join(dataDir, "postmaster.pid"))) spawnSync(stopCommand[0], stopCommand[1], { cwd: folder, stdio: "ignore", timeout: 30_000 });
     fs.rmSync(folder, { recursive: true, force: true });
     if (watchdog !== undefined) {
@@ -152,6 +204,16 @@ export async function startPostgres(options: { database?: string } = {}): Promis
       },
       halt: () => runAsync(halt, folder, "pg_ctl stop"),
       resume: () => runAsync(resume, folder, "pg_ctl start"),
+      pause: () =>
+        new Promise<void>((resolve) => {
+          pause();
+          resolve();
+        }),
+      unpause: () =>
+        new Promise<void>((resolve) => {
+          unpause();
+          resolve();
+        }),
     };
   } catch (error) {
     stopSync();

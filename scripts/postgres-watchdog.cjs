@@ -23,6 +23,12 @@ const timer = setInterval(() => {
   if (alive(Number(watched))) return;
   clearInterval(timer);
   if (fs.existsSync(folder)) {
+    // A server frozen by pause() would not hear the stop: let it go on first.
+    try {
+      for (const pid of JSON.parse(fs.readFileSync(`${folder}/paused.json`, "utf8"))) process.kill(pid, "SIGCONT");
+    } catch {
+      // none paused, or already gone
+    }
     spawnSync(stop[0], stop.slice(1), { stdio: "ignore", cwd: "/", timeout: 30_000 });
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -1,8 +1,7 @@
 // `npm test`: every test, from a fresh clone, with nothing else to install by hand.
-// 0. the static checks: tsc --noEmit (with Next's route types, from `next typegen`), ESLint and
-//    Prettier, side by side, each with zero warnings;
-// 1. vitest (unit, database and API tests on a seeded SQLite file of their own), while the production
-//    build is made beside it (see startBuild);
+// 1. side by side: the static checks — tsc --noEmit (with Next's route types, from `next typegen`),
+//    ESLint and Prettier, each with zero warnings —, the production build (see startBuild) and vitest
+//    (unit, database and API tests on a seeded SQLite file of their own);
 // 2. a Chromium for Playwright (found, or installed: see ensure-chromium.ts);
 // 3. Playwright against the production build on a free local port, with its own database.
 // Ends with one summary line "tests: N passed, N failed".
@@ -57,9 +56,9 @@ function runAsync(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 }
 
 /**
- * The production build, in the background: vitest runs one file at a time on a machine of two cores,
- * so the build takes the other; the files that start a server run last (vitest.config.mts) and wait
- * for it (scripts/build-if-needed.ts). Once tsc has passed, the build skips its own, identical type check.
+ * The production build, in the background, beside vitest's workers: the files that start a server run
+ * last (vitest.config.mts) and wait for it (scripts/build-if-needed.ts). With `typesChecked` (the route
+ * types generated, so tsc, running meanwhile, checks what the build would) the build skips its own type check.
  */
 function startBuild(env: NodeJS.ProcessEnv, typesChecked: boolean): Promise<number> {
   const log = path.join(tmp, "build.log");
@@ -102,7 +101,20 @@ async function main() {
       failed++;
       failedRuns++;
     }
-    const statuses = await Promise.all(STATIC_CHECKS.map((check) => runAsync(check.cli, check.args, env)));
+    // Everything CPU-bound at once, so that neither core idles: the static checks (ESLint's type-aware
+    // rules alone take over a minute on one core), the build, and vitest. The build skips its own type
+    // check, the same as tsc's: a type error fails the run through tsc.
+    const statics = Promise.all(STATIC_CHECKS.map((check) => runAsync(check.cli, check.args, env)));
+    const build = startBuild(env, typegen === 0);
+
+    const report = path.join(tmp, "vitest-report.json");
+    fs.rmSync(report, { force: true });
+    const status = await runAsync("vitest/vitest.mjs", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+    const counts = vitestCounts(readJson(report));
+    if (status !== 0) failedRuns++;
+    passed += counts.passed;
+    failed += counts.failed || (status !== 0 && counts.passed === 0 ? 1 : 0);
+    const statuses = await statics;
     STATIC_CHECKS.forEach((check, i) => {
       if (statuses[i] === 0) passed++;
       else {
@@ -111,16 +123,6 @@ async function main() {
         failedRuns++;
       }
     });
-    const tsc = statuses[STATIC_CHECKS.findIndex((check) => check.cli.startsWith("typescript/"))];
-    const build = startBuild(env, typegen === 0 && tsc === 0);
-
-    const report = path.join(tmp, "vitest-report.json");
-    fs.rmSync(report, { force: true });
-    const status = run("vitest/vitest.mjs", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
-    const counts = vitestCounts(readJson(report));
-    if (status !== 0) failedRuns++;
-    passed += counts.passed;
-    failed += counts.failed || (status !== 0 && counts.passed === 0 ? 1 : 0);
     if ((await build) !== 0) {
       failed++;
       failedRuns++;

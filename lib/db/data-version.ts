@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { z } from "zod";
 import { env } from "../env";
 import { monthOf } from "../metrics/age";
+import { postgresReadTimedOut } from "./postgres/unreachable";
 import { readRow, readStatement, sqlCount } from "./reader";
 import { openSqlite } from "./sqlite";
 
@@ -25,7 +26,27 @@ type VersionDb = {
   lastCommits: number | null;
   version: string;
 };
-const holder = globalThis as typeof globalThis & { __hashatlasVersionDb?: VersionDb };
+/** A PostgreSQL version read that timed out, and when: per process, as the front and the routes may each load this module. */
+type TimedOut = { url: string; at: number; error: unknown };
+const holder = globalThis as typeof globalThis & { __hashatlasVersionDb?: VersionDb; __hashatlasVersionTimedOut?: TimedOut };
+
+/**
+ * A version read that timed out (PostgreSQL hung: lib/db/postgres/pool.ts READ_QUERY_TIMEOUT_MS) is the
+ * answer for this long. Within one request the server's front (the ETag) and then the route ask for the
+ * version, one after the other: a hung server must cost that request one wait, not two.
+ */
+const TIMED_OUT_KEPT_MS = 1_000;
+
+async function postgresVersion(url: string): Promise<string> {
+  const timedOut = holder.__hashatlasVersionTimedOut;
+  if (timedOut?.url === url && performance.now() - timedOut.at < TIMED_OUT_KEPT_MS) throw timedOut.error;
+  try {
+    return versionOf(await readRow(DATASETS));
+  } catch (error) {
+    if (postgresReadTimedOut(error)) holder.__hashatlasVersionTimedOut = { url, at: performance.now(), error };
+    throw error;
+  }
+}
 
 /** SQLite: a read-only connection of its own with both queries prepared once per database file. */
 function versionDb(file: string): VersionDb {
@@ -74,7 +95,7 @@ function sqliteVersion(file: string): string {
  */
 export async function dataVersion(): Promise<string> {
   const location = env().database;
-  const stored = location.provider === "sqlite" ? sqliteVersion(location.path) : versionOf(await readRow(DATASETS));
+  const stored = location.provider === "sqlite" ? sqliteVersion(location.path) : await postgresVersion(location.url);
   return `${stored}@${monthOf(new Date())}`;
 }
 

@@ -6,6 +6,8 @@ import { POSTGRES_WRITES, WRITE_LOCK_KEY } from "./sql";
 // One connection per bulk write (writes are rare; a pool would hold connections for nothing), opened by
 // the process that writes — the import worker opens its own. What PostgreSQL answers when it cannot write
 // becomes the same errors as on SQLite (lib/db/write-errors.ts), so that the services answer alike.
+// These connections have no query or statement timeout (the reads' READ_QUERY_TIMEOUT_MS, pool.ts): a
+// 500 000-row import is one transaction that may rightly run for a minute.
 
 /** pg_stat_activity.application_name of a writer's connection (tests find the writer's backend by it). */
 export const WRITER_APPLICATION_NAME = "hashatlas-writer";

@@ -17,7 +17,8 @@ import type { ImportQueryInput } from "../../validation/import";
 import type { DatabaseLocation } from "../location";
 import { COUNTED_TABLES } from "../tables";
 import { DatabaseBusy, DatabaseUnavailable, StorageFull } from "../write-errors";
-import { WRITER_APPLICATION_NAME, writeFailure } from "./connect";
+import { withConnection, WRITER_APPLICATION_NAME, writeFailure } from "./connect";
+import { closePostgresPool, postgresPool, READ_QUERY_TIMEOUT_MS } from "./pool";
 import { WRITE_LOCK_KEY } from "./sql";
 
 let server: PostgresServer;
@@ -193,6 +194,19 @@ describe("a database server that cannot be reached", () => {
         retryAfterSeconds: 5,
       });
     }
+  });
+});
+
+describe("time limits", () => {
+  it("the pool's reads are cancelled by the server after READ_QUERY_TIMEOUT_MS; a write's connection has no limit, however long an import runs", async () => {
+    const statementTimeout = async (query: (sql: string) => Promise<pg.QueryResult<{ limit: string }>>) =>
+      (await query("SELECT current_setting('statement_timeout') AS limit")).rows[0]?.limit;
+    try {
+      expect(await statementTimeout((sql) => postgresPool(server.url).query(sql))).toBe(`${READ_QUERY_TIMEOUT_MS / 1000}s`);
+    } finally {
+      await closePostgresPool(server.url);
+    }
+    expect(await withConnection(server.url, (client) => statementTimeout((sql) => client.query(sql)))).toBe("0");
   });
 });
 
