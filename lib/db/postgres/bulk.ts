@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { BEST_ESTIMATE_DATASET } from "../../metrics/best-estimate";
 import { contentHash, type DatasetContent, rowCount, type WriteInput, type WriteReport } from "../bulk";
-import { BLOC, BLOC_MEMBER, COUNTRY, DATASET, FACT_TABLES, type RowTable, SHOCK_EVENT, SHOCK_EVENT_COUNTRY } from "../row-tables";
+import { BLOC, BLOC_MEMBER, COUNTRY, DATASET, FACT_TABLES, REGION, type RowTable, SHOCK_EVENT, SHOCK_EVENT_COUNTRY } from "../row-tables";
 import { rebuildBestEstimatePostgres } from "./best-estimate";
 import { CountRow, DatasetHashRow, IdRow, parseOne, parseRows, ShockIdRow } from "./rows";
 import { rebuildSiteCellsPostgres } from "./site-cells";
@@ -61,7 +61,10 @@ export async function writeDatasetsPostgres(
 ): Promise<WriteReport> {
   const countries = input.countries ?? [];
   const upserted = countries.length ? await client.query(POSTGRES_WRITES.upsertCountry, unnestParameters(COUNTRY, countries)) : null;
-  const report: WriteReport = { countriesChanged: upserted?.rowCount ?? 0, written: [], unchanged: [] };
+  let regionsChanged = 0;
+  for (const slice of slices(input.regions ?? []))
+    regionsChanged += (await client.query(POSTGRES_WRITES.upsertRegion, unnestParameters(REGION, slice))).rowCount ?? 0;
+  const report: WriteReport = { countriesChanged: upserted?.rowCount ?? 0, regionsChanged, written: [], unchanged: [] };
   for (const content of input.datasets) {
     const hash = contentHash(content);
     const [existing] = parseRows(DatasetHashRow, (await client.query(POSTGRES_SHARED.findDataset, [content.meta.slug])).rows);
@@ -79,6 +82,7 @@ export async function writeDatasetsPostgres(
     if (content.sites) await rebuildSiteCellsPostgres(client, datasetId, content.sites);
     await insertRows(client, POSTGRES_WRITES.events, FACT_TABLES.events, content.events, datasetId);
     await insertRows(client, POSTGRES_WRITES.observations, FACT_TABLES.observations, content.observations, datasetId);
+    await insertRows(client, POSTGRES_WRITES.regionalShares, FACT_TABLES.regionalShares, content.regionalShares, datasetId);
     await insertBlocsAndShocks(client, content, datasetId);
     report.written.push({ slug: content.meta.slug, rows: rowCount(content) });
   }

@@ -9,6 +9,7 @@ import {
   memberNames,
   onConflictUpdate,
   quoted,
+  REGION,
   type RowTable,
   SHOCK_EVENT,
   SHOCK_EVENT_COUNTRY,
@@ -48,6 +49,7 @@ function insert<R>(t: RowTable<R>, tail = ""): string {
 
 export const POSTGRES_WRITES = {
   upsertCountry: insert(COUNTRY, onConflictUpdate(COUNTRY, "iso2")),
+  upsertRegion: insert(REGION, onConflictUpdate(REGION, "code")),
   insertDataset: insert(DATASET, `RETURNING "id"`),
   shares: insert(FACT_TABLES.shares),
   networkStats: insert(FACT_TABLES.networkStats),
@@ -56,6 +58,7 @@ export const POSTGRES_WRITES = {
   sites: insert(FACT_TABLES.sites),
   events: insert(FACT_TABLES.events),
   observations: insert(FACT_TABLES.observations),
+  regionalShares: insert(FACT_TABLES.regionalShares),
   compositeShare: insert(COMPOSITE_SHARE),
   bloc: insert(BLOC),
   blocMember: insert(BLOC_MEMBER),
