@@ -28,6 +28,42 @@ const committed = (country: string) => (JSON.parse(committedText(country)) as { 
 /** The largest a country's file may be, gzipped: the map loads one on demand when the user zooms into the country. */
 const MAX_GZIP_BYTES = 128 * 1024;
 
+describe("US_STATE_FIPS", () => {
+  const usAtlas = JSON.parse(readFileSync(requireFromRoot.resolve(US_ATLAS_SOURCE), "utf8")) as UsAtlasTopology;
+
+  it.each([
+    ["01", "US-AL"],
+    ["02", "US-AK"],
+    ["06", "US-CA"],
+    ["11", "US-DC"],
+    ["13", "US-GA"],
+    ["21", "US-KY"],
+    ["36", "US-NY"],
+    ["48", "US-TX"],
+    ["56", "US-WY"],
+    ["60", "US-AS"],
+    ["66", "US-GU"],
+    ["69", "US-MP"],
+    ["72", "US-PR"],
+    ["78", "US-VI"],
+  ])("maps FIPS %s to %s", (fips, code) => {
+    expect(US_STATE_FIPS[fips]).toBe(code);
+  });
+
+  it("codes every us-atlas state by the name ISO gives it, and no code twice", () => {
+    // us-atlas spells two names in full where ISO 3166-2 uses the short form.
+    const census = new Map([
+      ["Commonwealth of the Northern Mariana Islands", "Northern Mariana Islands"],
+      ["United States Virgin Islands", "United States Virgin Islands"],
+    ]);
+    for (const { id, properties } of usAtlas.objects.states.geometries) {
+      expect(regionByCode(US_STATE_FIPS[id] ?? "?")?.name, `FIPS ${id}`).toBe(census.get(properties.name) ?? properties.name);
+    }
+    expect(new Set(Object.values(US_STATE_FIPS)).size).toBe(Object.keys(US_STATE_FIPS).length);
+    expect(Object.keys(US_STATE_FIPS).sort()).toEqual(usAtlas.objects.states.geometries.map((g) => g.id).sort());
+  });
+});
+
 describe(REGION_GEO_DIR, () => {
   it("is exactly what buildRegions produces from the installed us-atlas and Natural Earth files", () => {
     const us = JSON.parse(readFileSync(requireFromRoot.resolve(US_ATLAS_SOURCE), "utf8")) as UsAtlasTopology;

@@ -25,7 +25,8 @@ export function regionGeometryCountries(): string[] {
     .sort();
 }
 
-type Shape = { code: string; west: number; south: number; east: number; north: number; feature: Feature<Polygon | MultiPolygon, RegionFeatureProperties> };
+/** One polygon of a region (a region of islands has several), with its bounding box: most points are ruled out by the box. */
+type Shape = { code: string; west: number; south: number; east: number; north: number; polygon: Polygon };
 
 const shapes = new Map<string, Shape[] | null>();
 
@@ -38,12 +39,15 @@ function shapesOf(countryIso2: string): Shape[] | null {
   if (/^[A-Z]{2}$/.test(iso2) && existsSync(file)) {
     // Our own committed, build-checked asset (lib/geo/build-regions.test.ts): read as the builder wrote it.
     const collection = JSON.parse(readFileSync(file, "utf8")) as { features: Feature<Polygon | MultiPolygon, RegionFeatureProperties>[] };
-    loaded = collection.features.map((feature) => {
-      const points = (feature.geometry.type === "Polygon" ? feature.geometry.coordinates : feature.geometry.coordinates.flat()).flat();
-      const lons = points.map((p) => p[0] ?? 0);
-      const lats = points.map((p) => p[1] ?? 0);
-      return { code: feature.properties.code, west: Math.min(...lons), south: Math.min(...lats), east: Math.max(...lons), north: Math.max(...lats), feature };
-    });
+    loaded = collection.features.flatMap((feature) =>
+      (feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates).map((rings) => {
+        const outer = rings[0] ?? [];
+        const lons = outer.map((p) => p[0] ?? 0);
+        const lats = outer.map((p) => p[1] ?? 0);
+        const polygon: Polygon = { type: "Polygon", coordinates: rings };
+        return { code: feature.properties.code, west: Math.min(...lons), south: Math.min(...lats), east: Math.max(...lons), north: Math.max(...lats), polygon };
+      }),
+    );
   }
   shapes.set(iso2, loaded);
   return loaded;
@@ -52,14 +56,15 @@ function shapesOf(countryIso2: string): Shape[] | null {
 /**
  * The region of `countryIso2` whose polygon contains the point: its code; null when the country has
  * polygons and none contains the point (a coastal or border site whose approximate point falls outside);
- * undefined when the country has no region polygons. A point on a shared border goes to the first region by code.
+ * undefined when the country has no region polygons. A point on a shared border goes to the first region by code
+ * (the files list regions by code).
  */
 export function regionAtPoint(countryIso2: string, lat: number, lon: number): string | null | undefined {
   const list = shapesOf(countryIso2);
   if (!list) return undefined;
   for (const s of list) {
     if (lon < s.west || lon > s.east || lat < s.south || lat > s.north) continue;
-    if (booleanPointInPolygon([lon, lat], s.feature)) return s.code;
+    if (booleanPointInPolygon([lon, lat], s.polygon)) return s.code;
   }
   return null;
 }
