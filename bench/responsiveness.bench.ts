@@ -107,7 +107,10 @@ async function downloadBytes(url: string): Promise<number> {
 /** `base` must be a server started with HASHATLAS_ADMIN_TOKEN=BENCH_ADMIN_TOKEN; `pid` its process. */
 export async function responsivenessBench(base: string, options: { idleSeconds: number; imports: number }): Promise<Figure[]> {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) throw new Error(`benchmarks only load 127.0.0.1, not ${base}`);
-  const csv = syntheticSharesCsv(IMPORT_ROWS);
+  // Two files that differ in every row, taken in turn: an import of the file just imported would be
+  // skipped as unchanged (same content hash) and write nothing.
+  const files = [syntheticSharesCsv(IMPORT_ROWS), syntheticSharesCsv(IMPORT_ROWS, 0.0041)];
+  const csv = files[0] ?? "";
   for (const [, path] of READS)
     await latencies(
       `${base}${path}`,
@@ -125,7 +128,7 @@ export async function responsivenessBench(base: string, options: { idleSeconds: 
   const busyReads = READS.map(([, path]) => latencies(`${base}${path}`, () => !importing));
   const imports = (async () => {
     try {
-      for (let i = 0; i < options.imports; i++) importTimes.push(await postImport(base, csv));
+      for (let i = 0; i < options.imports; i++) importTimes.push(await postImport(base, files[(i + 1) % files.length] ?? csv));
     } finally {
       importing = false;
     }

@@ -10,8 +10,8 @@ import type { SiteRecord } from "../validation/sites";
 import type { RegionalShareRecord } from "../validation/subnational";
 
 // The tables bulk writes insert rows into, each with its columns: written once, here, and turned into
-// both dialects' statements — SQLite's one-row INSERTs (lib/db/bulk.ts) and PostgreSQL's multi-row
-// INSERT … SELECT FROM unnest (lib/db/postgres/bulk.ts). A record member missing from a list, or a column
+// both dialects' statements — SQLite's one-row INSERTs (lib/db/bulk.ts), PostgreSQL's binary COPY and
+// multi-row INSERT … SELECT FROM unnest (lib/db/postgres/sql.ts). A record member missing from a list, or a column
 // no record has, fails to compile. The statements are built once, when this module loads, from these
 // constants only (identifiers checked against IDENTIFIER): never from anything a request carries
 // (tests/no-unsafe-sql.test.ts allows exactly SQLITE_WRITES and POSTGRES_WRITES).

@@ -68,15 +68,22 @@ function checkOptions(options: ShockOptions) {
   return b;
 }
 
+/** A fraction of something's hashrate that goes dark: finite, 0–1, else refused naming `what`. */
+export function checkFraction(fraction: number, what: string): number {
+  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
+    throw new MetricsError("invalid-fraction", `fraction for ${what} must be within 0–1, got ${fraction}`, "shutdown");
+  }
+  return fraction;
+}
+
+/** Two outages of the same thing, independent of each other: f = 1 − (1 − a)(1 − b), capped at 1. */
+export const independentOutages = (a: number, b: number) => Math.min(1, 1 - (1 - a) * (1 - b));
+
 /** Merge repeated items (a country named alone and inside a bloc): fractions combine as independent outages, capped at 1. */
 export function mergeShutdown(items: readonly ShutdownItem[]): Map<string, number> {
   const merged = new Map<string, number>();
   for (const { country, fraction } of items) {
-    if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
-      throw new MetricsError("invalid-fraction", `fraction for ${country} must be within 0–1, got ${fraction}`, "shutdown");
-    }
-    const before = merged.get(country) ?? 0;
-    merged.set(country, Math.min(1, 1 - (1 - before) * (1 - fraction)));
+    merged.set(country, independentOutages(merged.get(country) ?? 0, checkFraction(fraction, country)));
   }
   return merged;
 }

@@ -31,8 +31,10 @@ type SitesBasis = {
   capacityConvertedShare: number;
 };
 
+type SiteSize = { countryIso2: string; status: string; hashrateEh: number | null; capacityMw: number | null };
+
 /** What one site adds to its group: for callers (and tests) that hold sites rather than sums. */
-export function groupSites(sites: readonly { countryIso2: string; status: string; hashrateEh: number | null; capacityMw: number | null }[]): SiteGroup[] {
+export function groupSites(sites: readonly SiteSize[]): SiteGroup[] {
   const groups = new Map<string, SiteGroup>();
   for (const s of sites) {
     const key = `${s.countryIso2}\u0000${s.status}`;
@@ -48,6 +50,11 @@ export function groupSites(sites: readonly { countryIso2: string; status: string
     groups.set(key, g);
   }
   return [...groups.values()];
+}
+
+/** One site's size on the sites basis, by the same rule as the country sums: its stated EH/s, else MW ÷ J/TH; 0 unless operating. */
+export function siteSizeEh(site: SiteSize, efficiencyJPerTh: number): number {
+  return sitesDistribution(groupSites([site]), efficiencyJPerTh, null).sitesEh;
 }
 
 /**

@@ -22,8 +22,12 @@ export const MIN_HORIZON_DAYS = 1;
 export const MIN_EFFICIENCY_J_PER_TH = 1;
 export const MAX_EFFICIENCY_J_PER_TH = 200;
 
-/** Countries and blocs one scenario may name (the world has ~250 countries, plus the blocs). */
+/** Items one scenario may name: countries, blocs, regions, presets, sites, operators (the world has ~250 countries, plus the rest). */
 export const MAX_SHUTDOWN_ITEMS = 300;
+/** A mining site's id in a shutdown item (site:<id>): the database's positive 32-bit integer key. */
+export const MAX_SITE_ID = 2_147_483_647;
+/** Characters of an operator's name in a shutdown item (op:<name>); the seed's longest is about 70. */
+export const MAX_OPERATOR_NAME_CHARS = 120;
 /** Countries migrating hashrate may be limited to. */
 export const MAX_MIGRATION_DESTINATIONS = 300;
 

@@ -26,6 +26,27 @@ describe("scenario", () => {
     });
   });
 
+  it("writes regions and presets by their codes, sites and operators by their own keys", () => {
+    const shutdown = [
+      { id: "US-TX", fraction: 1 },
+      { id: "ERCOT", fraction: 0.8 },
+      { id: "site:12", fraction: 1 },
+      { id: "site:13", fraction: 0.5 },
+      { id: "op:Riot Platforms", fraction: 1 },
+      { id: "op:Hut 8", fraction: 0.3 },
+    ];
+    expect(scenarioRequest({ ...settings, shutdown }, "best-estimate", "2025-06").shutdown).toEqual([
+      "US-TX",
+      { id: "ERCOT", fraction: 0.8 },
+      { site: 12 },
+      { site: 13, fraction: 0.5 },
+      { operator: "Riot Platforms" },
+      { operator: "Hut 8", fraction: 0.3 },
+    ]);
+    const query = new URLSearchParams(scenarioExportQuery({ ...settings, shutdown, migration: null }, "best-estimate", "2025-06"));
+    expect(query.get("shutdown")).toBe("US-TX,ERCOT:0.8,site:12,site:13:0.5,op:Riot Platforms,op:Hut 8:0.3");
+  });
+
   it("makes a request that the API's body schema reads back as the same scenario", () => {
     const migrating = { ...settings, migration: { fraction: 0.5, days: 90, delayDays: 30, weighting: "cheap-power" as const } };
     expect(ScenarioBody.parse(scenarioRequest(migrating, "cbeci-monthly", "2021-05"))).toEqual(scenarioOf(migrating, "cbeci-monthly", "2021-05"));

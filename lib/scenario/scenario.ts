@@ -1,8 +1,10 @@
 import { DEFAULT_BLOCKS_INTO_EPOCH, DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_HORIZON_DAYS, type MIGRATION_WEIGHTINGS } from "./limits";
+import { readShutdownRef, refText } from "./shutdown-ref";
 
 // A shutdown scenario: its shape, its names in a link, and the requests made from it. No zod, so
 // the dashboard can use it in its first load; parsing untrusted input is schema.ts.
 
+/** What goes dark: `id` is the canonical reference of a country, bloc, preset, region, site or operator (shutdown-ref.ts). */
 export type ScenarioItem = { id: string; fraction: number };
 
 export type Migration = {
@@ -15,7 +17,7 @@ export type Migration = {
 
 /** A scenario as the user sets it, apart from the dataset and month it applies to. */
 export type ScenarioSettings = {
-  /** Countries and blocs, each with the fraction of its hashrate that goes dark. */
+  /** Countries, blocs, presets, regions, sites and operators, each with the fraction of its hashrate that goes dark. */
   shutdown: ScenarioItem[];
   blocksIntoEpoch: number;
   horizonDays: number;
@@ -43,9 +45,20 @@ export const SCENARIO_PARAMS = {
 /** The dashboard link's parameters that only place the view; an export accepts and ignores them. */
 export const VIEW_PARAMS = { layer: "layer", country: "country", view: "view", btcPrice: "btc", simulate: "simulate" } as const;
 
-/** "CN,RU:0.3,EAEU" */
+/** "CN,RU:0.3,EAEU,US-TX:0.8,site:12,op:Hut 8" (an operator's "%", "," and ":" escaped) */
 export function formatShutdown(items: readonly ScenarioItem[]): string {
-  return items.map((i) => (i.fraction === 1 ? i.id : `${i.id}:${Number(i.fraction.toFixed(3))}`)).join(",");
+  return items.map((i) => (i.fraction === 1 ? refText(i.id) : `${refText(i.id)}:${Number(i.fraction.toFixed(3))}`)).join(",");
+}
+
+/** An item as the POST /api/simulate body writes it: a whole shutdown as its bare reference, a site or operator by its own key. */
+export function requestItem(item: ScenarioItem) {
+  const read = readShutdownRef(item.id);
+  // A reference that does not read goes as it is, for the server to refuse naming it.
+  const target = "target" in read ? read.target : { kind: "id" as const, id: item.id };
+  const whole = item.fraction === 1;
+  if (target.kind === "site") return whole ? { site: target.site } : { site: target.site, fraction: item.fraction };
+  if (target.kind === "operator") return whole ? { operator: target.operator } : { operator: target.operator, fraction: item.fraction };
+  return whole ? item.id : { id: item.id, fraction: item.fraction };
 }
 
 /** "0.5,90,30,cheap-power" */
@@ -80,10 +93,10 @@ export function scenarioOf(s: ScenarioSettings, dataset: string, period: string)
   };
 }
 
-/** The POST /api/simulate body for the settings: a whole shutdown is written as its bare id. */
+/** The POST /api/simulate body for the settings (requestItem). */
 export function scenarioRequest(s: ScenarioSettings, dataset: string, period: string) {
   const scenario = scenarioOf(s, dataset, period);
-  return { ...scenario, shutdown: scenario.shutdown.map((i) => (i.fraction === 1 ? i.id : { id: i.id, fraction: i.fraction })) };
+  return { ...scenario, shutdown: scenario.shutdown.map(requestItem) };
 }
 
 /**

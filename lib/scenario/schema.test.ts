@@ -86,6 +86,57 @@ describe("the shutdown list: id or id:fraction, comma-separated", () => {
   });
 });
 
+describe("below the country: regions, presets, sites and operators in the same list", () => {
+  it.each([
+    ["US-TX", [{ id: "US-TX", fraction: 1 }]],
+    [
+      "us-tx:0.8,ercot:0.5",
+      [
+        { id: "US-TX", fraction: 0.8 },
+        { id: "ERCOT", fraction: 0.5 },
+      ],
+    ],
+    ["CN-XJ,RU-IRK,UA-ZP", ["CN-XJ", "RU-IRK", "UA-ZP"].map((id) => ({ id, fraction: 1 }))],
+    [
+      "US,US-TX:0.8,site:12:0.5",
+      [
+        { id: "US", fraction: 1 },
+        { id: "US-TX", fraction: 0.8 },
+        { id: "site:12", fraction: 0.5 },
+      ],
+    ],
+    [
+      "op:Riot Platforms,op:Hut 8:0.3",
+      [
+        { id: "op:Riot Platforms", fraction: 1 },
+        { id: "op:Hut 8", fraction: 0.3 },
+      ],
+    ],
+    ["op:Foo%2C Inc.", [{ id: "op:Foo, Inc.", fraction: 1 }]],
+  ])("reads %j the same strictly and leniently", (text, shutdown) => {
+    expect(readStrict({ shutdown: text })).toMatchObject({ shutdown });
+    expect(readLenient({ shutdown: text })).toMatchObject({ shutdown });
+  });
+
+  it.each([
+    ["US-TEXAS", /item 1 \("US-TEXAS"\)/, /id: must be an ISO alpha-2 code/],
+    ["US-TX:1.5", /item 1 \("US-TX:1.5"\)/, /fraction: must be ≤ 1/],
+    ["CN,site:0", /item 2 \("site:0"\)/, /whole number from 1/],
+    ["site:1.5", /item 1 \("site:1.5"\) is not site:<id>/, /site:<id>/],
+    ["op:", /item 1 \("op:"\)/, /needs a name/],
+    ["op:Foo,Inc.", /item 2 \("Inc."\) is not an id/, /op:<operator name>/],
+    ["op:100%", /item 1 \("op:100%"\)/, /not an escape/],
+    ["site:5,op", /item 2 \("op"\)/, /OP is reserved/],
+  ])("refuses %j strictly, naming shutdown and the item, and leniently reads none", (text, item, why) => {
+    const result = readStrict({ shutdown: text });
+    expect(result).toMatchObject({ refused: "shutdown" });
+    const message = "message" in result ? result.message : "";
+    expect(message).toMatch(item);
+    expect(message).toMatch(why);
+    expect(readLenient({ shutdown: text }).shutdown).toEqual([]);
+  });
+});
+
 describe("the migration: fraction,days,delayDays,weighting", () => {
   it.each([
     ["0.5,90,30,cheap-power", { fraction: 0.5, days: 90, delayDays: 30, weighting: "cheap-power" }],
@@ -179,6 +230,43 @@ describe("the JSON body of POST /api/simulate", () => {
       efficiency: DEFAULT_EFFICIENCY_J_PER_TH,
     });
     expect(ScenarioBody.parse(body({ migration: { fraction: 0.5 } })).migration).toEqual({ fraction: 0.5, days: 30, delayDays: 0, weighting: "proportional" });
+  });
+
+  it("reads regions, presets, sites and operators in each of their forms as canonical references", () => {
+    const shutdown = [
+      "us-tx",
+      { id: "ercot", fraction: 0.8 },
+      { site: 12 },
+      { site: 13, fraction: 0.5 },
+      "site:14",
+      { operator: " Hut 8 " },
+      "op:Riot Platforms",
+    ];
+    expect(ScenarioBody.parse(body({ shutdown })).shutdown).toEqual([
+      { id: "US-TX", fraction: 1 },
+      { id: "ERCOT", fraction: 0.8 },
+      { id: "site:12", fraction: 1 },
+      { id: "site:13", fraction: 0.5 },
+      { id: "site:14", fraction: 1 },
+      { id: "op:Hut 8", fraction: 1 },
+      { id: "op:Riot Platforms", fraction: 1 },
+    ]);
+  });
+
+  it.each([
+    [{ shutdown: [{ id: "US-TEXAS" }] }, "shutdown.0.id"],
+    [{ shutdown: ["US-TX", { id: "US-TX", fraction: -0.1 }] }, "shutdown.1.fraction"],
+    [{ shutdown: [{ site: 1.5 }] }, "shutdown.0.site"],
+    [{ shutdown: [{ site: 0 }] }, "shutdown.0.site"],
+    [{ shutdown: [{ site: "12" }] }, "shutdown.0"],
+    [{ shutdown: [{ site: 12, fraction: 2 }] }, "shutdown.0.fraction"],
+    [{ shutdown: [{ operator: "" }] }, "shutdown.0.operator"],
+    [{ shutdown: [{ operator: "x".repeat(121) }] }, "shutdown.0.operator"],
+    [{ shutdown: [{ site: 12, operator: "Hut 8" }] }, "shutdown.0"],
+    [{ shutdown: [{ region: "US-TX" }] }, "shutdown.0"],
+    [{ shutdown: ["site:x"] }, "shutdown.0"],
+  ])("refuses %j at %s", (extra, field) => {
+    expect(fieldOf(body(extra))).toBe(field);
   });
 
   it.each([

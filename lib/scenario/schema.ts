@@ -13,15 +13,19 @@ import {
   MAX_EFFICIENCY_J_PER_TH,
   MAX_HORIZON_DAYS,
   MAX_MIGRATION_DESTINATIONS,
+  MAX_OPERATOR_NAME_CHARS,
   MAX_SHUTDOWN_ITEMS,
+  MAX_SITE_ID,
   MIGRATION_WEIGHTINGS,
   MIN_EFFICIENCY_J_PER_TH,
   MIN_HORIZON_DAYS,
 } from "./limits";
 import { type Migration, SCENARIO_PARAMS, type Scenario, type ScenarioItem, type ScenarioSettings } from "./scenario";
+import { PRESET_IDS } from "./region-presets";
+import { NUMBER, OPERATOR_PREFIX, readItemText, readShutdownRef, REF_SYNTAX, SITE_PREFIX } from "./shutdown-ref";
 
 // The one grammar of a scenario. The JSON body of POST /api/simulate is parsed strictly by
-// ScenarioBody; a link's text forms (shutdown=CN,RU:0.3,EAEU, migrate=0.5,90,30,cheap-power, bie,
+// ScenarioBody; a link's text forms (shutdown=CN,RU:0.3,US-TX,site:12, migrate=0.5,90,30,cheap-power, bie,
 // horizon, efficiency) are read into the same shapes and checked by the same rules and limits —
 // strictly for the export query (a file must not describe another scenario than the one asked
 // for), leniently for the dashboard link (a bad value falls back to its default, so an old or
@@ -29,13 +33,38 @@ import { type Migration, SCENARIO_PARAMS, type Scenario, type ScenarioItem, type
 
 // ---- The rules, each once.
 
-const ITEM_ID = /^[A-Za-z][A-Za-z0-9]{1,15}$/;
+/** A reference to what goes dark (lib/scenario/shutdown-ref.ts). A refinement, not a transform's issue: only
+ * a refinement's issue lets the union name the field at fault ({ site: 1.5 } → shutdown.0.site). */
+const refProblem = (text: string, ctx: z.RefinementCtx) => {
+  const read = readShutdownRef(text);
+  if ("problem" in read) ctx.addIssue({ code: "custom", message: read.problem });
+};
+const canonicalRef = (text: string) => {
+  const read = readShutdownRef(text);
+  return "ref" in read ? read.ref : text;
+};
 
-const itemId = z
+const shutdownRef = z
   .string()
-  .trim()
-  .regex(ITEM_ID, "must be an ISO alpha-2 code (e.g. CN) or a bloc id (e.g. EAEU)")
-  .describe("ISO 3166-1 alpha-2 country code or bloc id (EU, EAEU, GCC, USMCA, BRICS)");
+  .superRefine(refProblem)
+  .transform(canonicalRef)
+  .describe(
+    `What goes dark: an ISO 3166-1 alpha-2 country (CN), a bloc (EU, EAEU, GCC, USMCA, BRICS), a region-group preset (${PRESET_IDS.join(", ")}), ` +
+      "an ISO 3166-2 region (US-TX, CN-XJ, RU-IRK), site:<id> (a mining site) or op:<operator name> (every site of an operator). " +
+      "Ids and region codes in any case; an operator's name as the sites list spells it.",
+  );
+
+const siteRef = z
+  .number()
+  .transform((site) => `${SITE_PREFIX}${site}`)
+  .pipe(shutdownRef)
+  .describe(`A mining site's id (1–${MAX_SITE_ID}), as /api/sites gives it`);
+
+const operatorRef = z
+  .string()
+  .transform((name) => `${OPERATOR_PREFIX}${name}`)
+  .pipe(shutdownRef)
+  .describe(`An operator's name as the sites list spells it (at most ${MAX_OPERATOR_NAME_CHARS} characters): every site of it goes dark`);
 
 const fraction = z.number().min(0, "must be ≥ 0").max(1, "must be ≤ 1");
 
@@ -61,17 +90,23 @@ const efficiency = z
 
 // ---- The JSON body (POST /api/simulate), strict.
 
+const itemFraction = fraction.default(1).describe("Share of its hashrate that goes dark (default 1)");
+
+/** A reference alone (at fraction 1) or an object with one of id, site or operator; each becomes { id: its canonical reference, fraction }. */
 export const ShutdownItemSchema = z
-  .union([
-    itemId,
-    z
-      .object({
-        id: itemId,
-        fraction: fraction.default(1).describe("Share of the jurisdiction's hashrate that goes dark (default 1)"),
-      })
-      .strict(),
-  ])
-  .transform((item): ScenarioItem => (typeof item === "string" ? { id: item, fraction: 1 } : item));
+  .union(
+    [
+      shutdownRef,
+      z.object({ id: shutdownRef, fraction: itemFraction }).strict(),
+      z.object({ site: siteRef, fraction: itemFraction }).strict(),
+      z.object({ operator: operatorRef, fraction: itemFraction }).strict(),
+    ],
+    { error: `must be ${REF_SYNTAX}, or an object with one of id, site or operator and an optional fraction` },
+  )
+  .transform((item): ScenarioItem => {
+    if (typeof item === "string") return { id: item, fraction: 1 };
+    return { id: "id" in item ? item.id : "site" in item ? item.site : item.operator, fraction: item.fraction };
+  });
 
 export const MigrationSchema = z
   .object({
@@ -95,7 +130,7 @@ export const ScenarioBody = z
     dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET).describe("Shares dataset"),
     shutdown: z
       .array(ShutdownItemSchema)
-      .min(1, "must name at least one country or bloc")
+      .min(1, "must name at least one item")
       .max(MAX_SHUTDOWN_ITEMS, `may name at most ${MAX_SHUTDOWN_ITEMS} items`)
       .describe("What goes dark"),
     blocksIntoEpoch: blocksIntoEpoch.default(DEFAULT_BLOCKS_INTO_EPOCH).describe("Blocks of the current epoch mined when the shock hits"),
@@ -108,11 +143,12 @@ export const ScenarioBody = z
 
 // ---- The text forms of a link or query, read into the body's shapes and checked by its rules.
 
-export const NUMBER = String.raw`\d+(?:\.\d*)?|\.\d+`;
-const ITEM_TEXT = new RegExp(`^([A-Za-z][A-Za-z0-9]*)(?::(${NUMBER}))?$`);
+export { NUMBER };
 const NUMBER_TEXT = new RegExp(`^(?:${NUMBER})$`);
 const MIGRATION_TEXT = new RegExp(`^(${NUMBER}),(\\d+),(\\d+),([a-z-]+)$`);
-const SHUTDOWN_SYNTAX = "a comma-separated list of ISO alpha-2 codes or bloc ids, each optionally with :fraction (0–1), e.g. CN,RU:0.3,EAEU";
+export const SHUTDOWN_SYNTAX =
+  `a comma-separated list of items, each optionally with :fraction (0–1); an item is ${REF_SYNTAX}, ` +
+  'with "%", "," and ":" in an operator\'s name written %25, %2C and %3A; e.g. CN,RU:0.3,EAEU,US-TX:0.8,site:12,op:Riot Platforms:0.5';
 const MIGRATION_SYNTAX = `fraction,days,delayDays,weighting such as 0.5,90,30,cheap-power (weighting ${MIGRATION_WEIGHTINGS.join(" or ")})`;
 
 /** The first problem zod found, as "path: message" (the path inside the parameter, if any). */
@@ -144,17 +180,17 @@ export function textParam<T>(read: Read, rules: z.ZodType<T>, syntax: z.ZodStrin
   });
 }
 
-const shutdownItem = z.object({ id: itemId, fraction });
+const shutdownItem = z.object({ id: shutdownRef, fraction });
 
-/** "CN,RU:0.3,EAEU" → [{ id: "CN", fraction: 1 }, { id: "RU", fraction: 0.3 }, { id: "EAEU", fraction: 1 }] */
+/** "CN,RU:0.3,US-TX:0.8,op:Hut 8" → [{ id: "CN", fraction: 1 }, { id: "RU", fraction: 0.3 }, { id: "US-TX", fraction: 0.8 }, { id: "op:Hut 8", fraction: 1 }] */
 export const shutdownParam = textParam((text) => {
   const parts = text.split(",");
-  if (parts.length > MAX_SHUTDOWN_ITEMS) return { problem: `may name at most ${MAX_SHUTDOWN_ITEMS} countries or blocs` };
+  if (parts.length > MAX_SHUTDOWN_ITEMS) return { problem: `may name at most ${MAX_SHUTDOWN_ITEMS} items` };
   const items: ScenarioItem[] = [];
   for (const [index, part] of parts.entries()) {
-    const match = ITEM_TEXT.exec(part);
-    if (!match) return { problem: `item ${index + 1} ("${part}") is not an id or id:fraction; must be ${SHUTDOWN_SYNTAX}` };
-    const item = shutdownItem.safeParse({ id: (match[1] ?? "").toUpperCase(), fraction: match[2] === undefined ? 1 : Number(match[2]) });
+    const read = readItemText(part);
+    if ("problem" in read) return { problem: `item ${index + 1} ("${part}") ${read.problem}; must be ${SHUTDOWN_SYNTAX}` };
+    const item = shutdownItem.safeParse(read);
     if (!item.success) return { problem: `item ${index + 1} ("${part}"): ${firstProblem(item.error)}` };
     items.push(item.data);
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { SCENARIO_PARAMS } from "../scenario/scenario";
-import { ScenarioBody, scenarioQuery, shutdownParam } from "../scenario/schema";
+import { ScenarioBody, scenarioQuery, SHUTDOWN_SYNTAX, shutdownParam } from "../scenario/schema";
 import { periodSchema } from "./cells";
 import { datasetSlugParam } from "./dataset-slug";
 import { unknownParameter } from "./query-issues";
@@ -18,7 +18,7 @@ const P = SCENARIO_PARAMS;
 const shape = {
   period: periodSchema.describe("Month (YYYY-MM) whose distribution is shut down"),
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET).describe(`Shares dataset (default ${DEFAULT_SHARES_DATASET})`),
-  [P.shutdown]: shutdownParam.describe("What goes dark, as in the dashboard URL: CN,RU:0.3,EAEU (id or id:fraction)"),
+  [P.shutdown]: shutdownParam.describe(`What goes dark, as in the dashboard URL: ${SHUTDOWN_SYNTAX}`),
   [P.blocksIntoEpoch]: scenarioQuery[P.blocksIntoEpoch],
   [P.migration]: scenarioQuery[P.migration],
   [P.horizonDays]: scenarioQuery[P.horizonDays],

@@ -4,7 +4,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import type pg from "pg";
 import { expect } from "vitest";
 import { z } from "zod";
-import { WRITE_LOCK_KEY } from "@/lib/db/postgres/sql";
+import { copyStatement, WRITE_LOCK_KEY } from "@/lib/db/postgres/sql";
+import { FACT_TABLES } from "@/lib/db/row-tables";
 import { HealthResponse } from "@/lib/validation/responses/system";
 
 export const TOKEN = "pg-instances-admin-token-0123456789";
@@ -101,7 +102,7 @@ const Writer = z.object({ pid: z.number(), xid: z.string().regex(/^\d+$/) });
 
 /**
  * The backend of an import in the middle of its write, seen from `watcher`: it holds the write lock,
- * its transaction has written (a transaction id is assigned) and it is sending the sites. Its xid tells
+ * its transaction has written (a transaction id is assigned) and it is sending the sites (their COPY). Its xid tells
  * afterwards whether that transaction committed or aborted (pg_xact_status).
  */
 export async function writerMidWrite(watcher: pg.Client, applicationName: string): Promise<z.infer<typeof Writer>> {
@@ -109,8 +110,8 @@ export async function writerMidWrite(watcher: pg.Client, applicationName: string
     const { rows } = await watcher.query(
       `SELECT a.pid, a.backend_xid::text AS xid FROM pg_stat_activity a
        JOIN pg_locks l ON l.pid = a.pid AND l.locktype = 'advisory' AND l.objid = $2 AND l.granted
-       WHERE a.application_name = $1 AND a.backend_xid IS NOT NULL AND a.query LIKE 'INSERT INTO "MiningSite"%'`,
-      [applicationName, WRITE_LOCK_KEY],
+       WHERE a.application_name = $1 AND a.backend_xid IS NOT NULL AND a.query = $3`,
+      [applicationName, WRITE_LOCK_KEY, copyStatement(FACT_TABLES.sites)],
     );
     if (rows[0] !== undefined) return Writer.parse(rows[0]);
   }

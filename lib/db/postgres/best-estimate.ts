@@ -2,8 +2,9 @@ import type pg from "pg";
 import { BEST_ESTIMATE_DATASET } from "../../metrics/best-estimate";
 import { composeBestEstimate } from "../best-estimate";
 import { COMPOSITE_SHARE, DATASET } from "../row-tables";
+import { copyRows } from "./copy";
 import { BestEstimateSourceRow, DatasetHashRow, IdRow, parseOne, parseRows } from "./rows";
-import { POSTGRES_SHARED, POSTGRES_WRITES, slices, unnestParameters } from "./sql";
+import { POSTGRES_SHARED, POSTGRES_WRITES, unnestParameters } from "./sql";
 
 /**
  * lib/db/best-estimate.ts's rebuild on PostgreSQL: the same source rows (the same statement, in the same
@@ -18,6 +19,6 @@ export async function rebuildBestEstimatePostgres(client: pg.ClientBase, importe
   if (existing) await client.query(POSTGRES_SHARED.deleteDataset, [existing.id]);
   const inserted = await client.query(POSTGRES_WRITES.insertDataset, unnestParameters(DATASET, [{ ...meta, contentHash, importedAt }]));
   const { id } = parseOne(IdRow, inserted.rows);
-  for (const slice of slices(shares)) await client.query(POSTGRES_WRITES.compositeShare, unnestParameters(COMPOSITE_SHARE, slice, id));
+  await copyRows(client, COMPOSITE_SHARE, shares, id);
   return "written";
 }

@@ -1,21 +1,18 @@
 import type pg from "pg";
 import { BEST_ESTIMATE_DATASET } from "../../metrics/best-estimate";
 import { contentHash, type DatasetContent, rowCount, type WriteInput, type WriteReport } from "../bulk";
-import { BLOC, BLOC_MEMBER, COUNTRY, DATASET, FACT_TABLES, REGION, type RowTable, SHOCK_EVENT, SHOCK_EVENT_COUNTRY } from "../row-tables";
+import { BLOC, BLOC_MEMBER, COUNTRY, DATASET, FACT_TABLES, REGION, SHOCK_EVENT, SHOCK_EVENT_COUNTRY } from "../row-tables";
 import { rebuildBestEstimatePostgres } from "./best-estimate";
+import { copyRows } from "./copy";
 import { CountRow, DatasetHashRow, IdRow, parseOne, parseRows, ShockIdRow } from "./rows";
 import { rebuildSiteCellsPostgres } from "./site-cells";
-import { POSTGRES_SHARED, POSTGRES_WRITES, slices, unnestParameters } from "./sql";
+import { POSTGRES_SHARED, POSTGRES_WRITES, unnestParameters } from "./sql";
 
 // lib/db/bulk.ts's writeDatasets on PostgreSQL, with the same guarantees: run inside inWriteTransaction
 // (lib/db/postgres/connect.ts: one transaction, the write lock first), a dataset whose content hash is
 // unchanged left alone, a changed one replaced whole (deleting the Dataset row deletes its rows: every
 // table's foreign key to it is ON DELETE CASCADE), the site cells and the best estimate rebuilt before
-// the commit. Rows go in as one multi-row INSERT … unnest per table and slice, not one statement each.
-
-async function insertRows<R>(client: pg.ClientBase, statement: string, table: RowTable<R>, rows: readonly R[] | undefined, parentId: number): Promise<void> {
-  for (const slice of slices(rows ?? [])) await client.query(statement, unnestParameters(table, slice, parentId));
-}
+// the commit. A table's rows go in by one binary COPY (lib/db/postgres/copy.ts), not one statement each.
 
 async function insertDataset(client: pg.ClientBase, content: DatasetContent, hash: string, importedAt: string): Promise<number> {
   const row = { ...content.meta, origin: content.origin, contentHash: hash, importedAt };
@@ -25,16 +22,17 @@ async function insertDataset(client: pg.ClientBase, content: DatasetContent, has
 async function insertBlocsAndShocks(client: pg.ClientBase, content: DatasetContent, datasetId: number): Promise<void> {
   const blocs = content.blocs ?? [];
   if (blocs.length) {
-    await client.query(
-      POSTGRES_WRITES.bloc,
-      unnestParameters(
-        BLOC,
-        blocs.map(({ members: _members, ...bloc }) => bloc),
-        datasetId,
-      ),
+    await copyRows(
+      client,
+      BLOC,
+      blocs.map(({ members: _members, ...bloc }) => bloc),
+      datasetId,
     );
-    const members = blocs.flatMap((bloc) => bloc.members.map((countryIso2) => ({ blocId: bloc.id, countryIso2 })));
-    for (const slice of slices(members)) await client.query(POSTGRES_WRITES.blocMember, unnestParameters(BLOC_MEMBER, slice));
+    await copyRows(
+      client,
+      BLOC_MEMBER,
+      blocs.flatMap((bloc) => bloc.members.map((countryIso2) => ({ blocId: bloc.id, countryIso2 }))),
+    );
   }
   const shocks = content.shocks ?? [];
   if (shocks.length) {
@@ -49,7 +47,7 @@ async function insertBlocsAndShocks(client: pg.ClientBase, content: DatasetConte
     // By slug (unique), not by the order RETURNING happens to give.
     const idOf = new Map(parseRows(ShockIdRow, inserted.rows).map((row) => [row.slug, row.id]));
     const countries = shocks.flatMap((shock) => shock.countries.map((countryIso2) => ({ shockEventId: idOf.get(shock.slug) ?? -1, countryIso2 })));
-    for (const slice of slices(countries)) await client.query(POSTGRES_WRITES.shockEventCountry, unnestParameters(SHOCK_EVENT_COUNTRY, slice));
+    await copyRows(client, SHOCK_EVENT_COUNTRY, countries);
   }
 }
 
@@ -61,9 +59,9 @@ export async function writeDatasetsPostgres(
 ): Promise<WriteReport> {
   const countries = input.countries ?? [];
   const upserted = countries.length ? await client.query(POSTGRES_WRITES.upsertCountry, unnestParameters(COUNTRY, countries)) : null;
-  let regionsChanged = 0;
-  for (const slice of slices(input.regions ?? []))
-    regionsChanged += (await client.query(POSTGRES_WRITES.upsertRegion, unnestParameters(REGION, slice))).rowCount ?? 0;
+  const regions = input.regions ?? [];
+  // A few thousand rows: one statement, as the countries.
+  const regionsChanged = regions.length ? ((await client.query(POSTGRES_WRITES.upsertRegion, unnestParameters(REGION, regions))).rowCount ?? 0) : 0;
   const report: WriteReport = { countriesChanged: upserted?.rowCount ?? 0, regionsChanged, written: [], unchanged: [] };
   for (const content of input.datasets) {
     const hash = contentHash(content);
@@ -74,15 +72,15 @@ export async function writeDatasetsPostgres(
     }
     if (existing) await client.query(POSTGRES_SHARED.deleteDataset, [existing.id]);
     const datasetId = await insertDataset(client, content, hash, now());
-    await insertRows(client, POSTGRES_WRITES.shares, FACT_TABLES.shares, content.shares, datasetId);
-    await insertRows(client, POSTGRES_WRITES.networkStats, FACT_TABLES.networkStats, content.networkStats, datasetId);
-    await insertRows(client, POSTGRES_WRITES.retargets, FACT_TABLES.retargets, content.retargets, datasetId);
-    await insertRows(client, POSTGRES_WRITES.prices, FACT_TABLES.prices, content.prices, datasetId);
-    await insertRows(client, POSTGRES_WRITES.sites, FACT_TABLES.sites, content.sites, datasetId);
+    await copyRows(client, FACT_TABLES.shares, content.shares, datasetId);
+    await copyRows(client, FACT_TABLES.networkStats, content.networkStats, datasetId);
+    await copyRows(client, FACT_TABLES.retargets, content.retargets, datasetId);
+    await copyRows(client, FACT_TABLES.prices, content.prices, datasetId);
+    await copyRows(client, FACT_TABLES.sites, content.sites, datasetId);
     if (content.sites) await rebuildSiteCellsPostgres(client, datasetId, content.sites);
-    await insertRows(client, POSTGRES_WRITES.events, FACT_TABLES.events, content.events, datasetId);
-    await insertRows(client, POSTGRES_WRITES.observations, FACT_TABLES.observations, content.observations, datasetId);
-    await insertRows(client, POSTGRES_WRITES.regionalShares, FACT_TABLES.regionalShares, content.regionalShares, datasetId);
+    await copyRows(client, FACT_TABLES.events, content.events, datasetId);
+    await copyRows(client, FACT_TABLES.observations, content.observations, datasetId);
+    await copyRows(client, FACT_TABLES.regionalShares, content.regionalShares, datasetId);
     await insertBlocsAndShocks(client, content, datasetId);
     report.written.push({ slug: content.meta.slug, rows: rowCount(content) });
   }

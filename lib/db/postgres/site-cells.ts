@@ -3,7 +3,8 @@ import { cellX, cellY, STORED_LEVELS_MAX } from "../../geo/site-grid";
 import type { SiteRecord } from "../../validation/sites";
 import { SITE_CELL, type SiteCellRow } from "../row-tables";
 import { CompensatedSum } from "../compensated-sum";
-import { POSTGRES_WRITES, slices, unnestParameters } from "./sql";
+import { copyRows } from "./copy";
+import { POSTGRES_WRITES } from "./sql";
 
 // The map's cells of a dataset (lib/db/site-cells.ts says what they are), for PostgreSQL. SQLite counts
 // them in SQL; here they are counted from the rows the write has in hand, because the two engines add
@@ -63,5 +64,5 @@ export function siteCellsOf(sites: readonly Pick<SiteRecord, "lat" | "lon" | "ca
 /** Replace a dataset's cells with those of `sites` (the rows just written for it). Call inside the write's transaction. */
 export async function rebuildSiteCellsPostgres(client: pg.ClientBase, datasetId: number, sites: readonly SiteRecord[]): Promise<void> {
   await client.query(POSTGRES_WRITES.deleteSiteCells, [datasetId]);
-  for (const slice of slices(siteCellsOf(sites))) await client.query(POSTGRES_WRITES.siteCell, unnestParameters(SITE_CELL, slice, datasetId));
+  await copyRows(client, SITE_CELL, siteCellsOf(sites), datasetId);
 }

@@ -1,25 +1,11 @@
-import {
-  BLOC,
-  BLOC_MEMBER,
-  COMPOSITE_SHARE,
-  COUNTRY,
-  columnNames,
-  DATASET,
-  FACT_TABLES,
-  memberNames,
-  onConflictUpdate,
-  quoted,
-  REGION,
-  type RowTable,
-  SHOCK_EVENT,
-  SHOCK_EVENT_COUNTRY,
-  SITE_CELL,
-} from "../row-tables";
+import { COUNTRY, columnNames, DATASET, memberNames, onConflictUpdate, quoted, REGION, type RowTable, SHOCK_EVENT } from "../row-tables";
 import { COMMON_SQL } from "../common-sql";
 
-// PostgreSQL's statements for bulk writes, built once from the column lists of lib/db/row-tables.ts:
-// one INSERT … SELECT FROM unnest per table and slice of rows, each column sent as one array parameter,
-// so that a 200 000-row import is a handful of statements rather than 200 000 round trips.
+// PostgreSQL's statements for bulk writes, built once from the column lists of lib/db/row-tables.ts.
+// A dataset's rows go in by one COPY … FROM STDIN per table (lib/db/postgres/copy.ts): a 200 000-row
+// import is one stream rather than 200 000 round trips. The few rows that need more than an insert —
+// an upsert (countries), ids given back (a dataset, shock events), a few hundred at most — go by one
+// INSERT … SELECT FROM unnest, each column sent as one array parameter. bench/pg-import.bench.ts measures the two against each other.
 
 /**
  * The key of the advisory lock every writer takes first in its transaction (pg_advisory_xact_lock): writers
@@ -27,9 +13,6 @@ import { COMMON_SQL } from "../common-sql";
  * Released by the commit or rollback — or by the server when the writer's connection goes.
  */
 export const WRITE_LOCK_KEY = 0x4861_7368; // "Hash"
-
-/** Rows per INSERT: bounds the size of one statement's parameters (a few MB of text) on a large import. */
-export const INSERT_SLICE_ROWS = 25_000;
 
 /** COMMON_SQL's `?` placeholders numbered as PostgreSQL wants them ($1, $2…); the statements hold no `?` otherwise. */
 export function numbered(sql: string): string {
@@ -41,30 +24,30 @@ export const POSTGRES_SHARED = Object.fromEntries(Object.entries(COMMON_SQL).map
   [K in keyof typeof COMMON_SQL]: string;
 };
 
-function insert<R>(t: RowTable<R>, tail = ""): string {
+/** INSERT … SELECT FROM unnest of one array per column (the parent id, if any, given once as $1). */
+export function unnestInsert<R>(t: RowTable<R>, tail = ""): string {
   const arrays = memberNames(t).map((name, i) => `$${i + (t.parent ? 2 : 1)}::${t.columns[name]}[]`);
   const select = t.parent ? `SELECT $1::int4, * FROM unnest(${arrays.join(", ")})` : `SELECT * FROM unnest(${arrays.join(", ")})`;
   return `INSERT INTO ${quoted(t.table)} (${columnNames(t).map(quoted).join(", ")}) ${select}${tail ? ` ${tail}` : ""}`;
 }
 
+const copyStatements = new Map<object, string>();
+
+/** COPY of every column of `t` (the parent first) in the binary format; `t` is one of lib/db/row-tables.ts's constants. */
+export function copyStatement<R>(t: RowTable<R>): string {
+  let statement = copyStatements.get(t);
+  if (statement === undefined) {
+    statement = `COPY ${quoted(t.table)} (${columnNames(t).map(quoted).join(", ")}) FROM STDIN (FORMAT binary)`;
+    copyStatements.set(t, statement);
+  }
+  return statement;
+}
+
 export const POSTGRES_WRITES = {
-  upsertCountry: insert(COUNTRY, onConflictUpdate(COUNTRY, "iso2")),
-  upsertRegion: insert(REGION, onConflictUpdate(REGION, "code")),
-  insertDataset: insert(DATASET, `RETURNING "id"`),
-  shares: insert(FACT_TABLES.shares),
-  networkStats: insert(FACT_TABLES.networkStats),
-  retargets: insert(FACT_TABLES.retargets),
-  prices: insert(FACT_TABLES.prices),
-  sites: insert(FACT_TABLES.sites),
-  events: insert(FACT_TABLES.events),
-  observations: insert(FACT_TABLES.observations),
-  regionalShares: insert(FACT_TABLES.regionalShares),
-  compositeShare: insert(COMPOSITE_SHARE),
-  bloc: insert(BLOC),
-  blocMember: insert(BLOC_MEMBER),
-  shockEvent: insert(SHOCK_EVENT, `RETURNING "id", "slug"`),
-  shockEventCountry: insert(SHOCK_EVENT_COUNTRY),
-  siteCell: insert(SITE_CELL),
+  upsertCountry: unnestInsert(COUNTRY, onConflictUpdate(COUNTRY, "iso2")),
+  upsertRegion: unnestInsert(REGION, onConflictUpdate(REGION, "code")),
+  insertDataset: unnestInsert(DATASET, `RETURNING "id"`),
+  shockEvent: unnestInsert(SHOCK_EVENT, `RETURNING "id", "slug"`),
   deleteSiteCells: `DELETE FROM "SiteCell" WHERE "datasetId" = $1`,
   lock: `SELECT pg_advisory_xact_lock($1)`,
   /** SET takes no parameters; set_config(…, true) is SET LOCAL with one. */
@@ -75,9 +58,4 @@ export const POSTGRES_WRITES = {
 export function unnestParameters<R>(t: RowTable<R>, rows: readonly R[], parentId?: number): unknown[] {
   const arrays = memberNames(t).map((name) => rows.map((row) => row[name]));
   return t.parent ? [parentId, ...arrays] : arrays;
-}
-
-/** `rows` in slices of at most INSERT_SLICE_ROWS. */
-export function* slices<R>(rows: readonly R[], size = INSERT_SLICE_ROWS): Generator<readonly R[]> {
-  for (let from = 0; from < rows.length; from += size) yield rows.slice(from, from + size);
 }

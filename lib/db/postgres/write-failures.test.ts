@@ -19,7 +19,8 @@ import { COUNTED_TABLES } from "../tables";
 import { DatabaseBusy, DatabaseUnavailable, StorageFull } from "../write-errors";
 import { withConnection, WRITER_APPLICATION_NAME, writeFailure } from "./connect";
 import { closePostgresPool, postgresPool, READ_QUERY_TIMEOUT_MS } from "./pool";
-import { WRITE_LOCK_KEY } from "./sql";
+import { FACT_TABLES } from "../row-tables";
+import { copyStatement, WRITE_LOCK_KEY } from "./sql";
 
 let server: PostgresServer;
 let database: DatabaseLocation;
@@ -57,13 +58,13 @@ async function snapshot(): Promise<Record<string, number>> {
 }
 const datasetRow = (slug: string) => postgresRows(server.url, `SELECT * FROM "Dataset" WHERE "slug" = $1`, slug);
 
-/** The writer's backend once it is inserting sites: inside its transaction, rows already sent. */
+/** The writer's backend once it is sending sites (their COPY): inside its transaction, rows already sent. */
 async function writerInsertingSites(): Promise<number> {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 5))) {
-    const { rows } = await watcher.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'INSERT INTO "MiningSite"%'`,
-      [WRITER_APPLICATION_NAME],
-    );
+    const { rows } = await watcher.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query = $2`, [
+      WRITER_APPLICATION_NAME,
+      copyStatement(FACT_TABLES.sites),
+    ]);
     if (rows[0]) return rows[0].pid;
   }
   throw new Error("the import never began inserting sites");

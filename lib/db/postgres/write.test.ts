@@ -182,6 +182,30 @@ describe("imports on PostgreSQL", () => {
   });
 });
 
+/** Text that a text-format COPY would have to escape, every script, NULLs, and numbers that do not round-trip through short decimals. */
+const AWKWARD_SITES_CSV = [
+  "site,operator,country,region_city,lat_approx,lon_approx,capacity_MW,hashrate_EH_s,energy_source,status_note,certainty,source_url",
+  `"Tab\there",Back\\slash,Norway,"Line one\nline two",59.91273000000001,10.746090000000002,0.30000000000000004,,hydro,operating,low,https://example.org/a`,
+  `Zürich – 東京 🚀,\\N,Switzerland,,-0.0,-0.0,1e-7,0.1,,operating since 2021,high,https://example.org/b?x=1&y=\\t`,
+].join("\n");
+
+describe("imports on PostgreSQL, awkward values", () => {
+  it("store the same text and numbers as SQLite, bit for bit: tabs, newlines, backslashes, non-ASCII, \\N as text, -0, long floats", async () => {
+    const query = { kind: "sites" as const, dataset: "twin-awkward", ...PROVENANCE };
+    const sql = `SELECT s."name", s."operator", s."countryIso2", s."locality", s."lat", s."lon", s."capacityMw", s."hashrateEh", s."energySource",
+        s."statusNote", s."sourceUrl" FROM "MiningSite" s JOIN "Dataset" d ON d."id" = s."datasetId" WHERE d."slug" = 'twin-awkward' ORDER BY s."id"`;
+    for (const location of [postgres, sqlite])
+      expect(await importDataset({ query, file: upload(AWKWARD_SITES_CSV), database: location })).toMatchObject({ rows: 2 });
+    const [onPostgres, onSqlite] = [await rowsOf(postgres, sql), await rowsOf(sqlite, sql)];
+    expect(onPostgres).toEqual(onSqlite);
+    expect(onPostgres).toMatchObject([
+      { name: "Tab\there", operator: "Back\\slash", locality: "Line one\nline two", lat: 59.91273000000001, capacityMw: 0.30000000000000004, hashrateEh: null },
+      { name: "Zürich – 東京 🚀", operator: "\\N", locality: null, lat: 0, lon: 0, capacityMw: 1e-7, sourceUrl: "https://example.org/b?x=1&y=\\t" },
+    ]);
+    expect(Object.is(onPostgres[1]?.lat, 0)).toBe(true);
+  });
+});
+
 describe("npm run sync on PostgreSQL", () => {
   it("adds the months and retargets the database lacks, as on SQLite, and a second run writes nothing", async () => {
     const request = (database: DatabaseLocation) => ({
