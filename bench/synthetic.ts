@@ -42,6 +42,8 @@ export function syntheticSites(count: number, seed = 42): SiteRecord[] {
       energySource: ["hydro", "natural gas", "grid", "wind", "nuclear"][i % 5] ?? "grid",
       status: "operating",
       statusNote: "synthetic benchmark row",
+      regionCode: null,
+      regionMethod: null,
       asOf: "2025",
       certainty: "low",
       sourceUrl: `https://example.org/synthetic/${i + 1}`,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { allCountries } from "../lib/geo/countries";
+import { allRegions } from "../lib/geo/regions";
 import type { DatasetContent } from "../lib/db/bulk";
 import { parseBlocsCsv, parseShockEventsCsv } from "../lib/io/blocs";
 import { CsvFormatError } from "../lib/io/csv";
@@ -10,6 +11,7 @@ import { parseShockObservationsCsv } from "../lib/io/observations";
 import { parseEiaMonthlyCsv, parsePricesCsv } from "../lib/io/prices";
 import { parseCbeciCsv, parseEstimateCsv } from "../lib/io/shares";
 import { parseSitesCsv } from "../lib/io/sites";
+import { parseCnProvinceSharesCsv, parseSubnationalSharesCsv, parseUsStateSharesCsv } from "../lib/io/subnational";
 import { BEST_ESTIMATE_DATASET } from "../lib/metrics/best-estimate";
 import { type DatasetMeta, DatasetMetaSchema } from "../lib/validation/datasets";
 
@@ -28,6 +30,9 @@ export const SEED_FILES = {
   "mining-sites": "data/mining_sites.csv",
   "network-events": "data/network_events.csv",
   "shock-observations": "data/shock_observations_2022_2026.csv",
+  "subnational-us-states": "data/subnational_us_states.csv",
+  "subnational-cn-provinces": "data/subnational_cn_provinces.csv",
+  "subnational-2022-2026": "data/subnational_shares_2022_2026.csv",
   blocs: "blocs.csv",
   "shock-events": "shock_events.csv",
 } as const;
@@ -50,7 +55,7 @@ function estimatePeriod(slug: keyof typeof ESTIMATE_PUBLISHERS) {
   };
 }
 
-export type SeedBundle = { countries: ReturnType<typeof allCountries>; datasets: DatasetContent[] };
+export type SeedBundle = { countries: ReturnType<typeof allCountries>; regions: ReturnType<typeof allRegions>; datasets: DatasetContent[] };
 
 /** Read and validate every seed file; throws DataValidationError listing every bad row (file, line, column). */
 export function loadSeedBundle(seedDir: string = DEFAULT_SEED_DIR): SeedBundle {
@@ -120,6 +125,9 @@ export function loadSeedBundle(seedDir: string = DEFAULT_SEED_DIR): SeedBundle {
     "mining-sites": { sites: collect(SEED_FILES["mining-sites"], parseSitesCsv)?.sites },
     "network-events": { events: collect(SEED_FILES["network-events"], parseNetworkEventsCsv)?.events },
     "shock-observations": { observations: collect(SEED_FILES["shock-observations"], parseShockObservationsCsv)?.observations },
+    "subnational-us-states": { regionalShares: collect(SEED_FILES["subnational-us-states"], parseUsStateSharesCsv)?.regionalShares },
+    "subnational-cn-provinces": { regionalShares: collect(SEED_FILES["subnational-cn-provinces"], parseCnProvinceSharesCsv)?.regionalShares },
+    "subnational-2022-2026": { regionalShares: collect(SEED_FILES["subnational-2022-2026"], parseSubnationalSharesCsv)?.regionalShares },
     blocs: { blocs: collect(SEED_FILES.blocs, parseBlocsCsv)?.blocs },
     "shock-events": { shocks: collect(SEED_FILES["shock-events"], parseShockEventsCsv)?.shocks },
   };
@@ -134,5 +142,5 @@ export function loadSeedBundle(seedDir: string = DEFAULT_SEED_DIR): SeedBundle {
     const meta = metas.get(slug);
     if (meta) datasets.push({ meta, origin: "seed", ...content });
   }
-  return { countries: allCountries(), datasets };
+  return { countries: allCountries(), regions: allRegions(), datasets };
 }

@@ -84,6 +84,7 @@ describe("seeded reference data", () => {
       "MiningSite",
       "NetworkEvent",
       "ShockObservation",
+      "RegionalShare",
       "Bloc",
       "ShockEvent",
     ]) {
@@ -114,6 +115,38 @@ describe("seeded reference data", () => {
       expect(s.sourceUrl).toMatch(/^https?:\/\//);
     }
     expect(sites.filter((s) => s.lat === null)).toHaveLength(17);
+  });
+
+  it("holds the ISO 3166-2 regions and places 114 of the 119 sites in one: 97 by polygon, 17 by address", () => {
+    expect(all<{ n: number }>(`SELECT count(*) AS n FROM Region`)[0]?.n).toBe(4030);
+    const byMethod = all<{ method: string | null; sites: number; unlocated: number }>(
+      `SELECT regionMethod AS method, count(*) AS sites, sum(lat IS NULL) AS unlocated FROM MiningSite GROUP BY regionMethod ORDER BY regionMethod`,
+    );
+    expect(byMethod).toEqual([
+      // Aggregates and undisclosed sites whose address names no single region (Brazil, Ethiopia, Paraguay ×2, "ND, MT, WY, CO oilfields").
+      { method: null, sites: 5, unlocated: 5 },
+      // 12 without coordinates; 5 located where no polygon holds them: Mina Zayed (coast), and Norway and Iceland (no polygons).
+      { method: "address", sites: 17, unlocated: 12 },
+      { method: "polygon", sites: 97, unlocated: 0 },
+    ]);
+    // Every placed site's region exists and is counted with the site's country.
+    const orphans = all<{ n: number }>(
+      `SELECT count(*) AS n FROM MiningSite s LEFT JOIN Region r ON r.code = s.regionCode WHERE s.regionCode IS NOT NULL AND (r.code IS NULL OR r.countryIso2 <> s.countryIso2)`,
+    );
+    expect(orphans[0]?.n).toBe(0);
+    expect(all<{ n: number }>(`SELECT count(*) AS n FROM MiningSite WHERE regionCode = 'US-TX'`)[0]?.n).toBe(26);
+  });
+
+  it("loads the published regional shares of the three files, each with its dataset", () => {
+    const rows = all<{ slug: string; n: number; ofCountry: number; ofNetwork: number }>(
+      `SELECT d.slug, count(*) AS n, count(r.shareOfCountryLow) AS ofCountry, count(r.shareOfNetworkLow) AS ofNetwork
+       FROM RegionalShare r JOIN Dataset d ON d.id = r.datasetId GROUP BY d.slug ORDER BY d.slug`,
+    );
+    expect(rows).toEqual([
+      { slug: "subnational-2022-2026", n: 11, ofCountry: 11, ofNetwork: 2 },
+      { slug: "subnational-cn-provinces", n: 10, ofCountry: 4, ofNetwork: 6 },
+      { slug: "subnational-us-states", n: 9, ofCountry: 9, ofNetwork: 0 },
+    ]);
   });
 
   it("loads the 113 shock observations of 19 events, each row as the file gives it", () => {

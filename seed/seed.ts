@@ -23,9 +23,11 @@ export async function seedDatabase(target: string | DatabaseLocation, options: {
   if (options.ifEmpty) {
     const present = new Set(await datasetSlugs(location));
     if (present.size > 0) {
-      const added = loadSeedBundle(options.seedDir ?? DEFAULT_SEED_DIR).datasets.filter((d) => !present.has(d.meta.slug));
+      const bundle = loadSeedBundle(options.seedDir ?? DEFAULT_SEED_DIR);
+      const added = bundle.datasets.filter((d) => !present.has(d.meta.slug));
       // Writing the new datasets rebuilds the best estimate too; writing none builds it if it is missing (and writes nothing when current).
-      const report = await writeDatasetsTo(location, { datasets: added });
+      // The regions are upserted (a database from before them gets them; nothing changes when they are current).
+      const report = await writeDatasetsTo(location, { regions: bundle.regions, datasets: added });
       const notes = [
         ...(added.length ? [`added the seed's new datasets ${added.map((d) => d.meta.slug).join(", ")}`] : []),
         ...(!added.length && report.written.some((w) => w.slug === BEST_ESTIMATE_DATASET) ? ["the best estimate was rebuilt"] : []),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { CountryRecord } from "../geo/countries";
+import type { RegionRecord } from "../geo/regions";
 import type { DatasetMeta } from "../validation/datasets";
 import type { BlocRecord, ShockEventRecord } from "../validation/blocs";
 import type { NetworkEventRecord, NetworkStatRecord, RetargetRecord } from "../validation/network";
@@ -8,6 +9,7 @@ import type { ShockObservationRecord } from "../validation/observations";
 import type { PowerPriceRecord } from "../validation/prices";
 import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
+import type { RegionalShareRecord } from "../validation/subnational";
 import { BEST_ESTIMATE_DATASET } from "../metrics/best-estimate";
 import { rebuildBestEstimate } from "./best-estimate";
 import { COMMON_SQL } from "./common-sql";
@@ -30,15 +32,17 @@ export type DatasetContent = {
   sites?: SiteRecord[];
   events?: NetworkEventRecord[];
   observations?: ShockObservationRecord[];
+  regionalShares?: RegionalShareRecord[];
   blocs?: BlocRecord[];
   shocks?: ShockEventRecord[];
 };
 
-/** What a bulk write writes: the countries (the seed's) and datasets. */
-export type WriteInput = { countries?: readonly CountryRecord[]; datasets: DatasetContent[] };
+/** What a bulk write writes: the countries and regions (the seed's; regions after countries) and datasets. */
+export type WriteInput = { countries?: readonly CountryRecord[]; regions?: readonly RegionRecord[]; datasets: DatasetContent[] };
 
 export type WriteReport = {
   countriesChanged: number;
+  regionsChanged: number;
   written: { slug: string; rows: number }[];
   unchanged: string[];
 };
@@ -78,6 +82,7 @@ export function rowCount(content: DatasetContent): number {
     (content.sites?.length ?? 0) +
     (content.events?.length ?? 0) +
     (content.observations?.length ?? 0) +
+    (content.regionalShares?.length ?? 0) +
     (content.blocs?.length ?? 0) +
     (content.shocks?.length ?? 0)
   );
@@ -94,6 +99,7 @@ function countShares(db: Database.Database, slug: string): number {
 export function writeDatasets(db: Database.Database, input: WriteInput, now: () => string = () => new Date().toISOString()): WriteReport {
   db.pragma("foreign_keys = ON");
   const upsertCountry = db.prepare(SQLITE_WRITES.upsertCountry);
+  const upsertRegion = db.prepare(SQLITE_WRITES.upsertRegion);
   const findDataset = db.prepare<[string], { id: number; contentHash: string }>(COMMON_SQL.findDataset);
   const deleteDataset = db.prepare(COMMON_SQL.deleteDataset);
   const insertDataset = db.prepare(SQLITE_WRITES.insertDataset);
@@ -104,6 +110,7 @@ export function writeDatasets(db: Database.Database, input: WriteInput, now: () 
   const insertSite = db.prepare(SQLITE_WRITES.sites);
   const insertEvent = db.prepare(SQLITE_WRITES.events);
   const insertObservation = db.prepare(SQLITE_WRITES.observations);
+  const insertRegionalShare = db.prepare(SQLITE_WRITES.regionalShares);
   const insertBloc = db.prepare(SQLITE_WRITES.bloc);
   const insertBlocMember = db.prepare(SQLITE_WRITES.blocMember);
   const insertShock = db.prepare(SQLITE_WRITES.shockEvent);
@@ -112,7 +119,9 @@ export function writeDatasets(db: Database.Database, input: WriteInput, now: () 
   const run = db.transaction((): WriteReport => {
     let countriesChanged = 0;
     for (const c of input.countries ?? []) countriesChanged += upsertCountry.run(c).changes;
-    const report: WriteReport = { countriesChanged, written: [], unchanged: [] };
+    let regionsChanged = 0;
+    for (const r of input.regions ?? []) regionsChanged += upsertRegion.run(r).changes;
+    const report: WriteReport = { countriesChanged, regionsChanged, written: [], unchanged: [] };
     for (const content of input.datasets) {
       const hash = contentHash(content);
       const existing = findDataset.get(content.meta.slug);
@@ -132,6 +141,7 @@ export function writeDatasets(db: Database.Database, input: WriteInput, now: () 
       if (content.sites) rebuildSiteCells(db, datasetId);
       for (const r of content.events ?? []) insertEvent.run(datasetId, r);
       for (const r of content.observations ?? []) insertObservation.run(datasetId, r);
+      for (const r of content.regionalShares ?? []) insertRegionalShare.run(datasetId, r);
       for (const { members, ...bloc } of content.blocs ?? []) {
         insertBloc.run(datasetId, bloc);
         for (const countryIso2 of members) insertBlocMember.run({ blocId: bloc.id, countryIso2 });

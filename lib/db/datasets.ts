@@ -36,6 +36,7 @@ export async function listDatasets(kind?: string): Promise<DatasetSummary[]> {
           sites: true,
           networkEvents: true,
           observations: true,
+          regionalShares: true,
           blocs: true,
           shockEvents: true,
         },

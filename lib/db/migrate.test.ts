@@ -16,6 +16,8 @@ const EXPECTED_TABLES = [
   "NetworkEvent",
   "NetworkStat",
   "PowerPrice",
+  "Region",
+  "RegionalShare",
   "ShockEvent",
   "ShockEventCountry",
   "ShockObservation",

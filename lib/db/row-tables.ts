@@ -1,4 +1,5 @@
 import type { CountryRecord } from "../geo/countries";
+import type { RegionRecord } from "../geo/regions";
 import type { DatasetMeta } from "../validation/datasets";
 import type { BlocRecord, ShockEventRecord } from "../validation/blocs";
 import type { NetworkEventRecord, NetworkStatRecord, RetargetRecord } from "../validation/network";
@@ -6,6 +7,7 @@ import type { ShockObservationRecord } from "../validation/observations";
 import type { PowerPriceRecord } from "../validation/prices";
 import type { ShareRecord } from "../validation/shares";
 import type { SiteRecord } from "../validation/sites";
+import type { RegionalShareRecord } from "../validation/subnational";
 
 // The tables bulk writes insert rows into, each with its columns: written once, here, and turned into
 // both dialects' statements — SQLite's one-row INSERTs (lib/db/bulk.ts), PostgreSQL's binary COPY and
@@ -51,6 +53,11 @@ export const COUNTRY = {
   table: "Country",
   columns: { iso2: "text", iso3: "text", isoNumeric: "text", name: "text", region: "text", subregion: "text" },
 } as const satisfies RowTable<CountryRecord>;
+
+export const REGION = {
+  table: "Region",
+  columns: { code: "text", countryIso2: "text", isoCountryIso2: "text", name: "text" },
+} as const satisfies RowTable<RegionRecord>;
 
 export const DATASET = {
   table: "Dataset",
@@ -125,6 +132,8 @@ export const FACT_TABLES = {
       asOf: "text",
       certainty: "text",
       sourceUrl: "text",
+      regionCode: "text",
+      regionMethod: "text",
     },
   },
   events: {
@@ -162,6 +171,28 @@ export const FACT_TABLES = {
       note: "text",
     },
   },
+  regionalShares: {
+    table: "RegionalShare",
+    parent: "datasetId",
+    columns: {
+      periodLabel: "text",
+      periodStart: "text",
+      periodEnd: "text",
+      countryIso2: "text",
+      regionCode: "text",
+      regionName: "text",
+      shareOfCountryLow: "float8",
+      shareOfCountryHigh: "float8",
+      shareOfNetworkLow: "float8",
+      shareOfNetworkHigh: "float8",
+      basis: "text",
+      sourceOrg: "text",
+      method: "text",
+      certainty: "text",
+      sourceUrl: "text",
+      note: "text",
+    },
+  },
 } as const satisfies {
   shares: RowTable<ShareRecord>;
   networkStats: RowTable<NetworkStatRecord>;
@@ -170,6 +201,7 @@ export const FACT_TABLES = {
   sites: RowTable<SiteRecord>;
   events: RowTable<NetworkEventRecord>;
   observations: RowTable<ShockObservationRecord>;
+  regionalShares: RowTable<RegionalShareRecord>;
 };
 
 export const COMPOSITE_SHARE = {

@@ -11,7 +11,8 @@ import { readRows, readStatement, type Row, sqlCount } from "./reader";
 import { type SitesFilter, siteConditions } from "./site-filter";
 import { siteGroupsSummed } from "./postgres/site-reads";
 
-export type Site = SiteRecord & { id: number; countryName: string; dataset: string };
+/** A site as listings and exports answer it (its region is read with lib/db/regions.ts). */
+export type Site = Omit<SiteRecord, "regionCode" | "regionMethod"> & { id: number; countryName: string; dataset: string };
 
 /** Every site (of a country, of a status), in the order country, name, id: for the sites export. */
 export async function listSites(filter: { country?: string; status?: SiteStatus } = {}): Promise<Site[]> {
@@ -20,7 +21,7 @@ export async function listSites(filter: { country?: string; status?: SiteStatus 
     include: { country: { select: { name: true } }, dataset: { select: { slug: true } } },
     orderBy: [{ countryIso2: "asc" }, { name: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ country, dataset, datasetId: _d, status, ...r }) => ({
+  return rows.map(({ country, dataset, datasetId: _d, status, regionCode: _r, regionMethod: _m, ...r }) => ({
     ...r,
     status: z.enum(siteStatuses).parse(status),
     countryName: country.name,

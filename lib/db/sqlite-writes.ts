@@ -9,6 +9,7 @@ import {
   memberNames,
   onConflictUpdate,
   quoted,
+  REGION,
   type RowTable,
   SHOCK_EVENT,
   SHOCK_EVENT_COUNTRY,
@@ -25,6 +26,7 @@ function insert<R>(t: RowTable<R>): string {
 
 export const SQLITE_WRITES = {
   upsertCountry: `${insert(COUNTRY)} ${onConflictUpdate(COUNTRY, "iso2")}`,
+  upsertRegion: `${insert(REGION)} ${onConflictUpdate(REGION, "code")}`,
   insertDataset: insert(DATASET),
   shares: insert(FACT_TABLES.shares),
   networkStats: insert(FACT_TABLES.networkStats),
@@ -33,6 +35,7 @@ export const SQLITE_WRITES = {
   sites: insert(FACT_TABLES.sites),
   events: insert(FACT_TABLES.events),
   observations: insert(FACT_TABLES.observations),
+  regionalShares: insert(FACT_TABLES.regionalShares),
   compositeShare: insert(COMPOSITE_SHARE),
   bloc: insert(BLOC),
   blocMember: insert(BLOC_MEMBER),

@@ -1,6 +1,7 @@
 /** Every table of the data model, in dependency order (parents first). */
 export const COUNTED_TABLES = [
   "Country",
+  "Region",
   "Dataset",
   "HashrateShare",
   "NetworkStat",
@@ -10,6 +11,7 @@ export const COUNTED_TABLES = [
   "SiteCell",
   "NetworkEvent",
   "ShockObservation",
+  "RegionalShare",
   "Bloc",
   "BlocMember",
   "ShockEvent",

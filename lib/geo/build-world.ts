@@ -188,7 +188,7 @@ function propertiesFor(iso2: string): WorldFeatureProperties {
  * antimeridian clipping, and precision(0) turns off adaptive resampling so no
  * great-circle vertices are invented along ordinary edges.
  */
-function cutAtAntimeridian(geometry: Polygon | MultiPolygon): Position[][][] {
+export function cutAtAntimeridian(geometry: Polygon | MultiPolygon): Position[][][] {
   const projection = geoEquirectangular()
     .scale(180 / Math.PI)
     .translate([0, 0])
@@ -206,7 +206,7 @@ function cutAtAntimeridian(geometry: Polygon | MultiPolygon): Position[][][] {
  * rings per RFC 7946 (outer counter-clockwise) so any consumer classifies
  * outer rings and holes the same way.
  */
-function cleanPlanar(polygons: Position[][][], precision: number): Polygon | MultiPolygon | null {
+export function cleanPlanar(polygons: Position[][][], precision: number): Polygon | MultiPolygon | null {
   const factor = 10 ** precision;
   const round = (v: number) => {
     const r = Math.round(v * factor) / factor;

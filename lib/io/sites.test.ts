@@ -26,7 +26,20 @@ describe("parseSitesCsv", () => {
         asOf: "2025",
         certainty: "high",
         sourceUrl: "https://example.org/10-q",
+        regionCode: "US-TX",
+        regionMethod: "polygon",
       },
+    ]);
+  });
+
+  it("places an imported site in a region: by its point where a polygon holds it, else by its address", () => {
+    const offshore = ROCKDALE.replace("30.655,-97.001", "27.0,-95.0").replace('"Rockdale, TX"', '"Gulf platform, LA"');
+    const unlocated = ROCKDALE.replace("30.655,-97.001", ",").replace('"Rockdale, TX"', "Ohio (town not stated)");
+    const { sites: parsed } = parseSitesCsv(sites(ROCKDALE, offshore, unlocated), "sites.csv");
+    expect(parsed.map((s) => [s.regionCode, s.regionMethod])).toEqual([
+      ["US-TX", "polygon"],
+      ["US-LA", "address"],
+      ["US-OH", "address"],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { locateSite } from "../geo/site-region";
 import { type CsvOptions, parseCsv } from "./csv";
 import { type RowIssue, validateRecords } from "./issues";
 import { SiteCsvRowSchema, type SiteRecord, asOfFromNote, siteStatusFromNote } from "../validation/sites";
@@ -7,6 +8,7 @@ export function parseSitesCsv(text: string, file: string, csv: CsvOptions = {}):
   const { records } = parseCsv(text, file, csv);
   const { rows, issues } = validateRecords(SiteCsvRowSchema, records, file);
   const sites = rows.map(({ value }) => ({
+    ...locateSite({ countryIso2: value.country, lat: value.lat_approx, lon: value.lon_approx, locality: value.region_city }),
     name: value.site,
     operator: value.operator,
     countryIso2: value.country,

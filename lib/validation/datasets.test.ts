@@ -35,7 +35,7 @@ describe("DatasetMetaSchema (seed/datasets.json entries)", () => {
     ["slug", "CBECI", "must be 2–64 lowercase letters, digits and dashes"],
     ["slug", "-cbeci", "must be 2–64 lowercase letters, digits and dashes"],
     ["slug", `a${"b".repeat(64)}`, "must be 2–64 lowercase letters, digits and dashes"],
-    ["kind", "gold", /expected one of "shares"\|"network"\|"retargets"\|"prices"\|"sites"\|"events"\|"observations"\|"blocs"\|"shocks"/],
+    ["kind", "gold", /expected one of "shares"\|"network"\|"retargets"\|"prices"\|"sites"\|"events"\|"observations"\|"blocs"\|"shocks"\|"subnational"/],
     // A blank title, publisher or licence used to pass: provenance must say something.
     ["title", " ", "is empty"],
     ["publisher", "", "is empty"],

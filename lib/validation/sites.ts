@@ -2,7 +2,7 @@ import { z } from "zod";
 import { resolveCountry } from "../geo/countries";
 import { cellText, httpUrl, nonEmptyText, optionalBoundedDecimalCell, optionalText, quoted } from "./cells";
 import { HASHRATE_EH, LATITUDE, LONGITUDE, POWER_MW } from "./limits";
-import type { SiteStatus } from "./vocabulary";
+import type { SiteRegionMethod, SiteStatus } from "./vocabulary";
 export const certainties = ["high", "medium", "low"] as const;
 
 export const countryCell = cellText().transform((text, ctx) => {
@@ -90,4 +90,8 @@ export type SiteRecord = {
   asOf: string | null;
   certainty: string;
   sourceUrl: string;
+  /** ISO 3166-2 code of the site's region (lib/geo/site-region.ts); null when neither its point nor its address places it. */
+  regionCode: string | null;
+  /** How regionCode was found; null with it. */
+  regionMethod: SiteRegionMethod | null;
 };

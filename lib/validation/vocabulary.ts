@@ -1,7 +1,7 @@
 // The closed lists of the data model, each named once. This module imports nothing: the browser
 // loads it with the response schemas (lib/validation/responses).
 
-export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "observations", "blocs", "shocks"] as const;
+export const datasetKinds = ["shares", "network", "retargets", "prices", "sites", "events", "observations", "blocs", "shocks", "subnational"] as const;
 export type DatasetKind = (typeof datasetKinds)[number];
 
 /** network: an estimate of the whole network; partial: of a sample only, kept out of the best estimate. */
@@ -9,6 +9,10 @@ export const datasetCoverages = ["network", "partial"] as const;
 
 export const siteStatuses = ["operating", "planned", "curtailed", "closed", "converted"] as const;
 export type SiteStatus = (typeof siteStatuses)[number];
+
+/** How a site's region was found: its point in a region polygon, or (no polygon holds it) its address. */
+export const siteRegionMethods = ["polygon", "address"] as const;
+export type SiteRegionMethod = (typeof siteRegionMethods)[number];
 
 export const priceTypes = ["industrial", "business", "miner_tariff", "household", "wholesale"] as const;
 export type PriceType = (typeof priceTypes)[number];

@@ -35,6 +35,9 @@ describe("GET /api/datasets", () => {
         "network-monthly",
         "shock-events",
         "shock-observations",
+        "subnational-2022-2026",
+        "subnational-cn-provinces",
+        "subnational-us-states",
       ].sort(),
     );
     for (const d of datasets) {
@@ -47,6 +50,7 @@ describe("GET /api/datasets", () => {
     expect(datasets.find((d) => d.slug === "cbeci-monthly")).toMatchObject({ kind: "shares", rows: 290 });
     expect(datasets.find((d) => d.slug === "cbeci-monthly")?.periods).toHaveLength(29);
     expect(datasets.find((d) => d.slug === "ccaf-survey-2024")).toMatchObject({ coverage: "partial", origin: "seed" });
+    expect(datasets.find((d) => d.slug === "subnational-2022-2026")).toMatchObject({ kind: "subnational", rows: 11, periods: [] });
     expect(datasets.find((d) => d.slug === "best-estimate")).toMatchObject({ kind: "shares", origin: "composite", coverage: "network" });
     expect(datasets.find((d) => d.slug === "best-estimate")?.periods.at(-1)).toBe("2025-10");
   });

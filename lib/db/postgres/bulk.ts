@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { BEST_ESTIMATE_DATASET } from "../../metrics/best-estimate";
 import { contentHash, type DatasetContent, rowCount, type WriteInput, type WriteReport } from "../bulk";
-import { BLOC, BLOC_MEMBER, COUNTRY, DATASET, FACT_TABLES, SHOCK_EVENT, SHOCK_EVENT_COUNTRY } from "../row-tables";
+import { BLOC, BLOC_MEMBER, COUNTRY, DATASET, FACT_TABLES, REGION, SHOCK_EVENT, SHOCK_EVENT_COUNTRY } from "../row-tables";
 import { rebuildBestEstimatePostgres } from "./best-estimate";
 import { copyRows } from "./copy";
 import { CountRow, DatasetHashRow, IdRow, parseOne, parseRows, ShockIdRow } from "./rows";
@@ -59,7 +59,10 @@ export async function writeDatasetsPostgres(
 ): Promise<WriteReport> {
   const countries = input.countries ?? [];
   const upserted = countries.length ? await client.query(POSTGRES_WRITES.upsertCountry, unnestParameters(COUNTRY, countries)) : null;
-  const report: WriteReport = { countriesChanged: upserted?.rowCount ?? 0, written: [], unchanged: [] };
+  const regions = input.regions ?? [];
+  // A few thousand rows: one statement, as the countries.
+  const regionsChanged = regions.length ? ((await client.query(POSTGRES_WRITES.upsertRegion, unnestParameters(REGION, regions))).rowCount ?? 0) : 0;
+  const report: WriteReport = { countriesChanged: upserted?.rowCount ?? 0, regionsChanged, written: [], unchanged: [] };
   for (const content of input.datasets) {
     const hash = contentHash(content);
     const [existing] = parseRows(DatasetHashRow, (await client.query(POSTGRES_SHARED.findDataset, [content.meta.slug])).rows);
@@ -77,6 +80,7 @@ export async function writeDatasetsPostgres(
     if (content.sites) await rebuildSiteCellsPostgres(client, datasetId, content.sites);
     await copyRows(client, FACT_TABLES.events, content.events, datasetId);
     await copyRows(client, FACT_TABLES.observations, content.observations, datasetId);
+    await copyRows(client, FACT_TABLES.regionalShares, content.regionalShares, datasetId);
     await insertBlocsAndShocks(client, content, datasetId);
     report.written.push({ slug: content.meta.slug, rows: rowCount(content) });
   }

@@ -1,4 +1,4 @@
-import { COUNTRY, columnNames, DATASET, memberNames, onConflictUpdate, quoted, type RowTable, SHOCK_EVENT } from "../row-tables";
+import { COUNTRY, columnNames, DATASET, memberNames, onConflictUpdate, quoted, REGION, type RowTable, SHOCK_EVENT } from "../row-tables";
 import { COMMON_SQL } from "../common-sql";
 
 // PostgreSQL's statements for bulk writes, built once from the column lists of lib/db/row-tables.ts.
@@ -45,6 +45,7 @@ export function copyStatement<R>(t: RowTable<R>): string {
 
 export const POSTGRES_WRITES = {
   upsertCountry: unnestInsert(COUNTRY, onConflictUpdate(COUNTRY, "iso2")),
+  upsertRegion: unnestInsert(REGION, onConflictUpdate(REGION, "code")),
   insertDataset: unnestInsert(DATASET, `RETURNING "id"`),
   shockEvent: unnestInsert(SHOCK_EVENT, `RETURNING "id", "slug"`),
   deleteSiteCells: `DELETE FROM "SiteCell" WHERE "datasetId" = $1`,

@@ -43,6 +43,7 @@ const rowsOf = async (location: DatabaseLocation, sql: string): Promise<Row[]> =
 /** Each table's key: rows compared in this order (text keys in byte order: the C collation, README "PostgreSQL"). */
 const ORDER: Record<(typeof COUNTED_TABLES)[number], string> = {
   Country: `"iso2"`,
+  Region: `"code"`,
   Dataset: `"id"`,
   HashrateShare: `"id"`,
   NetworkStat: `"id"`,
@@ -52,6 +53,7 @@ const ORDER: Record<(typeof COUNTED_TABLES)[number], string> = {
   SiteCell: `"datasetId", "level", "y", "x"`,
   NetworkEvent: `"id"`,
   ShockObservation: `"id"`,
+  RegionalShare: `"id"`,
   Bloc: `"id"`,
   BlocMember: `"blocId", "countryIso2"`,
   ShockEvent: `"id"`,
