@@ -3,7 +3,7 @@ import type { SiteGroup } from "../metrics/sites-basis";
 import type { SiteKey } from "../validation/sites-query";
 import type { SiteRecord } from "../validation/sites";
 import { SiteSchema } from "../validation/responses/reference";
-import { type SiteStatus, siteStatuses } from "../validation/vocabulary";
+import { type SiteStatus, siteRegionMethods, siteStatuses } from "../validation/vocabulary";
 import { Prisma } from "../generated/prisma/client";
 import { prisma } from "./client";
 import { env } from "../env";
@@ -11,8 +11,8 @@ import { readRows, readStatement, type Row, sqlCount } from "./reader";
 import { type SitesFilter, siteConditions } from "./site-filter";
 import { siteGroupsSummed } from "./postgres/site-reads";
 
-/** A site as listings and exports answer it (its region is read with lib/db/regions.ts). */
-export type Site = Omit<SiteRecord, "regionCode" | "regionMethod"> & { id: number; countryName: string; dataset: string };
+/** A site as listings and exports answer it, with the region it was placed in. */
+export type Site = SiteRecord & { id: number; countryName: string; dataset: string };
 
 /** Every site (of a country, of a status), in the order country, name, id: for the sites export. */
 export async function listSites(filter: { country?: string; status?: SiteStatus } = {}): Promise<Site[]> {
@@ -21,9 +21,10 @@ export async function listSites(filter: { country?: string; status?: SiteStatus 
     include: { country: { select: { name: true } }, dataset: { select: { slug: true } } },
     orderBy: [{ countryIso2: "asc" }, { name: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ country, dataset, datasetId: _d, status, regionCode: _r, regionMethod: _m, ...r }) => ({
+  return rows.map(({ country, dataset, datasetId: _d, status, regionMethod, ...r }) => ({
     ...r,
     status: z.enum(siteStatuses).parse(status),
+    regionMethod: z.enum(siteRegionMethods).nullable().parse(regionMethod),
     countryName: country.name,
     dataset: dataset.slug,
   }));
@@ -53,7 +54,7 @@ export async function sitesPage(filter: SitesFilter, page: { after?: SiteKey; li
     : Prisma.empty;
   const rows = await prisma().$queryRaw<unknown[]>`
     SELECT s."id", s."name", s."operator", s."countryIso2", c."name" AS "countryName", s."locality", s."lat", s."lon", s."capacityMw", s."hashrateEh",
-      s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset
+      s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset, s."regionCode", s."regionMethod"
     FROM "MiningSite" s JOIN "Country" c ON c."iso2" = s."countryIso2" JOIN "Dataset" d ON d."id" = s."datasetId"
     WHERE ${siteConditions(filter, { bboxIndex })} ${after}
     ORDER BY s."countryIso2", s."name", s."id"
@@ -106,27 +107,27 @@ export async function siteGroups(datasetId: number): Promise<SiteGroup[]> {
 const EXPORT_PAGES = {
   first: readStatement<Row>(
     `SELECT s."id", s."name", s."operator", s."countryIso2", c."name" AS "countryName", s."locality", s."lat", s."lon", s."capacityMw", s."hashrateEh",
-     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset
+     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset, s."regionCode", s."regionMethod"
      FROM "MiningSite" s JOIN "Country" c ON c."iso2" = s."countryIso2" JOIN "Dataset" d ON d."id" = s."datasetId"
      ORDER BY s."countryIso2", s."name", s."id" LIMIT ?`,
   ),
   next: readStatement<Row>(
     `SELECT s."id", s."name", s."operator", s."countryIso2", c."name" AS "countryName", s."locality", s."lat", s."lon", s."capacityMw", s."hashrateEh",
-     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset
+     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset, s."regionCode", s."regionMethod"
      FROM "MiningSite" s JOIN "Country" c ON c."iso2" = s."countryIso2" JOIN "Dataset" d ON d."id" = s."datasetId"
      WHERE (s."countryIso2", s."name", s."id") > (?, ?, ?)
      ORDER BY s."countryIso2", s."name", s."id" LIMIT ?`,
   ),
   firstOf: readStatement<Row>(
     `SELECT s."id", s."name", s."operator", s."countryIso2", c."name" AS "countryName", s."locality", s."lat", s."lon", s."capacityMw", s."hashrateEh",
-     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset
+     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset, s."regionCode", s."regionMethod"
      FROM "MiningSite" s JOIN "Country" c ON c."iso2" = s."countryIso2" JOIN "Dataset" d ON d."id" = s."datasetId"
      WHERE s."datasetId" = ?
      ORDER BY s."countryIso2", s."name", s."id" LIMIT ?`,
   ),
   nextOf: readStatement<Row>(
     `SELECT s."id", s."name", s."operator", s."countryIso2", c."name" AS "countryName", s."locality", s."lat", s."lon", s."capacityMw", s."hashrateEh",
-     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset
+     s."energySource", s."status", s."statusNote", s."asOf", s."certainty", s."sourceUrl", d."slug" AS dataset, s."regionCode", s."regionMethod"
      FROM "MiningSite" s JOIN "Country" c ON c."iso2" = s."countryIso2" JOIN "Dataset" d ON d."id" = s."datasetId"
      WHERE s."datasetId" = ? AND (s."countryIso2", s."name", s."id") > (?, ?, ?)
      ORDER BY s."countryIso2", s."name", s."id" LIMIT ?`,

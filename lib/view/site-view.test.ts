@@ -78,6 +78,8 @@ describe("an answer as the map's points", () => {
       certainty: "high",
       sourceUrl: "https://s",
       dataset: "mining-sites",
+      regionCode: "PY-10",
+      regionMethod: "address" as const,
     };
     const fc = siteLayerGeoJson({ ...base, mode: "sites", sites: [site], clusters: [] });
     expect(fc.features[0]?.properties).toMatchObject({ sites: 1, name: "Yguazu", capacityKnown: false, sourceUrl: "https://s" });

@@ -58,6 +58,19 @@ describe("GET /api/sites", () => {
     expect(rockdale?.sourceUrl).toMatch(/^https:\/\/www\.sec\.gov\//);
   });
 
+  it("gives each site the region it was placed in and how: by its point, by its address, or nowhere", async () => {
+    const us = await walk("country=US", 200);
+    expect(us.find((s) => s.name === "Rockdale (Whinstone)")).toMatchObject({ regionCode: "US-TX", regionMethod: "polygon" });
+    // No coordinates: placed by the state its address names.
+    expect(us.find((s) => s.name === "Washington State farm")).toMatchObject({ lat: null, regionCode: "US-WA", regionMethod: "address" });
+    // An address naming four states places the site in none of them.
+    expect(us.find((s) => s.name === "Bakken flare-gas fleet")).toMatchObject({ regionCode: null, regionMethod: null });
+    expect(us.every((s) => (s.regionCode === null) === (s.regionMethod === null))).toBe(true);
+    // The listing and the database agree on every site's region.
+    const everything = await allSites({ country: "US" });
+    expect(us.map((s) => [s.id, s.regionCode, s.regionMethod])).toEqual(everything.map((s) => [s.id, s.regionCode, s.regionMethod]));
+  });
+
   it("filters by country (any case) and status", async () => {
     const { body } = await get(GET, "/api/sites?country=py");
     const sites = (body as { sites: { countryIso2: string }[] }).sites;

@@ -1,6 +1,6 @@
 import "./jitless";
 import { z } from "zod";
-import { datasetKinds, priceTypes, shockKinds, siteStatuses } from "../vocabulary";
+import { datasetKinds, priceTypes, shockKinds, siteRegionMethods, siteStatuses } from "../vocabulary";
 import { MAX_GRID_SIDE } from "../../geo/site-grid";
 import { COUNTRY_SITES_SHOWN } from "../sites-limits";
 import { nullableNumber, share } from "./fields";
@@ -58,6 +58,14 @@ export const SiteSchema = z
     certainty: z.string(),
     sourceUrl: z.string(),
     dataset: z.string(),
+    regionCode: z
+      .string()
+      .nullable()
+      .describe("ISO 3166-2 code of the region the site was placed in (see /api/regions); null when neither its point nor its address places it"),
+    regionMethod: z
+      .enum(siteRegionMethods)
+      .nullable()
+      .describe("How regionCode was found: polygon (its point lies in the region's outline) or address (its locality names the region); null with regionCode"),
   })
   .meta({ id: "MiningSite" });
 
