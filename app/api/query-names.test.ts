@@ -24,6 +24,7 @@ const ROUTES: Record<string, { query: string; parsesQuery: boolean; strict?: tru
   "/api/openapi.json": { query: "", parsesQuery: false },
   "/api/periods": { query: "dataset=cbeci-monthly", parsesQuery: true },
   "/api/power-prices": { query: "country=US", parsesQuery: true },
+  "/api/regions": { query: "country=US", parsesQuery: true, strict: true },
   "/api/risk": { query: "period=2022-01&risk=CN:0.3", parsesQuery: true, strict: true },
   "/api/shock-events": { query: "country=CN", parsesQuery: true },
   "/api/shocks": { query: "period=2021-05", parsesQuery: true },

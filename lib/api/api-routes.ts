@@ -8,6 +8,7 @@ import {
   NetworkQuery,
   PeriodsQuery,
   PowerPricesQuery,
+  RegionsQuery,
   SeriesQuery,
   ShockEventsQuery,
   ShocksQuery,
@@ -25,6 +26,7 @@ import {
   NetworkResponse,
   PeriodsResponse,
   PowerPricesResponse,
+  RegionsResponse,
   SeriesResponse,
   ShockEventsResponse,
   ShocksResponse,
@@ -158,6 +160,18 @@ export const API_ROUTES: ApiRoute[] = [
     example: "/api/country?iso2=US",
   },
   {
+    path: "/api/regions",
+    method: "get",
+    operationId: "getRegions",
+    summary: "Where in a country: its regions' shares",
+    description:
+      "A country's ISO 3166-2 regions with their share of the country and of the network (the country's share in the period × the share of the country), on one basis, stated. sites: each region's operating mining sites (EH/s where stated, else MW ÷ the default J/TH) over the country's sited total, with the sites placed in no region as the unlocated remainder; published: the newest published sub-national estimate at or before the period, one source only, with its period, source and which share it gave (a share of the country derived from a share of the network says so). Every answer states the coverage: what share of the country's hashrate its sites account for. Default basis: sites where the country has sites placed in a region, else published; a country with neither is 404, a basis it lacks 422.",
+    query: RegionsQuery,
+    response: RegionsResponse,
+    errors: [400, 404, 409, 422],
+    example: "/api/regions?country=US",
+  },
+  {
     path: "/api/shock-events",
     method: "get",
     operationId: "listShockEvents",
@@ -224,7 +238,7 @@ export const API_ROUTES: ApiRoute[] = [
     operationId: "listSites",
     summary: "Mining sites",
     description:
-      "Large named mining sites with operator, capacity, approximate location, status and source, a page at a time in the order country, name, id: limit sites (default 500, at most 2 000), then pass the answer's nextCursor as cursor= for the next page (null on the last). Filters: country, status, dataset (a sites dataset), bbox=west,south,east,north (degrees; west > east crosses the antimeridian; sites without coordinates are left out).",
+      "Large named mining sites with operator, capacity, approximate location, the ISO 3166-2 region it was placed in (regionCode, by its point or its address: regionMethod), status and source, a page at a time in the order country, name, id: limit sites (default 500, at most 2 000), then pass the answer's nextCursor as cursor= for the next page (null on the last). Filters: country, status, dataset (a sites dataset), bbox=west,south,east,north (degrees; west > east crosses the antimeridian; sites without coordinates are left out).",
     query: SitesQuery,
     response: SitesResponse,
     errors: [400, 404],

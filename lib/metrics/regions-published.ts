@@ -1,7 +1,7 @@
 import { MetricsError } from "./errors";
 import { byShare, type GivenShare, networkShareOf, type RegionsAnswer, type RegionShare, type ShareRange } from "./regions";
 
-// The published basis (docs/methodology.md#regions-and-sites): one source's estimate of a country's regions
+// The published basis (docs/methodology.md#regional-shares): one source's estimate of a country's regions
 // for one period, never two sources mixed. Each region keeps the source's own figures; its share of the
 // country is the source's where it gives one, else derived from its share of the network.
 

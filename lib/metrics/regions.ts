@@ -1,7 +1,7 @@
 import { siteSizeEh } from "./sites-basis";
 import { type RegionBasis, shareOfNetworkOf, sitesCoverage, sitesShareOfCountry } from "./subnational";
 
-// A country's regions and their shares of it, on either basis (docs/methodology.md#regions-and-sites).
+// A country's regions and their shares of it, on either basis (docs/methodology.md#regional-shares).
 // This file holds what both bases share and the sites basis; the published basis is regions-published.ts.
 // Pure: the service hands in the sites, the published rows, the country's share and the regions' names.
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_BLOCKS_INTO_EPOCH, DEFAULT_EFFICIENCY_J_PER_TH, DEFAULT_SHARES_DATASET } from "../scenario/limits";
 import { blocksIntoEpochParam, efficiencyParam } from "../scenario/schema";
 import { DEFAULT_NETWORK_BASIS, NETWORK_BASES } from "../metrics/distribution";
+import { REGION_BASES } from "../metrics/subnational";
 import { periodSchema } from "./cells";
 import { datasetSlugParam } from "./dataset-slug";
 import { unknownParameter } from "./query-issues";
@@ -90,6 +91,23 @@ export const CountryQuery = z.object({
   iso2: iso2Param.describe("ISO 3166-1 alpha-2 code of the country"),
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET),
 });
+
+const regionsShape = {
+  country: iso2Param.describe("ISO 3166-1 alpha-2 code of the country whose regions are asked for"),
+  period: periodSchema
+    .optional()
+    .describe("Month (YYYY-MM) of the country's share; defaults to the dataset's latest. The published basis takes the newest estimate at or before it"),
+  dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET).describe(`Shares dataset the country's share is taken from (default ${DEFAULT_SHARES_DATASET})`),
+  basis: z
+    .enum(REGION_BASES, { error: `must be ${REGION_BASES.join(" or ")}` })
+    .optional()
+    .describe(
+      "sites: each region's operating mining sites (EH/s where stated, else MW ÷ the default J/TH) over the country's sited total; published: a source's sub-national estimate. Default: sites where the country has sites placed in a region, else published",
+    ),
+};
+
+/** A country's regions. Strict: a misspelt basis= would otherwise answer on the other basis without a word. */
+export const RegionsQuery = z.strictObject(regionsShape, { error: unknownParameter("/api/regions", Object.keys(regionsShape)) });
 
 export const ShockEventsQuery = z.object({
   country: iso2Param.optional(),

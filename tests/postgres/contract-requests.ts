@@ -24,6 +24,10 @@ export const CONTRACT_GETS: readonly string[] = [
   "/api/shocks?period=2021-05&dataset=cbeci-monthly&blocksIntoEpoch=1000",
   "/api/country?iso2=US",
   "/api/country?iso2=cn&dataset=cbeci-monthly",
+  "/api/regions?country=US",
+  "/api/regions?country=cn",
+  "/api/regions?country=US&basis=published&period=2021-12",
+  "/api/regions?country=RU&period=2025-01",
   "/api/shock-events",
   "/api/shock-events?country=CN",
   "/api/network",
@@ -52,6 +56,8 @@ export const CONTRACT_GETS: readonly string[] = [
   "/api/periods?dataset=no-such-dataset",
   "/api/distribution?period=1999-01",
   "/api/metrics?efficiency=abc",
+  "/api/regions?country=BR",
+  "/api/regions?country=CN&basis=sites",
 ];
 
 /** POST requests with their JSON bodies. */

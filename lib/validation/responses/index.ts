@@ -10,5 +10,6 @@ export * from "./backtests";
 export * from "./metrics";
 export * from "./network";
 export * from "./reference";
+export * from "./regions";
 export * from "./risk";
 export * from "./system";
