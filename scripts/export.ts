@@ -8,7 +8,7 @@
  * The same file as GET /api/export for the same query (one code path: lib/services/export.ts), streamed as
  * it is produced to stdout or to the file --out names. Flags are the API's query parameters: --what, --period,
  * --dataset, --network, --format, --metadata, --efficiency, for shocks/scenario --bie, --shutdown, --migrate,
- * --horizon, and for risk --risk, --draws, --seed, --horizon, --bie. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
+ * --horizon, for risk --risk, --draws, --seed, --horizon, --bie, and for regions --country, --basis. The database is DATABASE_URL's (lib/env.ts). Errors go to stderr as one line: exit 2 for bad input (what the API
  * answers with a 4xx), 1 for anything else.
  *
  * It calls the export service directly, as the route does: the flags are validated by the API's own
@@ -30,11 +30,11 @@ import { queryIssues } from "../lib/validation/query-issues";
 
 const USAGE = `usage: npm run export -- --what ${EXPORT_WHATS.join("|")} [--period YYYY-MM|all] [--dataset slug] [--network period|latest] [--format csv|json] [--metadata]
        [--${S.efficiency} J/TH] [--${S.blocksIntoEpoch} blocks] [--${S.shutdown} CN,RU:0.3,EAEU] [--${S.migration} fraction,days,delayDays,weighting] [--${S.horizonDays} days]
-       [--${R.events} CN:0.1,EAEU:0.02:0.5] [--${R.draws} n] [--${R.seed} n]
+       [--${R.events} CN:0.1,EAEU:0.02:0.5] [--${R.draws} n] [--${R.seed} n] [--country US] [--basis sites|published]
        [--out file]   (default: stdout; with npm use \`npm run -s export\` so that npm's banner stays out of the file)`;
 
 /** The API's query parameters, the scenario's and the risk assessment's by their short names in a link. */
-const STRING_FLAGS = [...new Set(["what", "period", "dataset", "network", "format", ...Object.values(S), ...Object.values(R)])];
+const STRING_FLAGS = [...new Set(["what", "period", "dataset", "network", "format", "country", "basis", ...Object.values(S), ...Object.values(R)])];
 
 class UsageError extends Error {}
 

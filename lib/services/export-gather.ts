@@ -10,6 +10,7 @@ import { datasetSlugs, requireDataset } from "./datasets";
 import type { PeriodDistribution } from "./distribution";
 import { NotFound } from "./errors";
 import { type MonthSources, monthsOf, rowsPerMonth } from "./export-months";
+import { gatherRegions } from "./export-regions";
 import { gatherRisk } from "./export-risk";
 import { mapGivingWay, type RowSource, rowsInMemory } from "./export-stream";
 import { estimateMetrics, getSeries, metricsReference, monthShockCount, monthShocks, shockReference } from "./metrics";
@@ -35,6 +36,7 @@ export type Gathered = {
   sources: () => Promise<string[]>;
   scenario?: Record<string, unknown>;
   risk?: Record<string, unknown>;
+  regions?: Record<string, unknown>;
 };
 
 /** The shares dataset, the datasets its months are taken from (best estimate), and the network datasets of the months whose hashrate they use. */
@@ -159,6 +161,10 @@ export async function gather(q: ExportRequest): Promise<Gathered> {
     case "risk": {
       const { rows, ...risk } = await gatherRisk(q.risk, slug, q.period);
       return { ...risk, rows: rowsInMemory(rows) };
+    }
+    case "regions": {
+      const { rows, ...regions } = await gatherRegions({ country: q.country ?? "", basis: q.basis, dataset: slug, period: q.period });
+      return { ...regions, rows: rowsInMemory(rows) };
     }
   }
 }

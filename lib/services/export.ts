@@ -71,6 +71,7 @@ export async function exportData(q: ExportRequest, options: { now?: Date; report
     datasets: await datasetInfo(await gathered.sources()),
     ...(gathered.scenario ? { scenario: gathered.scenario } : {}),
     ...(gathered.risk ? { risk: gathered.risk } : {}),
+    ...(gathered.regions ? { regions: gathered.regions } : {}),
   });
   if (q.metadata) return file(files.metadata, "metadata", metadataWriter(metadata), NO_ROWS);
   return file(files.data, "json", jsonWriter(columns, metadata), gathered.rows, rowCount);

@@ -23,7 +23,7 @@ import { memo } from "../db/data-version";
 import { listRegionalShares, listSitesWithRegions } from "../db/regions";
 import { findCountry } from "../db/reference";
 import { DEFAULT_SITES_DATASET } from "./datasets";
-import { periodDistribution, type PeriodSource, sharesPeriods } from "./distribution";
+import { type PeriodDistribution, periodDistribution, type PeriodSource, sharesPeriods } from "./distribution";
 import { NotFound, Unprocessable } from "./errors";
 
 // GET /api/regions and the regions export: a country's regions and their shares of it and of the network,
@@ -56,6 +56,8 @@ export type Regions = Age & {
   source: PeriodSource;
   countryShare: number | null;
   networkHashrateEh: number | null;
+  networkHashrateSource: PeriodDistribution["networkHashrateSource"];
+  networkHashratePeriod: string | null;
   basis: RegionBasis;
   availableBases: RegionBasis[];
   coverage: number | null;
@@ -97,6 +99,8 @@ export function countryRegions(q: RegionsRequest): Promise<Regions> {
       source: d.source,
       countryShare,
       networkHashrateEh: d.networkHashrateEh,
+      networkHashrateSource: d.networkHashrateSource,
+      networkHashratePeriod: d.networkHashratePeriod,
       basis,
       availableBases,
       coverage: coverageOf(summary, countryShare, d.networkHashrateEh),

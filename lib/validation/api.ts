@@ -10,7 +10,7 @@ import { SITES_PAGE_DEFAULT } from "./sites-limits";
 import { bboxParam, cursorParam, pageLimitParam, zoomParam } from "./sites-query";
 import { datasetKinds, priceTypes, siteStatuses } from "./vocabulary";
 
-const iso2Param = z
+export const iso2Param = z
   .string()
   .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as US")
   .transform((c) => c.toUpperCase())
@@ -92,18 +92,20 @@ export const CountryQuery = z.object({
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET),
 });
 
+/** The basis of a region's share of its country: one grammar for /api/regions and the regions export. */
+export const regionBasisParam = z
+  .enum(REGION_BASES, { error: `must be ${REGION_BASES.join(" or ")}` })
+  .describe(
+    "sites: each region's operating mining sites (EH/s where stated, else MW ÷ the default J/TH) over the country's sited total; published: a source's sub-national estimate. Default: sites where the country has sites placed in a region, else published",
+  );
+
 const regionsShape = {
   country: iso2Param.describe("ISO 3166-1 alpha-2 code of the country whose regions are asked for"),
   period: periodSchema
     .optional()
     .describe("Month (YYYY-MM) of the country's share; defaults to the dataset's latest. The published basis takes the newest estimate at or before it"),
   dataset: datasetSlugParam.default(DEFAULT_SHARES_DATASET).describe(`Shares dataset the country's share is taken from (default ${DEFAULT_SHARES_DATASET})`),
-  basis: z
-    .enum(REGION_BASES, { error: `must be ${REGION_BASES.join(" or ")}` })
-    .optional()
-    .describe(
-      "sites: each region's operating mining sites (EH/s where stated, else MW ÷ the default J/TH) over the country's sited total; published: a source's sub-national estimate. Default: sites where the country has sites placed in a region, else published",
-    ),
+  basis: regionBasisParam.optional(),
 };
 
 /** A country's regions. Strict: a misspelt basis= would otherwise answer on the other basis without a word. */

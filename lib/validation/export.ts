@@ -12,7 +12,8 @@ import { horizonParam, scenarioQuery, scenarioSettingsOf } from "../scenario/sch
 import { DEFAULT_RISK_HORIZON_DAYS, RISK_PARAMS } from "../risk/limits";
 import { riskQuery, type RiskSettings, riskSettingsOf } from "../risk/schema";
 import type { NetworkBasis } from "../metrics/distribution";
-import { networkBasisParam } from "./api";
+import type { RegionBasis } from "../metrics/subnational";
+import { iso2Param, networkBasisParam, regionBasisParam } from "./api";
 import { datasetSlugParam } from "./dataset-slug";
 import { unknownParameter } from "./query-issues";
 import { DatasetSummary } from "./responses";
@@ -23,7 +24,7 @@ import { DatasetSummary } from "./responses";
 // falls back to defaults, an export refuses a malformed value with a 400 naming it (a file must not
 // silently describe another scenario than the one asked for).
 
-export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "network", "risk"] as const;
+export const EXPORT_WHATS = ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "network", "risk", "regions"] as const;
 export type ExportWhat = (typeof EXPORT_WHATS)[number];
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
@@ -38,19 +39,19 @@ const shape = {
   what: z
     .enum(EXPORT_WHATS, { error: `must be one of ${EXPORT_WHATS.join(", ")}` })
     .describe(
-      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation; network: the network's hashrate and difficulty by month and every retarget (/api/network), each row with its source dataset; risk: the jurisdiction-risk assessment of POST /api/risk, one row per event (its probability, fraction and where they come from) and one per country, each with its contribution to the expected lost share, the figures in the metadata",
+      "What to export. metrics: one row per period with the concentration metrics; series: the rows of /api/metrics/series; shocks: the /api/shocks rows; distribution: one row per (period, country) with share, EH/s, power price and cost per BTC; sites: every mining site; prices: every power price; scenario: the daily timeline and retargets of a shutdown simulation; network: the network's hashrate and difficulty by month and every retarget (/api/network), each row with its source dataset; risk: the jurisdiction-risk assessment of POST /api/risk, one row per event (its probability, fraction and where they come from) and one per country, each with its contribution to the expected lost share, the figures in the metadata; regions: the answer of /api/regions for country= (one row per region, then the remainder; the basis, coverage and estimate in the metadata)",
     ),
   period: z
     .string()
     .regex(/^(?:all|\d{4}-(?:0[1-9]|1[0-2]))$/, "must be a month as YYYY-MM or all")
     .optional()
     .describe(
-      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series and network, the dataset's latest month for metrics, shocks, distribution, scenario and risk; sites and prices take no period (omit it or say all)",
+      "Month (YYYY-MM) or all (every period of the dataset). Default: all for series and network, the dataset's latest month for metrics, shocks, distribution, scenario, risk and regions; sites and prices take no period (omit it or say all)",
     ),
   dataset: datasetSlugParam
     .optional()
     .describe(
-      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution, scenario and risk (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind); network takes none (it merges every network and retargets dataset)`,
+      `Dataset slug (see /api/datasets). A shares dataset for metrics, series, shocks, distribution, scenario, risk and regions (default ${DEFAULT_SHARES_DATASET}); for sites and prices an optional filter (default: every dataset of that kind); network takes none (it merges every network and retargets dataset)`,
     ),
   network: networkBasisParam.describe(
     "metrics, shocks, distribution: period (default) applies the shares to the network hashrate of their own month; latest to the newest month of network data",
@@ -85,8 +86,16 @@ const shape = {
   ),
   [RISK_PARAMS.draws]: riskQuery[RISK_PARAMS.draws].describe("risk: Monte Carlo draws when more than 20 events are uncertain (1000–1000000; default 100000)"),
   [RISK_PARAMS.seed]: riskQuery[RISK_PARAMS.seed].describe("risk: seed of the Monte Carlo draws (default 1)"),
+  basis: regionBasisParam
+    .optional()
+    .describe("regions only: sites or published, as in /api/regions (default: sites where the country has sites placed in a region, else published)"),
   [VIEW_PARAMS.layer]: ignored("map layer"),
-  [VIEW_PARAMS.country]: ignored("selected country"),
+  [VIEW_PARAMS.country]: z
+    .string()
+    .optional()
+    .describe(
+      "regions: the country whose regions are exported (ISO 3166-1 alpha-2; required). Otherwise the dashboard's selected country, accepted and ignored",
+    ),
   [VIEW_PARAMS.view]: ignored("map view"),
   [VIEW_PARAMS.btcPrice]: ignored("bitcoin price"),
   [VIEW_PARAMS.simulate]: ignored("scenario panel open"),
@@ -108,6 +117,17 @@ export const ExportQuery = z
         message: "network merges every network and retargets dataset (each row names its source): omit dataset",
       });
     }
+    if (q.what === "regions") {
+      if (q.period === "all") ctx.addIssue({ code: "custom", path: ["period"], message: "must be a single month (YYYY-MM) for what=regions" });
+      const country = q[VIEW_PARAMS.country];
+      if (country === undefined) ctx.addIssue({ code: "custom", path: [VIEW_PARAMS.country], message: "is required for what=regions, e.g. country=US" });
+      else {
+        const iso2 = iso2Param.safeParse(country);
+        if (!iso2.success) ctx.addIssue({ code: "custom", path: [VIEW_PARAMS.country], message: iso2.error.issues[0]?.message ?? "is not a country code" });
+      }
+    } else if (q.basis !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["basis"], message: "is for what=regions only (metrics, shocks and distribution are on the estimate basis)" });
+    }
     if ((q.what === "sites" || q.what === "prices") && q.period !== undefined && q.period !== "all") {
       ctx.addIssue({ code: "custom", path: ["period"], message: `${q.what} are not per month: omit period (or say all)` });
     }
@@ -124,6 +144,9 @@ export type ExportRequest = {
   network: NetworkBasis;
   /** what=risk: the assessment's settings. */
   risk: RiskSettings;
+  /** what=regions: the country (upper case) and the basis asked for. */
+  country?: string;
+  basis?: RegionBasis;
 } & ScenarioSettings;
 
 /** The parsed query → the export service's request (the link's short names mapped once, by lib/scenario). */
@@ -138,6 +161,7 @@ export function exportRequestOf(q: z.output<typeof ExportQuery>): ExportRequest 
     network: q.network,
     ...scenarioSettingsOf({ ...q, [P.horizonDays]: horizon ?? DEFAULT_HORIZON_DAYS }),
     risk: riskSettingsOf({ ...q, [RISK_PARAMS.horizonDays]: horizon ?? DEFAULT_RISK_HORIZON_DAYS }),
+    ...(q.what === "regions" ? { country: q[VIEW_PARAMS.country]?.toUpperCase(), basis: q.basis } : {}),
   };
 }
 
@@ -182,6 +206,12 @@ export const ExportMetadata = z
     notes: z.array(z.string()),
     citation: z.string(),
     scenario: z.record(z.string(), z.unknown()).optional().describe("what=scenario: the simulation's summary (shutdown, before/after/end, first retarget)"),
+    regions: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        "what=regions: the answer of /api/regions but its regions and remainder (those are the rows): basis, coverage, the country's share, the sites' sums, the estimate used and the others",
+      ),
     risk: z
       .record(z.string(), z.unknown())
       .optional()

@@ -293,7 +293,7 @@ const PLAUSIBLE: Record<string, string[]> = {
   country: ["US", "us", "CN", "RU", "XX", "USA", "United States", "EU"],
   status: ["operating", "planned", "curtailed", "closed", "converted", "Operating", "demolished"],
   priceType: ["industrial", "business", "miner_tariff", "household", "wholesale", "retail"],
-  what: ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "risk", "SCENARIO", "everything"],
+  what: ["metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "risk", "regions", "SCENARIO", "everything"],
   format: ["csv", "json", "xml", "CSV"],
   metadata: ["1", "0", "true", "false", "yes"],
   shutdown: [
@@ -848,7 +848,9 @@ function validExportQuery() {
   return fc
     .record(
       {
-        what: fc.constantFrom("metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "risk"),
+        what: fc.constantFrom("metrics", "series", "shocks", "distribution", "sites", "prices", "scenario", "risk", "regions"),
+        country: fc.constantFrom("US", "CN", "RU", "KZ", "BR"),
+        basis: fc.constantFrom("sites", "published"),
         format: fc.constantFrom("csv", "json"),
         metadata: fc.constantFrom("0", "1"),
         dataset: sharesSlug(),
@@ -877,10 +879,11 @@ function validExportQuery() {
     )
     .map((q) => {
       const entries = Object.entries(q).flatMap(([k, v]): [string, string][] =>
-        (q.what === "sites" || q.what === "prices") && k === "dataset" ? [] : [[k, v]],
+        ((q.what === "sites" || q.what === "prices") && k === "dataset") || (q.what !== "regions" && k === "basis") ? [] : [[k, v]],
       );
+      if (q.what === "regions" && !q.country) entries.push(["country", "US"]);
       if (q.what === "scenario" && !q.shutdown) entries.push(["shutdown", "CN"]);
-      if ((q.what === "scenario" || q.what === "risk") && q.period === "all")
+      if ((q.what === "scenario" || q.what === "risk" || q.what === "regions") && q.period === "all")
         entries.splice(
           entries.findIndex(([k]) => k === "period"),
           1,

@@ -26,6 +26,7 @@ const QUERIES: Record<(typeof EXPORT_WHATS)[number], string[]> = {
   network: ["what=network", "what=network&period=2021-07"],
   scenario: ["what=scenario&period=2021-05&shutdown=CN,RU:0.3,EAEU&bie=1150&migrate=0.5,90,30,cheap-power&horizon=120&efficiency=25"],
   risk: ["what=risk&period=2022-01&risk=CN:0.3,kz:0.2:0.5,EAEU:0.05&horizon=90&bie=700", "what=risk&period=2022-01&draws=1000&seed=7"],
+  regions: ["what=regions&country=US", "what=regions&country=cn&period=2021-05&dataset=cbeci-monthly"],
 };
 
 const FORMATS = ["format=csv", "format=json", "metadata=1", "metadata=1&format=json"];

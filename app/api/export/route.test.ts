@@ -6,6 +6,7 @@ import { GET as metricsGET } from "@/app/api/metrics/route";
 import { GET as networkGET } from "@/app/api/network/route";
 import { GET as seriesGET } from "@/app/api/metrics/series/route";
 import { GET as pricesGET } from "@/app/api/power-prices/route";
+import { GET as regionsGET } from "@/app/api/regions/route";
 import { GET as shocksGET } from "@/app/api/shocks/route";
 import { POST as riskPOST } from "@/app/api/risk/route";
 import { POST as simulatePOST } from "@/app/api/simulate/route";
@@ -17,6 +18,7 @@ import {
   MetricsResponse,
   NetworkResponse,
   PowerPricesResponse,
+  RegionsResponse,
   RiskResponse,
   SeriesResponse,
   ShocksResponse,
@@ -86,6 +88,55 @@ const RISK_BODY = {
 
 /** What each export must hold, built independently from the API's own answers. */
 const expected: Record<ExportWhat, { query: string; filename: string; rows: () => Promise<Row[]> }> = {
+  regions: {
+    query: "what=regions&country=us",
+    filename: "hashatlas-regions-best-estimate-2025-10-US-sites",
+    rows: async () => {
+      const r = await body(regionsGET, "/api/regions?country=US", RegionsResponse);
+      const common = { country_iso2: "US", period: r.period, basis: "sites", country_share: r.countryShare, dataset: "mining-sites" };
+      const published = {
+        source: null,
+        source_period: null,
+        source_region_name: null,
+        source_share_of_country_low: null,
+        source_share_of_country_high: null,
+        source_share_of_network_low: null,
+        source_share_of_network_high: null,
+        derived: null,
+        certainty: null,
+        source_url: null,
+      };
+      const part = (x: Pick<(typeof r.regions)[number], "shareOfCountry" | "shareOfNetwork" | "capacityMw" | "hashrateEh" | "sites">) => ({
+        share_of_country: x.shareOfCountry,
+        share_of_network: x.shareOfNetwork,
+        capacity_mw: x.capacityMw,
+        hashrate_eh: x.hashrateEh,
+        sites: x.sites,
+      });
+      return [
+        ...r.regions.map((x) => ({
+          record: "region",
+          ...common,
+          region_code: x.code,
+          region_name: x.name,
+          ...part(x),
+          placed_by_polygon: x.source.basis === "sites" ? x.source.placedByPolygon : null,
+          placed_by_address: x.source.basis === "sites" ? x.source.placedByAddress : null,
+          ...published,
+        })),
+        {
+          record: "unlocated",
+          ...common,
+          region_code: null,
+          region_name: null,
+          ...part(r.remainder),
+          placed_by_polygon: null,
+          placed_by_address: null,
+          ...published,
+        },
+      ];
+    },
+  },
   series: {
     query: "what=series&period=all",
     filename: "hashatlas-series-best-estimate-all",
@@ -471,6 +522,51 @@ describe("GET /api/export", () => {
     expect(rows[1]).toMatchObject({ period: "2021-07", height: 689472, change: -0.2794, difficulty: 14363025673659.96, source: "difficulty-adjustments" });
   });
 
+  it("regions on the published basis: the source, its period and its own figures on every row; basis, coverage and estimate in the metadata", async () => {
+    const { headers, text } = await download("what=regions&country=CN");
+    expect(headers.get("content-disposition")).toContain('filename="hashatlas-regions-best-estimate-2025-10-CN-published.csv"');
+    const rows = readCsv("regions", text);
+    expect(rows.map((r) => [r.record, r.region_code])).toEqual([
+      ["region", "CN-XJ"],
+      ["region", "CN-SC"],
+      ["region", "CN-NM"],
+      ["region", "CN-YN"],
+      ["region", "CN-BJ"],
+      ["unnamed", null],
+    ]);
+    expect(rows[0]).toMatchObject({
+      basis: "published",
+      source: "Cambridge CCAF CBECI Mining Map",
+      source_region_name: "Xinjiang",
+      source_share_of_country_low: null,
+      source_share_of_network_low: 0.3576,
+      derived: true,
+      dataset: "subnational-cn-provinces",
+      source_url: "https://btcethereum.com/blog/?p=103915",
+    });
+    const api = await body(regionsGET, "/api/regions?country=CN", RegionsResponse);
+    expect(rows[0]?.share_of_country).toBe(api.regions[0]?.shareOfCountry);
+    expect(rows[0]?.share_of_network).toBe(api.regions[0]?.shareOfNetwork);
+    const m = ExportMetadata.parse(JSON.parse((await download("what=regions&country=CN&metadata=1")).text));
+    expect(m.query).toEqual({ what: "regions", country: "CN", basis: "published", dataset: "best-estimate", period: "2025-10", format: "csv" });
+    expect(m.regions).toMatchObject({
+      basis: "published",
+      coverage: 0,
+      countryShare: 0.14,
+      published: { source: "Cambridge CCAF CBECI Mining Map", derived: true },
+    });
+    expect(m.regions).not.toHaveProperty("regions");
+    // The shares, the month the derivation divides by, the network hashrate, the sites and the estimate.
+    expect(m.datasets.map((d) => d.slug)).toEqual([
+      "best-estimate",
+      "hashrate-index-2025",
+      "cbeci-monthly",
+      "network-monthly",
+      "mining-sites",
+      "subnational-cn-provinces",
+    ]);
+  });
+
   it("accepts a whole dashboard query string (map-only parameters are ignored)", async () => {
     const { status } = await download(`what=scenario&${SCENARIO_QUERY}&layer=cost&country=US&view=10,20,3&btc=90000&simulate=1`);
     expect(status).toBe(200);
@@ -514,6 +610,13 @@ describe("GET /api/export", () => {
     ["what=risk&seed=-1", "seed", 400],
     ["what=risk&horizon=0", "horizon", 400],
     ["what=risk&period=2030-01", "period", 404],
+    ["what=regions", "country", 400],
+    ["what=regions&country=USA", "country", 400],
+    ["what=regions&country=US&period=all", "period", 400],
+    ["what=regions&country=US&basis=cheap", "basis", 400],
+    ["what=metrics&basis=sites", "basis", 400],
+    ["what=regions&country=ZZ", "country", 404],
+    ["what=regions&country=CN&basis=sites", "basis", 422],
   ])("answers %j with a %s error (%i)", async (query, field, status) => {
     expectFieldError(await get(GET, `/api/export?${query}`), status, field);
   });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ExportColumn, ExportWhat } from "../../validation/export";
+import { REGION_COLUMNS } from "./regions";
 
 // The columns of every export with their definitions: the CSV header, the JSON keys and the
 // metadata's column list (docs/methodology.md#exports). Metric definitions are docs/methodology.md's,
@@ -291,4 +292,5 @@ export const COLUMNS: Record<ExportWhat, readonly Column[]> = {
     col("difficulty_change", "number", CHANGE, "Retarget rows: factor − 1, factor = clamp(2016·10 / A, 1/4, 4) with A the minutes the epoch took"),
   ],
   risk: RISK,
+  regions: REGION_COLUMNS,
 };

@@ -8,4 +8,5 @@ export { type Column, COLUMNS } from "./columns";
 export { type Cell, csvCell, csvHeader, csvRows, jsonRows, plainNumber, type Row, safeText, toCsv } from "./csv";
 export { buildMetadata, citation, type DatasetInfo, type ExportFile, exportFilenames, type Metadata, NOTES, safeFilePart } from "./metadata";
 export { distributionRows, metricsRows, networkRows, priceRows, riskRows, scenarioRows, seriesRows, shockRows, siteRows } from "./rows";
+export { regionRows } from "./regions";
 export { csvWriter, type FileWriter, jsonWriter, metadataWriter } from "./writers";

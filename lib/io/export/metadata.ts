@@ -65,6 +65,11 @@ export const NOTES: Record<ExportWhat, readonly string[]> = {
     "Rows: one per event (as used; with no events in the request, every country with a share and every bloc at its default probability — a heuristic from the recorded shocks, a starting point to change, never a forecast), then one per country with a share. expected_lost_share is each one's part of E[L]; each kind of row adds up to it.",
     "The metadata's risk object holds the figures: the method (exact enumeration, or seeded Monte Carlo with its draws, seed and standard errors), E[L], the quantiles of L, P(L > x), the chances of a majority and of a halt, the next retarget at the expected loss and at each quantile, the expected HHI after, and the histogram of L.",
   ],
+  regions: [
+    "The rows of /api/regions for one country and month (docs/methodology.md#regional-shares): one per region, largest share of the country first, then the remainder (unlocated sites, or what the source names no region for).",
+    "basis sites: a region's operating sites (EH/s where stated, else MW ÷ the efficiency) over the country's sited total; basis published: one source's estimate, never two mixed, with the source's own figures beside the share used. share_of_network = country_share × share_of_country.",
+    "The metadata's regions object holds the basis, the coverage (what share of the country's hashrate its sites account for), the country's share and its source, the sites' sums, the estimate used and the other published estimates.",
+  ],
 };
 
 export function buildMetadata(input: {
@@ -78,6 +83,7 @@ export function buildMetadata(input: {
   datasets: readonly DatasetInfo[];
   scenario?: Record<string, unknown>;
   risk?: Record<string, unknown>;
+  regions?: Record<string, unknown>;
 }): Metadata {
   return {
     title: `HashAtlas export: ${input.what}`,
@@ -93,5 +99,6 @@ export function buildMetadata(input: {
     citation: citation(input.version, input.what, input.generatedAt, input.datasets),
     ...(input.scenario ? { scenario: input.scenario } : {}),
     ...(input.risk ? { risk: input.risk } : {}),
+    ...(input.regions ? { regions: input.regions } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import "./jitless";
 import { z } from "zod";
 import { REGION_BASES } from "../../metrics/subnational";
-import { ageFields, nullableNumber, PeriodSourceSchema, share } from "./fields";
+import { ageFields, networkHashrateFields, nullableNumber, PeriodSourceSchema, share } from "./fields";
 
 // GET /api/regions: a country's regions (ISO 3166-2) and their shares, on one basis, stated
 // (docs/methodology.md#regional-shares).
@@ -65,7 +65,7 @@ export const RegionsResponse = z
     ...ageFields,
     source: PeriodSourceSchema,
     countryShare: share.nullable().describe("The country's share of the network in the period; null when the dataset has no figure for it"),
-    networkHashrateEh: nullableNumber.describe("Network hashrate of the period, EH/s"),
+    ...networkHashrateFields,
     basis: basis.describe("What shareOfCountry rests on: sites (the seeded sites placed in each region) or published (one source's estimate)"),
     availableBases: z.array(basis).describe("The bases this country can be answered on for the period"),
     coverage: nullableNumber.describe(
