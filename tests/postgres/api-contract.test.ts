@@ -89,8 +89,9 @@ describe("the same requests on SQLite and on PostgreSQL", () => {
     // The table is what it says: mostly answers, a few errors, every cacheable answer with an ETag.
     const statuses = answers.map((a) => a.sqlite.status);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(40);
-    expect(statuses.filter((s) => s === 404)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(3);
     expect(statuses.filter((s) => s === 400)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(1);
     expect(answers.filter((a) => a.sqlite.status === 200).every((a) => a.sqlite.etag !== null)).toBe(true);
   }, 180_000);
 

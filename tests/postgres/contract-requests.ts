@@ -27,7 +27,7 @@ export const CONTRACT_GETS: readonly string[] = [
   "/api/regions?country=US",
   "/api/regions?country=cn",
   "/api/regions?country=US&basis=published&period=2021-12",
-  "/api/regions?country=RU&period=2025-01",
+  "/api/regions?country=RU&period=2025-05&basis=published",
   "/api/shock-events",
   "/api/shock-events?country=CN",
   "/api/network",
@@ -52,7 +52,8 @@ export const CONTRACT_GETS: readonly string[] = [
   "/api/simulate?period=2021-05&shutdown=CN,KZ:0.5",
   "/api/simulate?period=2022-01&dataset=cbeci-monthly&shutdown=eaeu,US:0.3&bie=1150&migrate=1,30,0,cheap-power&horizon=365&efficiency=20",
   "/api/risk?period=2022-01&risk=CN:0.3,KZ:0.2:0.5,EAEU:0.05",
-  // Errors: a dataset and a month that are not there (404), a bad parameter (400).
+  // Errors: a dataset and a month that are not there (404), a bad parameter (400), a country without regional
+  // data (404) and a basis a country lacks (422).
   "/api/periods?dataset=no-such-dataset",
   "/api/distribution?period=1999-01",
   "/api/metrics?efficiency=abc",
