@@ -12,7 +12,6 @@ export const RegionRefSchema = z.object({
   code: z.string(),
   name: z.string(),
   countryIso2: z.string(),
-  isoCountryIso2: z.string(),
 });
 /** A region of the reference list (lib/geo/regions.ts) as the database holds it. */
 export type RegionRef = z.infer<typeof RegionRefSchema>;
@@ -63,7 +62,7 @@ export const PublishedRegionalShareSchema = z.object({
 /** A published sub-national share as its source gives it (lib/validation/subnational.ts), with its dataset. */
 export type PublishedRegionalShare = z.infer<typeof PublishedRegionalShareSchema>;
 
-const REGIONS_OF_COUNTRY = readStatement<Row>(`SELECT "code", "name", "countryIso2", "isoCountryIso2" FROM "Region" WHERE "countryIso2" = ? ORDER BY "code"`);
+const REGIONS_OF_COUNTRY = readStatement<Row>(`SELECT "code", "name", "countryIso2" FROM "Region" WHERE "countryIso2" = ? ORDER BY "code"`);
 
 const SITES_OF_COUNTRY = readStatement<Row>(
   `SELECT s."id", s."name", s."operator", s."countryIso2", s."locality", s."lat", s."lon", s."capacityMw", s."hashrateEh",
@@ -93,7 +92,7 @@ const SHARES_OF_COUNTRY_IN_PERIOD = readStatement<Row>(
    WHERE r."countryIso2" = ? AND r."periodStart" <= ? AND r."periodEnd" >= ? ORDER BY r."periodStart", r."regionCode", r."id"`,
 );
 
-/** The regions counted with a country (ISO 3166-1 alpha-2), by code; empty for an unknown country. */
+/** A country's regions (ISO 3166-1 alpha-2; those whose code it prefixes), by code; empty for an unknown country. */
 export async function listRegions(countryIso2: string): Promise<RegionRef[]> {
   return z.array(RegionRefSchema).parse(await readRows(REGIONS_OF_COUNTRY, [countryIso2.toUpperCase()]));
 }

@@ -56,7 +56,7 @@ export const COUNTRY = {
 
 export const REGION = {
   table: "Region",
-  columns: { code: "text", countryIso2: "text", isoCountryIso2: "text", name: "text" },
+  columns: { code: "text", countryIso2: "text", name: "text" },
 } as const satisfies RowTable<RegionRecord>;
 
 export const DATASET = {

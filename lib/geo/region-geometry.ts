@@ -2,7 +2,7 @@
 
 /** Properties of a feature of public/geo/regions/<country>.json; features carry no `id` (use promoteId: "code"). */
 export interface RegionFeatureProperties {
-  /** ISO 3166-2 code, as lib/geo/regions.ts lists it ("US-TX", "UA-14" in Russia's file). */
+  /** ISO 3166-2 code, as lib/geo/regions.ts lists it ("US-TX"); always one of the file's country. */
   code: string;
   /** The ISO 3166-2 name. */
   name: string;

@@ -9,25 +9,14 @@ import { allCountries } from "./countries";
 export type RegionRecord = {
   /** ISO 3166-2 code: "US-TX", "CN-XJ", "RU-IRK", "UA-14". */
   code: string;
-  /** The country whose hashrate figures count the region: its ISO parent, except where REGION_COUNTRY_OVERRIDES says otherwise. */
+  /**
+   * The ISO 3166-1 parent, the code's prefix: the country whose hashrate figures count the region. HashAtlas follows
+   * ISO 3166 everywhere, so the occupied Ukrainian oblasts in Russia's 2025 mining-ban list (UA-14, UA-09, UA-23,
+   * UA-65) are Ukraine's, and the preset of that ban (lib/scenario/region-presets.ts) says so.
+   */
   countryIso2: string;
-  /** The ISO 3166-1 parent the code belongs to (differs from countryIso2 only for the overrides). */
-  isoCountryIso2: string;
   /** The ISO 3166-2 name (romanised local name: "Irkutskaya oblast'", "Xinjiang Uygur Zizhiqu", "Texas"). */
   name: string;
-};
-
-/**
- * Regions counted with a country other than their ISO parent. Russia's 2025 mining ban lists the occupied
- * Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts among its ten regions; ISO 3166-2 keeps them under
- * Ukraine, and so do their codes here. They are listed with Russia so that a scenario of that ban can name
- * them; Ukraine's list leaves them out (one row per code).
- */
-export const REGION_COUNTRY_OVERRIDES: Readonly<Record<string, { countryIso2: string; reason: string }>> = {
-  "UA-09": { countryIso2: "RU", reason: "occupied; in Russia's 2025 mining-ban list; ISO 3166-2 lists it under Ukraine" },
-  "UA-14": { countryIso2: "RU", reason: "occupied; in Russia's 2025 mining-ban list; ISO 3166-2 lists it under Ukraine" },
-  "UA-23": { countryIso2: "RU", reason: "occupied; in Russia's 2025 mining-ban list; ISO 3166-2 lists it under Ukraine" },
-  "UA-65": { countryIso2: "RU", reason: "occupied; in Russia's 2025 mining-ban list; ISO 3166-2 lists it under Ukraine" },
 };
 
 /**
@@ -55,8 +44,7 @@ function buildRegions(): RegionRecord[] {
     .filter((entry) => countries.has(entry.parent))
     .map((entry) => ({
       code: entry.code,
-      countryIso2: REGION_COUNTRY_OVERRIDES[entry.code]?.countryIso2 ?? entry.parent,
-      isoCountryIso2: entry.parent,
+      countryIso2: entry.parent,
       name: ISO_NAME_REPAIRS[entry.code] ?? entry.name,
     }))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -76,7 +64,7 @@ export function regionByCode(code: string): RegionRecord | undefined {
   return byCode.get(code.trim().toUpperCase());
 }
 
-/** The regions counted with a country (its own, plus any REGION_COUNTRY_OVERRIDES points at it), sorted by code. */
+/** A country's regions (those whose code it prefixes), sorted by code. */
 export function regionsOfCountry(countryIso2: string): RegionRecord[] {
   const iso2 = countryIso2.toUpperCase();
   return allRegions().filter((r) => r.countryIso2 === iso2);

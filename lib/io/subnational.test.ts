@@ -96,9 +96,9 @@ describe("sub-national share files", () => {
     ],
     [
       parseSubnationalSharesCsv,
-      csv(LATER_HEADER, "2025-01,UA,UA-14,Donetsk,10,,b,o,c,https://example.org/a,"),
+      csv(LATER_HEADER, "2025-01,RU,UA-14,Donetsk,10,,b,o,c,https://example.org/a,"),
       "region_code",
-      '"UA-14" is not an ISO 3166-2 region of UA',
+      '"UA-14" is not an ISO 3166-2 region of RU',
     ],
   ] as const)("names the row and column of a bad cell (%#: %s)", (parse, text, column, message) => {
     const { regionalShares, issues } = parse(text, "f.csv");

@@ -29,10 +29,8 @@ afterAll(async () => {
 describe("sub-national reads on PostgreSQL", () => {
   it("lists each country's regions as the reference does", async () => {
     expect(env().database.provider).toBe("postgresql");
-    for (const country of ["US", "RU", "CN", "KZ"]) {
-      expect(await listRegions(country), country).toEqual(
-        regionsOfCountry(country).map((r) => ({ code: r.code, name: r.name, countryIso2: r.countryIso2, isoCountryIso2: r.isoCountryIso2 })),
-      );
+    for (const country of ["US", "RU", "UA", "CN", "KZ"]) {
+      expect(await listRegions(country), country).toEqual(regionsOfCountry(country).map((r) => ({ code: r.code, name: r.name, countryIso2: r.countryIso2 })));
     }
   });
 
