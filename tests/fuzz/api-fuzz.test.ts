@@ -1323,6 +1323,20 @@ describe("API fuzzing: every route answers 2xx or 4xx with an error body, quickl
           }
         }
       }
+      if (route.path === "/api/regions") {
+        // The country's share (and a derivation's) read from the edge-case datasets and those the fuzzed imports wrote.
+        for (const slug of [...FUZZ_SLUGS, ...[...acknowledged.keys()].filter((s) => !FUZZ_SLUGS.includes(s)).slice(0, 12)]) {
+          for (const extra of [
+            "&country=US",
+            "&country=CN",
+            "&country=CN&period=2020-04",
+            "&country=US&basis=published&period=2025-07",
+            "&country=RU&basis=sites",
+          ]) {
+            await check(handler, { method: "GET", path: route.path, query: `dataset=${slug}${extra}`, headers: [] });
+          }
+        }
+      }
       await fc.assert(
         fc.asyncProperty(queryArb(keys), headersArb({ admin: false, contentTypes: CONTENT_TYPES }), async (query, headers) => {
           await check(handler, { method: "GET", path: route.path, query, headers });
